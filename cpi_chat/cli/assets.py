@@ -1,0 +1,3 @@
+"""Placeholder module: commands registered by later work."""
+
+COMMANDS: list = []

@@ -1,0 +1,43 @@
+"""What every cpi-chat command shares: turning errors into one sentence, and the paths object."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from cpi_chat.errors import CpiChatError
+from cpi_chat.paths import Paths
+
+pass_paths = click.make_pass_decorator(Paths)
+
+
+class CpiGroup(click.Group):
+    """A click group that never lets a traceback reach the user."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CpiChatError as error:
+            click.echo(f"cpi-chat: {error}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("\nStopped. Anything already saved is kept.", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+            # The message may hold personal data, so only the type and place are shown.
+            tb = error.__traceback__
+            while tb is not None and tb.tb_next is not None:
+                tb = tb.tb_next
+            where = f" in {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else ""
+            click.echo(
+                f"cpi-chat: something went wrong that we did not expect ({type(error).__name__}{where}). "
+                "Anything already saved is kept. Please tell whoever looks after cpi-chat.",
+                err=True,
+            )
+            sys.exit(2)
