@@ -1,0 +1,127 @@
+"""Rolling backups of people.db with SQLite's backup API, and restoring the latest good one."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cpi_chat.errors import RecordsError
+from cpi_chat.records.db import (
+    DEFAULT_BUSY_SECONDS, describe_sqlite_error, ensure_private_dir, open_people_db, private_umask, transaction,
+    write_audit,
+)
+
+BACKUP_PATTERN = "people-*.db"
+SET_ASIDE_MARK = ".before-restore-"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """Which backup was put in place, and where the file it replaced was kept (None if there was none)."""
+
+    restored_from: Path
+    kept_aside: Path | None
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def list_backups(backups_dir: Path) -> list[Path]:
+    """The rolling backups, newest first."""
+    if not backups_dir.is_dir():
+        return []
+    return sorted(backups_dir.glob(BACKUP_PATTERN), reverse=True)
+
+
+def set_aside_copies(db_path: Path) -> list[Path]:
+    """Files that `restore` kept aside beside people.db (they may still hold personal data)."""
+    return sorted(p for p in db_path.parent.glob(f"{db_path.name}{SET_ASIDE_MARK}*") if not p.name.endswith("-journal"))
+
+
+def is_sound(path: Path) -> bool:
+    """True if the file opens as an SQLite database and passes a quick integrity check."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _copy_database(source: Path, target: Path, busy_seconds: float) -> None:
+    with private_umask():
+        src = sqlite3.connect(str(source), timeout=busy_seconds)
+        try:
+            dst = sqlite3.connect(str(target))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    os.chmod(target, 0o600)
+
+
+def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Path | None:
+    """Copy people.db into `backups_dir` (0600 files in a 0700 folder), keeping the newest `keep`; None if no file yet."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    ensure_private_dir(backups_dir)
+    target = backups_dir / f"people-{_stamp()}.db"
+    try:
+        _copy_database(db_path, target, busy_seconds)
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)  # only ever our own half-written copy
+        raise describe_sqlite_error(error, db_path, busy_seconds) from None
+    if not is_sound(target):
+        target.unlink(missing_ok=True)
+        raise RecordsError(f"{db_path} is damaged, so no backup was made and the older backups were kept; restore the latest backup with `cpi-chat restore`.")
+    for old in list_backups(backups_dir)[max(keep, 1):]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _refuse_if_in_use(db_path: Path) -> None:
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=0.5)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise RecordsError(f"{db_path.name} is in use by another cpi-chat; close it and run `cpi-chat restore` again.") from None
+    except sqlite3.Error:
+        pass  # a damaged file cannot be locked as a database; it is set aside below all the same
+    finally:
+        conn.close()
+
+
+def restore_latest(db_path: Path, backups_dir: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> RestoreResult:
+    """Put the newest sound backup in place of people.db; the file it replaces is renamed aside, never deleted."""
+    sound = next((backup for backup in list_backups(backups_dir) if is_sound(backup)), None)
+    if sound is None:
+        raise RecordsError(f"No usable backup was found in {backups_dir}, so nothing was changed.")
+    kept_aside: Path | None = None
+    if db_path.exists():
+        _refuse_if_in_use(db_path)
+        kept_aside = db_path.with_name(f"{db_path.name}{SET_ASIDE_MARK}{_stamp()}")
+        os.replace(db_path, kept_aside)
+        journal = db_path.with_name(db_path.name + "-journal")
+        if journal.exists():  # a leftover journal belongs to the old file and would spoil the restored one
+            os.replace(journal, kept_aside.with_name(kept_aside.name + "-journal"))
+    _copy_database(sound, db_path, busy_seconds)
+    db = open_people_db(db_path, busy_seconds=busy_seconds, backups_dir=backups_dir)
+    try:
+        with transaction(db):
+            write_audit(db, "restore", "database", None)
+    finally:
+        db.close()
+    return RestoreResult(restored_from=sound, kept_aside=kept_aside)

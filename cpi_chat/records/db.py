@@ -1,0 +1,240 @@
+"""The one place people.db is opened: file modes, pragmas, migrations, transactions and damage checks."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import getpass
+import itertools
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import sqlite_utils
+
+from cpi_chat.errors import RecordsError
+
+DEFAULT_BUSY_SECONDS = 5.0
+RESTORE_HINT = "restore the latest backup with `cpi-chat restore`"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+_savepoint_numbers = itertools.count(1)
+
+
+class PeopleDatabase(sqlite_utils.Database):
+    """A sqlite-utils Database that remembers its file, so errors can name it."""
+
+    path: Path
+    busy_seconds: float
+
+
+def now_utc() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def os_user() -> str:
+    """The operating-system account doing the work, for the audit trail."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers and services
+        return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+def describe_sqlite_error(error: sqlite3.Error, path: Path | str, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> RecordsError:
+    """Turn a sqlite3 error into one sentence a worker can act on (never personal data)."""
+    text = str(error).lower()
+    name = Path(path).name
+    if "locked" in text or "busy" in text:
+        return RecordsError(
+            f"{name} stayed busy for more than {busy_seconds:g} seconds because another cpi-chat "
+            "is using it; close the other cpi-chat window and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return RecordsError(f"{path} is read-only, so nothing can be saved; make it writable again (chmod u+w) and try again.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text or "encrypted" in text:
+        return RecordsError(f"{path} is damaged and cannot be read; nothing was changed, so {RESTORE_HINT}.")
+    if "disk i/o" in text or "full" in text:
+        return RecordsError(f"{path} could not be written (the disk may be full or failing); nothing was half-saved, so free some space and try again.")
+    if "unable to open" in text:
+        return RecordsError(f"{path} could not be opened; check that its folder exists and that you are allowed to use it.")
+    return RecordsError(f"{path} could not be used ({type(error).__name__}); nothing was half-saved, so try again or {RESTORE_HINT}.")
+
+
+def guarded(function: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a records function taking the db first, so SQLite trouble becomes one RecordsError sentence."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise  # a bug in our code, not damage to the file: let it surface as one
+        except sqlite3.Error as error:
+            db = args[0] if args else None
+            path = getattr(db, "path", db if isinstance(db, (str, Path)) else "people.db")
+            busy = getattr(db, "busy_seconds", DEFAULT_BUSY_SECONDS)
+            raise describe_sqlite_error(error, path, busy) from None
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def private_umask() -> Iterator[None]:
+    """New files and folders made inside this block are readable by their owner only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and missing parents) as 0700; a folder that exists keeps its mode."""
+    if folder.is_dir():
+        return
+    try:
+        with private_umask():
+            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as error:
+        raise RecordsError(
+            f"The folder {folder} could not be created ({error.strerror}); choose another with --data-dir "
+            "or ask whoever looks after this computer."
+        ) from None
+
+
+def _is_read_only(path: Path) -> bool:
+    # The owner-write bit is checked as well as os.access, because root may write to anything.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & stat.S_IWUSR
+
+
+def _has_backups(backups_dir: Path) -> bool:
+    return backups_dir.is_dir() and any(backups_dir.glob("people-*.db"))
+
+
+def check_file_before_open(path: Path, backups_dir: Path) -> None:
+    """Refuse, with one sentence, to open a file that is read-only, in a read-only folder, or lost."""
+    if path.is_dir():
+        raise RecordsError(f"{path} is a folder, not a records file; choose another place with --data-dir.")
+    if _is_read_only(path.parent):
+        raise RecordsError(f"The folder {path.parent} is read-only, so records cannot be saved there; make it writable again (chmod u+w) and try again.")
+    if path.exists() and _is_read_only(path):
+        raise RecordsError(f"{path} is read-only, so nothing can be saved; make it writable again (chmod u+w) and try again.")
+    lost = not path.exists() or path.stat().st_size == 0
+    if lost and _has_backups(backups_dir):
+        # Starting an empty file here would hide that the real one has gone missing.
+        raise RecordsError(f"{path} is missing or empty although backups exist; {RESTORE_HINT}.")
+
+
+def connect(path: Path, busy_seconds: float) -> sqlite3.Connection:
+    """Open the raw connection: the single place where sqlcipher encryption will be added."""
+    return sqlite3.connect(str(path), timeout=busy_seconds)
+
+
+def apply_pragmas(conn: sqlite3.Connection, busy_seconds: float) -> None:
+    """Settings every connection to people.db must have."""
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
+    conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left in free pages
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise RecordsError(f"{path} is damaged and cannot be trusted; nothing was changed, so {RESTORE_HINT}.")
+
+
+def _use_rollback_journal(conn: sqlite3.Connection) -> None:
+    # WAL adds -wal/-shm files that complicate erasure and break on network shares.
+    (mode,) = conn.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() != "delete":
+        conn.execute("PRAGMA journal_mode=DELETE")
+
+
+def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None) -> PeopleDatabase:
+    """Open (creating if new) people.db with private file modes, pragmas and every migration applied."""
+    from cpi_chat.records.migrations import migrations
+
+    path = Path(path)
+    backups = backups_dir if backups_dir is not None else path.parent / "backups"
+    ensure_private_dir(path.parent)
+    check_file_before_open(path, backups)
+    conn: sqlite3.Connection | None = None
+    try:
+        with private_umask():
+            conn = connect(path, busy_seconds)
+            apply_pragmas(conn, busy_seconds)
+            _check_integrity(conn, path)
+            os.chmod(path, 0o600)
+            _use_rollback_journal(conn)
+            db = PeopleDatabase(conn, execute_plugins=False)
+            db.path = path
+            db.busy_seconds = busy_seconds
+            migrations.apply(db)
+    except sqlite3.Error as error:
+        if conn is not None:
+            conn.close()
+        raise describe_sqlite_error(error, path, busy_seconds) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """All writes inside happen together or not at all; nested blocks become SAVEPOINTs."""
+    conn = db.conn
+    path = getattr(db, "path", "people.db")
+    busy = getattr(db, "busy_seconds", DEFAULT_BUSY_SECONDS)
+    try:
+        if conn.in_transaction:
+            name = f"cpi_chat_{next(_savepoint_numbers)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        # IMMEDIATE takes the write lock at once, so two processes wait for each other
+        # (busy timeout) instead of failing when a read lock would need upgrading.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(error, path, busy) from None
+
+
+def write_audit(db: sqlite_utils.Database, action: str, table: str, record_id: int | None) -> None:
+    """Append one audit row (time, OS user, action, table, record id): never any content."""
+    db.execute(
+        "INSERT INTO audit (at, os_user, action, table_name, record_id) VALUES (?, ?, ?, ?, ?)",
+        [now_utc(), os_user(), action, table, record_id],
+    )

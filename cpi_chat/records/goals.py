@@ -1,0 +1,161 @@
+"""Goals (commitment and target), their small steps and check-ins: saved from sessions or added directly."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+import sqlite_utils
+
+from cpi_chat.errors import RecordsError
+from cpi_chat.records.db import guarded, transaction, write_audit
+from cpi_chat.records.model import (
+    Attended, CheckinBy, Checkin, Goal, GoalKind, GoalStatus, SmallStep, StepOwner, from_row, require_choice,
+)
+from cpi_chat.records.people import get_person
+from cpi_chat.records.store import fetch_all, fetch_one, require_row, resolve_parent, save_effect_row
+
+GOAL_TEXT_FIELDS = ("what", "where", "how_often", "asset_id", "first_visit", "measure", "starting_point",
+                    "expected", "better_than_expected", "by_when")
+
+
+def _goal_fields(kind: str, what: str, details: dict[str, str]) -> dict[str, Any]:
+    require_choice(kind, GoalKind, "kind")
+    if not what.strip():
+        raise RecordsError("A goal needs a few words saying what it is.")
+    unknown = set(details) - set(GOAL_TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown goal fields: {', '.join(sorted(unknown))}")
+    return {"kind": kind, "what": what.strip(), **{name: (details.get(name) or "").strip() for name in GOAL_TEXT_FIELDS[1:]}}
+
+
+@guarded
+def save_goal(db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, kind: GoalKind, what: str, **details: str) -> int:
+    """Save a goal from a session (once per effect key); details are where, how_often, measure, by_when, etc."""
+    return save_effect_row(db, "goal", person_id, session_id, effect_key, _goal_fields(kind, what, details))
+
+
+@guarded
+def add_goal(db: sqlite_utils.Database, person_id: int, kind: GoalKind, what: str, **details: str) -> Goal:
+    """Add a goal outside a session (from the command line)."""
+    get_person(db, person_id)
+    goal_id = save_effect_row(db, "goal", person_id, None, None, _goal_fields(kind, what, details))
+    return get_goal(db, goal_id)
+
+
+def _next_position(db: sqlite_utils.Database, goal_id: int) -> int:
+    row = fetch_one(db, "SELECT coalesce(max(position), 0) + 1 AS next FROM small_step WHERE goal_id = ?", [goal_id])
+    return int(row["next"]) if row else 1
+
+
+@guarded
+def save_small_step(
+    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str,
+    owner: StepOwner = "person", goal_key: str = "", goal_id: int | None = None,
+) -> int:
+    """Save one small step of a goal, named by the goal's effect key in this session or by its id; added last in order."""
+    require_choice(owner, StepOwner, "owner")
+    if not text.strip():
+        raise RecordsError("A small step needs a few words saying what to do.")
+    with transaction(db):
+        parent = resolve_parent(db, "goal", person_id, session_id, goal_key, goal_id, "goal")
+        if parent is None:
+            raise ValueError("a small step needs goal_key or goal_id")
+        return save_effect_row(db, "small_step", person_id, session_id, effect_key,
+                               {"goal_id": parent, "text": text.strip(), "owner": owner},
+                               on_insert_only={"position": _next_position(db, parent)})
+
+
+def _attended_value(attended: bool | str | None) -> str | None:
+    if attended is None:
+        return None
+    if isinstance(attended, bool):
+        return "yes" if attended else "no"
+    return require_choice(attended, Attended, "attended")
+
+
+def _checkin_fields(attended: bool | str | None, value: str, feeling: str, by: str, note: str, on: Date | str | None) -> dict[str, Any]:
+    require_choice(by, CheckinBy, "by")
+    if attended is None and not str(value).strip():
+        raise RecordsError("A check-in needs to say whether you went, or the value reached.")
+    day = on.isoformat() if isinstance(on, Date) else (on or Date.today().isoformat())
+    return {"date": day, "attended": _attended_value(attended), "value": str(value).strip(),
+            "feeling": feeling.strip(), "by": by, "note": note.strip()}
+
+
+@guarded
+def save_checkin(
+    db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, goal_id: int,
+    attended: bool | Attended | None = None, value: str = "", feeling: str = "", by: CheckinBy = "person",
+    note: str = "", on: Date | str | None = None,
+) -> int:
+    """Save a check-in on a goal from a session (once per effect key)."""
+    fields = _checkin_fields(attended, value, feeling, by, note, on)
+    with transaction(db):
+        resolve_parent(db, "goal", person_id, session_id, "", goal_id, "goal")
+        return save_effect_row(db, "checkin", person_id, session_id, effect_key, {"goal_id": goal_id, **fields})
+
+
+@guarded
+def add_checkin(
+    db: sqlite_utils.Database, person_id: int, goal_id: int, attended: bool | Attended | None = None, value: str = "",
+    feeling: str = "", by: CheckinBy = "worker", note: str = "", on: Date | str | None = None,
+) -> Checkin:
+    """Add a check-in outside a session (from the command line)."""
+    fields = _checkin_fields(attended, value, feeling, by, note, on)
+    with transaction(db):
+        resolve_parent(db, "goal", person_id, None, "", goal_id, "goal")
+        checkin_id = save_effect_row(db, "checkin", person_id, None, None, {"goal_id": goal_id, **fields})
+    return from_row(Checkin, require_row(db, "checkin", checkin_id, "check-in"))
+
+
+def _goals_with_details(db: sqlite_utils.Database, goal_rows: list[dict[str, Any]]) -> list[Goal]:
+    ids = [row["id"] for row in goal_rows]
+    steps: dict[int, list[SmallStep]] = {}
+    checkins: dict[int, list[Checkin]] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for row in fetch_all(db, f"SELECT * FROM small_step WHERE goal_id IN ({marks}) ORDER BY position, id", ids):
+            steps.setdefault(row["goal_id"], []).append(from_row(SmallStep, row))
+        for row in fetch_all(db, f"SELECT * FROM checkin WHERE goal_id IN ({marks}) ORDER BY date, id", ids):
+            checkins.setdefault(row["goal_id"], []).append(from_row(Checkin, row))
+    return [from_row(Goal, row, steps=tuple(steps.get(row["id"], [])), checkins=tuple(checkins.get(row["id"], [])))
+            for row in goal_rows]
+
+
+@guarded
+def get_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
+    """One goal with its steps and check-ins, or a RecordsError."""
+    return _goals_with_details(db, [require_row(db, "goal", goal_id, "goal")])[0]
+
+
+@guarded
+def list_goals(db: sqlite_utils.Database, person_id: int, status: GoalStatus | None = None) -> list[Goal]:
+    """A person's goals, oldest first, each with its steps (in order) and check-ins (by date)."""
+    if status is not None:
+        require_choice(status, GoalStatus, "status")
+        rows = fetch_all(db, "SELECT * FROM goal WHERE person_id = ? AND status = ? ORDER BY id", [person_id, status])
+    else:
+        rows = fetch_all(db, "SELECT * FROM goal WHERE person_id = ? ORDER BY id", [person_id])
+    return _goals_with_details(db, rows)
+
+
+@guarded
+def set_goal_status(db: sqlite_utils.Database, goal_id: int, status: GoalStatus, pause_reason: str = "") -> Goal:
+    """Mark a goal active, achieved, paused (with a reason such as holiday or unwell) or dropped."""
+    require_choice(status, GoalStatus, "status")
+    require_row(db, "goal", goal_id, "goal")
+    with transaction(db):
+        db.table("goal").update(goal_id, {"status": status, "pause_reason": pause_reason.strip() if status == "paused" else ""})
+        write_audit(db, "update", "goal", goal_id)
+    return get_goal(db, goal_id)
+
+
+@guarded
+def set_step_done(db: sqlite_utils.Database, step_id: int, done: bool = True) -> SmallStep:
+    """Tick a small step off (or untick it)."""
+    require_row(db, "small_step", step_id, "small step")
+    with transaction(db):
+        db.table("small_step").update(step_id, {"done": int(done)})
+        write_audit(db, "update", "small_step", step_id)
+    return from_row(SmallStep, require_row(db, "small_step", step_id, "small step"))

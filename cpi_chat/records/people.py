@@ -1,0 +1,120 @@
+"""People: add, find by name or id, list with their active goals, rename, and set needs and theme."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import sqlite_utils
+from rapidfuzz import fuzz, process, utils
+
+from cpi_chat.errors import RecordsError
+from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
+from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
+from cpi_chat.records.store import fetch_all, fetch_one
+
+MAX_NAME_LENGTH = 80
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise RecordsError("A name (or initials) is needed.")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise RecordsError(f"That name is longer than {MAX_NAME_LENGTH} characters; a display name or initials is enough.")
+    if cleaned.isdigit():
+        raise RecordsError("A name cannot be only digits, because digits are read as a person's id.")
+    return cleaned
+
+
+def _person_from_row(row: dict) -> Person:
+    needs = CommunicationNeeds(
+        easy_read=bool(row["easy_read"]), large_print=bool(row["large_print"]),
+        high_contrast=bool(row["high_contrast"]), plain_mode=bool(row["plain_mode"]),
+    )
+    return Person(id=row["id"], name=row["name"], needs=needs, theme=row.get("theme") or "", created=row["created"])
+
+
+@guarded
+def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
+    """The person with this id, or a RecordsError."""
+    row = fetch_one(db, "SELECT * FROM person WHERE id = ?", [person_id])
+    if row is None:
+        raise RecordsError(f"There is no person with id {person_id}; `cpi-chat person list` shows everyone.")
+    return _person_from_row(row)
+
+
+@guarded
+def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds = CommunicationNeeds()) -> Person:
+    """Record a new person by display name or initials, with their communication needs."""
+    record = {"name": _clean_name(name), "created": now_utc(), **{k: int(v) for k, v in asdict(needs).items()}}
+    with transaction(db):
+        person_id = int(db.table("person").insert(record).last_pk)  # type: ignore[arg-type]
+        write_audit(db, "create", "person", person_id)
+    return get_person(db, person_id)
+
+
+@guarded
+def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
+    """The one person with this id or name (any case); RecordsError listing candidates otherwise."""
+    text = str(name_or_id).strip()
+    if text.isdigit():
+        return get_person(db, int(text))
+    wanted = " ".join(text.split()).casefold()
+    everyone = fetch_all(db, "SELECT id, name FROM person ORDER BY id")
+    exact = [row for row in everyone if row["name"].casefold() == wanted]
+    if len(exact) == 1:
+        return get_person(db, exact[0]["id"])
+    if exact:
+        listed = ", ".join(f"{row['name']} (id {row['id']})" for row in exact)
+        raise RecordsError(f"More than one person is called {text!r}: {listed}; use the id instead.")
+    names = {row["id"]: row["name"] for row in everyone}
+    close = process.extract(text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5, score_cutoff=60)
+    if close:
+        listed = ", ".join(f"{name} (id {person_id})" for name, _score, person_id in close)
+        raise RecordsError(f"No one is called {text!r}; did you mean {listed}? Use the full name or the id.")
+    raise RecordsError(f"No one is called {text!r}; `cpi-chat person list` shows everyone.")
+
+
+@guarded
+def list_people(db: sqlite_utils.Database) -> list[PersonSummary]:
+    """Everyone, by name, with the goals they are working on and the date of their last session."""
+    people = fetch_all(
+        db,
+        "SELECT p.*, (SELECT max(s.started) FROM session s WHERE s.person_id = p.id) AS last_session "
+        "FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
+    )
+    goals: dict[int, list[str]] = {}
+    for row in fetch_all(db, "SELECT person_id, what FROM goal WHERE status = 'active' ORDER BY id"):
+        goals.setdefault(row["person_id"], []).append(row["what"] or "")
+    summaries = []
+    for row in people:
+        person = _person_from_row(row)
+        summaries.append(PersonSummary(id=person.id, name=person.name, needs=person.needs,
+                                       active_goals=tuple(goals.get(person.id, [])), last_session=row["last_session"]))
+    return summaries
+
+
+def _update_person(db: sqlite_utils.Database, person_id: int, changes: dict) -> Person:
+    get_person(db, person_id)
+    with transaction(db):
+        db.table("person").update(person_id, changes)
+        write_audit(db, "update", "person", person_id)
+    return get_person(db, person_id)
+
+
+@guarded
+def rename_person(db: sqlite_utils.Database, person_id: int, new_name: str) -> Person:
+    """Change the display name (or initials) a person is known by."""
+    return _update_person(db, person_id, {"name": _clean_name(new_name)})
+
+
+@guarded
+def set_needs(db: sqlite_utils.Database, person_id: int, needs: CommunicationNeeds) -> Person:
+    """Replace a person's communication needs (easy read, large print, high contrast, plain mode)."""
+    return _update_person(db, person_id, {k: int(v) for k, v in asdict(needs).items()})
+
+
+@guarded
+def set_theme(db: sqlite_utils.Database, person_id: int, theme: str) -> Person:
+    """Remember the screen theme a person chose ('' for the default)."""
+    return _update_person(db, person_id, {"theme": theme.strip()})

@@ -1,0 +1,119 @@
+"""Row-level building blocks: read rows as dicts, save a session effect once, withdraw it, delete with children."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlite_utils
+
+from cpi_chat.errors import RecordsError
+from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
+from cpi_chat.records.migrations import EFFECT_TABLES
+
+# Rows that hang off another row: removing the parent removes these first.
+CHILDREN: dict[str, list[tuple[str, str]]] = {
+    "goal": [("small_step", "goal_id"), ("checkin", "goal_id")],
+    "barrier": [("barrier", "parent_id"), ("solution", "barrier_id")],
+}
+
+
+def fetch_all(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Run a SELECT and return its rows as dicts."""
+    cursor = db.conn.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def fetch_one(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+    """Run a SELECT and return its first row as a dict, or None."""
+    rows = fetch_all(db, sql, params)
+    return rows[0] if rows else None
+
+
+def require_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:
+    """The row with this id, or a RecordsError saying there is none."""
+    row = fetch_one(db, f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
+    if row is None:
+        raise RecordsError(f"There is no {what} with id {row_id}.")
+    return row
+
+
+def _check_session_belongs(db: sqlite_utils.Database, session_id: int, person_id: int) -> None:
+    row = fetch_one(db, "SELECT person_id FROM session WHERE id = ?", [session_id])
+    if row is None:
+        raise RecordsError(f"There is no session with id {session_id}.")
+    if row["person_id"] != person_id:
+        raise RecordsError(f"Session {session_id} belongs to someone else, so nothing was saved.")
+
+
+def find_effect_row(db: sqlite_utils.Database, table: str, session_id: int, effect_key: str) -> dict[str, Any] | None:
+    """The row saved in `table` by this session's effect, if any."""
+    return fetch_one(db, f'SELECT * FROM "{table}" WHERE session_id = ? AND effect_key = ?', [session_id, effect_key])
+
+
+def save_effect_row(
+    db: sqlite_utils.Database,
+    table: str,
+    person_id: int,
+    session_id: int | None,
+    effect_key: str | None,
+    fields: dict[str, Any],
+    on_insert_only: dict[str, Any] | None = None,
+) -> int:
+    """Insert a row, or update the one this (session, effect key) saved before; returns its id."""
+    with transaction(db):
+        if session_id is not None:
+            _check_session_belongs(db, session_id, person_id)
+            if effect_key:
+                existing = find_effect_row(db, table, session_id, effect_key)
+                if existing is not None:
+                    changed = {k: v for k, v in fields.items() if existing.get(k) != v}
+                    if changed:
+                        db.table(table).update(existing["id"], changed)
+                        write_audit(db, "update", table, existing["id"])
+                    return int(existing["id"])
+        record = {"person_id": person_id, "session_id": session_id, "effect_key": effect_key or None,
+                  "created": now_utc(), **fields, **(on_insert_only or {})}
+        row_id = int(db.table(table).insert(record).last_pk)  # type: ignore[arg-type]
+        write_audit(db, "create", table, row_id)
+        return row_id
+
+
+def delete_with_children(db: sqlite_utils.Database, table: str, row_id: int, action: str) -> None:
+    """Delete a row and everything hanging off it (steps and check-ins of a goal, parts and solutions of a barrier)."""
+    with transaction(db):
+        for child_table, column in CHILDREN.get(table, []):
+            for child in fetch_all(db, f'SELECT id FROM "{child_table}" WHERE "{column}" = ?', [row_id]):
+                delete_with_children(db, child_table, child["id"], action)
+        db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
+        write_audit(db, action, table, row_id)
+
+
+@guarded
+def withdraw(db: sqlite_utils.Database, session_id: int, effect_key: str) -> bool:
+    """Remove whatever the effect with this key saved in this session (in any table); False if nothing was."""
+    with transaction(db):
+        for table in EFFECT_TABLES:
+            row = find_effect_row(db, table, session_id, effect_key)
+            if row is not None:
+                delete_with_children(db, table, row["id"], "withdraw")
+                return True
+    return False
+
+
+def resolve_parent(db: sqlite_utils.Database, table: str, person_id: int, session_id: int | None, parent_key: str, parent_id: int | None, what: str) -> int | None:
+    """The id of a parent row named by its effect key in this session, or given directly; checks it is this person's."""
+    if parent_key:
+        if session_id is None:
+            raise ValueError(f"a {what} can be named by its effect key only within a session")
+        row = find_effect_row(db, table, session_id, parent_key)
+        if row is None:
+            raise RecordsError(f"The {what} this belongs to was not saved in this session, so nothing was saved.")
+        return int(row["id"])
+    if parent_id is None:
+        return None
+    row = require_row(db, table, parent_id, what)
+    if row["person_id"] != person_id:
+        raise RecordsError(f"{what.capitalize()} {parent_id} belongs to someone else, so nothing was saved.")
+    return parent_id
