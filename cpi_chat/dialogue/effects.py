@@ -110,6 +110,7 @@ class SaveCheckin:
     key: str
     goal_id: int
     attended: bool | None = None
+    paused: bool = False  # away or unwell: never counts as a missed week
     value: str = ""
     feeling: str = ""
     by: Literal["person", "worker"] = "person"

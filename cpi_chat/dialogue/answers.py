@@ -1,0 +1,149 @@
+"""Reads typed answers: numbers, dates, yes or no, one of several choices. Each failure is a kind sentence."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+YES = frozenset({"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "i did", "i have", "of course", "definitely", "aye", "true"})
+NO = frozenset({"no", "n", "nope", "nah", "not really", "i didn't", "i did not", "no thanks", "not yet", "false"})
+NUMBER_WORDS = {
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "a couple of": 2, "a few": 3,
+}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+
+
+class AnswerProblem(ValueError):
+    """An answer that could not be read; the message says kindly what would work."""
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A checked answer: `value` is what is kept (ISO date, number text, 'yes'/'no', the matching option)."""
+
+    value: str
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower()).strip(" .!")
+
+
+def read_yes_no(text: str) -> Accepted:
+    cleaned = _clean(text)
+    if cleaned in YES or cleaned.startswith(("yes ", "yeah ")):
+        return Accepted("yes")
+    if cleaned in NO or cleaned.startswith(("no ", "nope ")):
+        return Accepted("no")
+    raise AnswerProblem("Sorry, I didn't catch that. Could you answer yes or no?")
+
+
+def read_number(text: str, minimum: float | None = None, maximum: float | None = None) -> Accepted:
+    cleaned = _clean(text).replace(",", "")
+    match = re.search(r"-?\d+(?:\.\d+)?", cleaned)
+    if match:
+        number = float(match.group(0))
+    elif cleaned in NUMBER_WORDS:
+        number = float(NUMBER_WORDS[cleaned])
+    else:
+        raise AnswerProblem("Sorry, I need a number here, like 3 or 5.5. You can type it in figures.")
+    if minimum is not None and number < minimum:
+        raise AnswerProblem(f"That number is a bit low. Please give a number of at least {_show(minimum)}.")
+    if maximum is not None and number > maximum:
+        raise AnswerProblem(f"That number is a bit high. Please give a number no bigger than {_show(maximum)}.")
+    return Accepted(_show(number))
+
+
+def _show(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _relative(cleaned: str, today: date) -> date | None:
+    if cleaned in {"today", "now"}:
+        return today
+    if cleaned == "tomorrow":
+        return today + timedelta(days=1)
+    match = re.fullmatch(r"next (week|month|year)", cleaned)
+    if match:
+        return {"week": today + timedelta(days=7), "month": _add_months(today, 1), "year": _add_months(today, 12)}[match.group(1)]
+    match = re.fullmatch(r"(?:in |within )?(?:about )?(\d+|[a-z ]+?) (day|week|fortnight|month|year)s?(?: time)?(?: from now)?", cleaned)
+    if match:
+        amount_text, unit = match.groups()
+        amount = int(amount_text) if amount_text.isdigit() else NUMBER_WORDS.get(amount_text.strip())
+        if amount is None:
+            return None
+        if unit == "month":
+            return _add_months(today, amount)
+        if unit == "year":
+            return _add_months(today, 12 * amount)
+        return today + timedelta(days=UNIT_DAYS[unit] * amount)
+    return None
+
+
+def _absolute(cleaned: str, today: date) -> date | None:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cleaned)
+    if match:
+        y, m, d = map(int, match.groups())
+        return date(y, m, d)
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", cleaned)
+    if match:  # British order: day/month/year
+        d, m, y = map(int, match.groups())
+        return date(y + 2000 if y < 100 else y, m, d)
+    match = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? ?(\d{4})?", cleaned)
+    if match and match.group(2) in MONTHS:
+        d, month, y = int(match.group(1)), MONTHS[match.group(2)], match.group(3)
+        candidate = date(int(y) if y else today.year, month, d)
+        return candidate if y or candidate >= today else date(today.year + 1, month, d)
+    match = re.fullmatch(r"(?:by |end of |the end of )?([a-z]+),? ?(\d{4})?", cleaned)
+    if match and match.group(1) in MONTHS:
+        month, y = MONTHS[match.group(1)], match.group(2)
+        year = int(y) if y else (today.year if month >= today.month else today.year + 1)
+        return date(year, month, calendar.monthrange(year, month)[1])
+    return None
+
+
+def read_date(text: str, today: date) -> Accepted:
+    cleaned = _clean(text).removeprefix("by ").removeprefix("on ")
+    try:
+        found = _relative(cleaned, today) or _absolute(cleaned, today)
+    except (ValueError, OverflowError):
+        raise AnswerProblem("That date doesn't seem to exist. Could you check the day and month?") from None
+    if found is None:
+        raise AnswerProblem(
+            "Sorry, I couldn't read that as a date. You could type it like 14/03/2027, 14 March, or 'in 3 months'."
+        )
+    if not date(1900, 1, 1) <= found <= date(2200, 12, 31):
+        raise AnswerProblem("That date seems very far away. Could you check the year?")
+    return Accepted(found.isoformat())
+
+
+def read_choice(text: str, options: list[str]) -> Accepted:
+    cleaned = _clean(text)
+    if cleaned.isdigit() and 1 <= int(cleaned) <= len(options):
+        return Accepted(options[int(cleaned) - 1])
+    for option in options:
+        if _clean(option) == cleaned:
+            return Accepted(option)
+    starts = [o for o in options if cleaned and _clean(o).startswith(cleaned)]
+    if len(starts) == 1:
+        return Accepted(starts[0])
+    listed = ", ".join(options[:-1]) + f" or {options[-1]}" if len(options) > 1 else options[0]
+    raise AnswerProblem(f"Sorry, I didn't catch that. Could you choose one of these: {listed}?")
+
+
+def read_text(text: str) -> Accepted:
+    cleaned = text.strip()
+    if not cleaned:
+        raise AnswerProblem("It looks like the answer is empty. Take your time, and type a few words when you're ready.")
+    return Accepted(cleaned)

@@ -1,0 +1,515 @@
+"""The conversation engine: a pure state machine over flows. No input, no output, no database.
+
+`Engine.start` and `Engine.handle` take a state and an event and return the next state and a
+`Reply`: the messages to show, the question now waiting (if any), and the effects for the
+session to carry out. The state is a small dataclass that round-trips through JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from cpi_chat.dialogue import answers as read
+from cpi_chat.dialogue.effects import (
+    Effect,
+    EndSession,
+    SaveBarrier,
+    SaveCheckin,
+    SaveConnection,
+    SaveGoal,
+    SaveInterest,
+    SaveNote,
+    SaveRating,
+    SaveSmallStep,
+    SaveSolution,
+    SuggestAssets,
+    Withdraw,
+)
+from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
+from cpi_chat.dialogue.model import (
+    AskStep,
+    BranchStep,
+    CallStep,
+    ChooseStep,
+    Condition,
+    EndStep,
+    Flow,
+    RecordSpec,
+    RecordStep,
+    SayStep,
+    SetGoalStep,
+    SuggestAssetsStep,
+    answer_name,
+)
+from cpi_chat.dialogue.templates import render
+from cpi_chat.errors import FlowError
+
+MAX_AUTOMATIC_STEPS = 500
+DEFAULT_HELP = (
+    "Answer in your own words; there are no wrong answers. "
+    "You can go back, skip a question that says it is optional, or stop at any time."
+)
+
+
+@dataclass
+class Frame:
+    """Where one flow is: the step it will run next ('' once it has nothing left), and the call step that entered it."""
+
+    flow: str
+    step: str
+    via: str = ""
+
+
+@dataclass
+class Checkpoint:
+    """Everything needed to return to an earlier question, and the keys of what was saved since."""
+
+    stack: list[Frame]
+    answers: dict[str, str]
+    counter: int
+    goal_key: str
+    first_barrier_key: str
+    last_barrier_key: str
+    saved_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EngineState:
+    """The whole state of one conversation; serialise with `to_json`, restore with `from_json`."""
+
+    root: str
+    stack: list[Frame]
+    answers: dict[str, str]
+    context: dict[str, str]
+    counter: int = 0
+    goal_key: str = ""
+    first_barrier_key: str = ""
+    last_barrier_key: str = ""
+    history: list[Checkpoint] = field(default_factory=list)
+    outcome: str = ""  # '', 'completed' or 'stopped'
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.outcome)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> EngineState:
+        data = json.loads(text)
+        data["stack"] = [Frame(**f) for f in data["stack"]]
+        data["history"] = [
+            Checkpoint(**{**c, "stack": [Frame(**f) for f in c["stack"]]}) for c in data["history"]
+        ]
+        return cls(**data)
+
+    def _checkpoint(self) -> Checkpoint:
+        return Checkpoint(
+            stack=[replace(f) for f in self.stack],
+            answers=dict(self.answers),
+            counter=self.counter,
+            goal_key=self.goal_key,
+            first_barrier_key=self.first_barrier_key,
+            last_barrier_key=self.last_barrier_key,
+        )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Which part of the session we are in: 'part 2 of 5: finding groups'."""
+
+    part: int
+    of: int
+    title: str
+
+    def __str__(self) -> str:
+        return f"part {self.part} of {self.of}: {self.title}"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The question now waiting for the person."""
+
+    flow: str
+    step: str
+    kind: str  # 'ask', 'choose' or 'suggest'
+    text: str
+    options: tuple[str, ...] = ()
+    validate: str = "text"
+    optional: bool = False
+    placeholder: str = ""
+    guide: str = ""
+    help: str = ""
+    problem: str = ""
+    previous: str = ""
+    search: SuggestAssets | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to show after an event: messages, then the prompt (None when the conversation is over)."""
+
+    messages: tuple[str, ...]
+    prompt: Prompt | None
+    effects: tuple[Effect, ...] = ()
+    progress: Progress | None = None
+    notice: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.prompt is None
+
+
+class Engine:
+    """Runs flows from a library; holds no conversation state of its own."""
+
+    def __init__(self, flows: dict[str, Flow]):
+        self.flows = flows
+
+    # -- public API -------------------------------------------------------
+
+    def start(self, flow_id: str, context: dict[str, str] | None = None) -> tuple[EngineState, Reply]:
+        """Begin `flow_id`; `context` gives name, today (ISO), easy_read ('yes'/'') and the flow's inputs."""
+        if flow_id not in self.flows:
+            raise FlowError(f"There is no flow called '{flow_id}'.")
+        flow = self.flows[flow_id]
+        ctx = {"today": date.today().isoformat(), **(context or {})}
+        state = EngineState(root=flow_id, stack=[Frame(flow_id, flow.start)], answers={}, context=ctx)
+        return self._run(state, [], [])
+
+    def resume(self, state: EngineState) -> Reply:
+        """The reply to show again after loading a saved state (no effects are repeated)."""
+        if state.finished:
+            return Reply(messages=(), prompt=None)
+        step = self._current_step(state)
+        return Reply(messages=(), prompt=self._prompt(state, step), progress=self.progress(state))
+
+    def handle(self, state: EngineState, event: Event) -> tuple[EngineState, Reply]:
+        """Apply one event to a copy of `state`."""
+        state = EngineState.from_json(state.to_json())
+        if state.finished:
+            return state, Reply(messages=(), prompt=None, notice="This conversation has already finished.")
+        step = self._current_step(state)
+        match event:
+            case Help():
+                prompt = replace(self._prompt(state, step), help=self._text(state, step.help) if step.help else DEFAULT_HELP)
+                return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
+            case Stop():
+                state.outcome = "stopped"
+                return state, Reply(messages=(), prompt=None, effects=(EndSession("stopped"),))
+            case Back():
+                return self._back(state)
+            case Skip():
+                return self._skip(state, step)
+            case Answer() | Pick() | PickAsset():
+                return self._answer(state, step, event)
+        raise TypeError(f"unknown event {event!r}")
+
+    def progress(self, state: EngineState) -> Progress | None:
+        """The part of the root flow we are in, when the root flow is made of calls to other flows."""
+        root = self.flows[state.root]
+        parts = [s for s in root.steps if isinstance(s, CallStep)]
+        if not parts:
+            return Progress(1, 1, root.title)
+        if len(state.stack) < 2:
+            return None
+        via = state.stack[1].via
+        for number, part in enumerate(parts, start=1):
+            if part.id == via:
+                return Progress(number, len(parts), self.flows[part.call].title)
+        return None
+
+    # -- events -----------------------------------------------------------
+
+    def _answer(self, state: EngineState, step: Any, event: Event) -> tuple[EngineState, Reply]:
+        checkpoint = state._checkpoint()
+        try:
+            value, extra, next_id = self._read(state, step, event)
+        except read.AnswerProblem as problem:
+            prompt = replace(self._prompt(state, step), problem=str(problem))
+            return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
+        name = answer_name(step)
+        assert name is not None
+        state.answers[name] = value
+        state.answers.update(extra)
+        state.history.append(checkpoint)
+        self._go(state, step, next_id)
+        return self._run(state, [], [])
+
+    def _read(self, state: EngineState, step: Any, event: Event) -> tuple[str, dict[str, str], str | None]:
+        """The value an event gives this step, extra answers to keep, and where it leads."""
+        match step:
+            case ChooseStep():
+                labels = [o.label for o in step.choose]
+                if isinstance(event, Pick):
+                    if not 0 <= event.index < len(labels):
+                        raise read.AnswerProblem("Please pick one of the options shown.")
+                    option = step.choose[event.index]
+                elif isinstance(event, Answer):
+                    shown = self._option_labels(state, step)
+                    picked = read.read_choice(event.text, list(shown))
+                    option = step.choose[shown.index(picked.value)]
+                else:
+                    raise read.AnswerProblem("Please pick one of the options shown.")
+                return option.answer_value, {}, option.next
+            case AskStep():
+                if not isinstance(event, Answer):
+                    raise read.AnswerProblem("Please type your answer.")
+                return self._check(state, step, event.text).value, {}, None
+            case SuggestAssetsStep():
+                name = answer_name(step)
+                if isinstance(event, PickAsset):
+                    return event.name, {f"{name}_id": event.asset_id}, None
+                if isinstance(event, Answer) and event.text.strip():
+                    # Typed words instead of a pick: keep them as the person's own choice.
+                    return event.text.strip(), {f"{name}_id": ""}, None
+                raise read.AnswerProblem("Please pick one of the suggestions, or skip if none of them suit.")
+        raise read.AnswerProblem("This step does not take an answer.")
+
+    def _check(self, state: EngineState, step: AskStep, text: str) -> read.Accepted:
+        match step.validate_as:
+            case "number":
+                return read.read_number(text, step.minimum, step.maximum)
+            case "date":
+                return read.read_date(text, date.fromisoformat(state.context["today"]))
+            case "yes_no":
+                return read.read_yes_no(text)
+            case "choice":
+                return read.read_choice(text, list(step.options or []))
+            case _:
+                return read.read_text(text)
+
+    def _skip(self, state: EngineState, step: Any) -> tuple[EngineState, Reply]:
+        if not getattr(step, "optional", False):
+            prompt = replace(self._prompt(state, step), problem="This one can't be skipped, but take your time. You can also go back.")
+            return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
+        state.history.append(state._checkpoint())
+        name = answer_name(step)
+        if name:
+            state.answers[name] = ""
+            if isinstance(step, SuggestAssetsStep):
+                state.answers[f"{name}_id"] = ""
+        self._go(state, step, None)
+        return self._run(state, [], [])
+
+    def _back(self, state: EngineState) -> tuple[EngineState, Reply]:
+        if not state.history:
+            step = self._current_step(state)
+            return state, Reply(
+                messages=(), prompt=self._prompt(state, step), progress=self.progress(state),
+                notice="This is the first question, so there is nothing to go back to.",
+            )
+        previous_answers = dict(state.answers)
+        checkpoint = state.history.pop()
+        withdrawn = tuple(Withdraw(key) for key in reversed(checkpoint.saved_keys))
+        state.stack = checkpoint.stack
+        state.answers = checkpoint.answers
+        state.counter = checkpoint.counter
+        state.goal_key = checkpoint.goal_key
+        state.first_barrier_key = checkpoint.first_barrier_key
+        state.last_barrier_key = checkpoint.last_barrier_key
+        step = self._current_step(state)
+        name = answer_name(step) or ""
+        prompt = replace(self._prompt(state, step), previous=previous_answers.get(name, ""))
+        return state, Reply(messages=(), prompt=prompt, effects=withdrawn, progress=self.progress(state))
+
+    # -- running steps ----------------------------------------------------
+
+    def _run(self, state: EngineState, messages: list[str], effects: list[Effect]) -> tuple[EngineState, Reply]:
+        """Carry out automatic steps until a question waits or the conversation ends."""
+        for _ in range(MAX_AUTOMATIC_STEPS):
+            if not state.stack:
+                state.outcome = "completed"
+                effects.append(EndSession("completed"))
+                return state, Reply(tuple(messages), None, tuple(effects))
+            frame = state.stack[-1]
+            if not frame.step:
+                state.stack.pop()
+                continue
+            flow = self.flows[frame.flow]
+            step = flow.step(frame.step)
+            match step:
+                case AskStep() | ChooseStep():
+                    return state, Reply(tuple(messages), self._prompt(state, step), tuple(effects), self.progress(state))
+                case SuggestAssetsStep():
+                    prompt = self._prompt(state, step)
+                    assert prompt.search is not None
+                    effects.append(prompt.search)
+                    return state, Reply(tuple(messages), prompt, tuple(effects), self.progress(state))
+                case SayStep():
+                    messages.append(self._text(state, self._words(state, step, step.say)))
+                    self._go(state, step, None)
+                case SetGoalStep():
+                    effects.append(self._save(state, self._goal(state, step)))
+                    self._say_optional(state, step, messages)
+                    self._go(state, step, None)
+                case RecordStep():
+                    effects.append(self._save(state, self._record(state, step.record)))
+                    self._say_optional(state, step, messages)
+                    self._go(state, step, None)
+                case BranchStep():
+                    target = next((case.next for case in step.branch if self._holds(state, case.when)), step.otherwise)
+                    frame.step = target
+                case CallStep():
+                    frame.step = step.next or flow.step_after(step.id) or ""
+                    callee = self.flows[step.call]
+                    state.stack.append(Frame(step.call, callee.start, via=step.id))
+                case EndStep():
+                    if step.end:
+                        messages.append(self._text(state, self._words(state, step, step.end)))
+                    state.stack.pop()
+                case _:
+                    raise TypeError(f"unknown step {step!r}")
+        raise FlowError(f"The flow '{state.stack[-1].flow}' goes round in a loop without asking anything.")
+
+    def _go(self, state: EngineState, step: Any, chosen_next: str | None) -> None:
+        frame = state.stack[-1]
+        flow = self.flows[frame.flow]
+        frame.step = chosen_next or getattr(step, "next", None) or flow.step_after(step.id) or ""
+
+    def _save(self, state: EngineState, effect: Effect) -> Effect:
+        key = getattr(effect, "key", "")
+        if key and state.history:
+            state.history[-1].saved_keys.append(key)
+        return effect
+
+    def _key(self, state: EngineState) -> str:
+        state.counter += 1
+        return f"e{state.counter}"
+
+    def _say_optional(self, state: EngineState, step: Any, messages: list[str]) -> None:
+        if step.say:
+            messages.append(self._text(state, self._words(state, step, step.say)))
+
+    def _goal(self, state: EngineState, step: SetGoalStep) -> SaveGoal:
+        spec = step.set_goal
+        fields = {name: self._text(state, value) for name, value in spec.model_dump().items() if name != "kind"}
+        key = self._key(state)
+        state.goal_key = key
+        return SaveGoal(key=key, kind=spec.kind, **fields)
+
+    def _record(self, state: EngineState, spec: RecordSpec) -> Effect:
+        text = self._text(state, spec.text)
+        key = self._key(state)
+        match spec.kind:
+            case "interest":
+                assert spec.when is not None
+                return SaveInterest(key=key, text=text, when=spec.when)
+            case "connection":
+                return SaveConnection(key=key, text=text, kind=spec.connection or "person")
+            case "note":
+                return SaveNote(key=key, text=text, private=spec.private, remind_on=self._text(state, spec.remind_on))
+            case "barrier":
+                parent = {"none": "", "first": state.first_barrier_key, "last": state.last_barrier_key}[spec.part_of]
+                owner = "service" if self._text(state, spec.owner or "person").lower().startswith(("service", "worker")) else "person"
+                if spec.part_of == "none":
+                    state.first_barrier_key = key
+                state.last_barrier_key = key
+                return SaveBarrier(key=key, text=text, owner=owner, parent_key=parent)
+            case "solution":
+                realistic = self._truthy(state, spec.realistic)
+                return SaveSolution(key=key, barrier_key=state.last_barrier_key, text=text, realistic=realistic, chosen=realistic)
+            case "small_step":
+                owner_text = self._text(state, spec.owner or "person").lower()
+                owner = "worker" if "worker" in owner_text else "someone_else" if "someone" in owner_text or "other" in owner_text else "person"
+                goal_key, goal_id = self._goal_ref(state, spec)
+                return SaveSmallStep(key=key, text=text, owner=owner, goal_key=goal_key, goal_id=goal_id)
+            case "checkin":
+                _, goal_id = self._goal_ref(state, spec)
+                went = "" if spec.attended is None else self._text(state, str(spec.attended)).strip().lower()
+                paused = went in {"paused", "away", "unwell"}
+                attended = None if not went or paused else went in {"yes", "true", "y"}
+                return SaveCheckin(
+                    key=key, goal_id=goal_id or 0, attended=attended, paused=paused,
+                    value=self._text(state, spec.value), feeling=self._text(state, spec.feeling),
+                    by="worker" if state.context.get("mode") == "joint" else "person",
+                )
+            case "rating":
+                score = read.read_number(self._text(state, spec.score) or "0").value
+                return SaveRating(key=key, topic=spec.topic, score=int(float(score)), words=text)
+        raise TypeError(f"unknown record kind {spec.kind}")
+
+    def _goal_ref(self, state: EngineState, spec: RecordSpec) -> tuple[str, int | None]:
+        given = state.context.get("goal_id", "")
+        if spec.goal == "given" or not state.goal_key:
+            return "", int(given) if given.isdigit() else None
+        return state.goal_key, None
+
+    def _truthy(self, state: EngineState, value: str | bool) -> bool:
+        if isinstance(value, bool):
+            return value
+        return self._text(state, value).strip().lower() in {"yes", "true", "y"}
+
+    def _holds(self, state: EngineState, condition: Condition) -> bool:
+        value = self._values(state).get(condition.answer, "")
+        if condition.equals is not None:
+            return value.strip().lower() == condition.equals.strip().lower()
+        if condition.one_of is not None:
+            return value.strip().lower() in {v.strip().lower() for v in condition.one_of}
+        if condition.is_empty is not None:
+            return (value.strip() == "") == condition.is_empty
+        try:
+            number = float(value)
+        except ValueError:
+            return False
+        if condition.above is not None:
+            return number > condition.above
+        return condition.below is not None and number < condition.below
+
+    # -- showing ----------------------------------------------------------
+
+    def _current_step(self, state: EngineState) -> Any:
+        frame = state.stack[-1]
+        return self.flows[frame.flow].step(frame.step)
+
+    def _values(self, state: EngineState) -> dict[str, str]:
+        return {**state.context, **state.answers}
+
+    def _text(self, state: EngineState, template: str) -> str:
+        return render(template, self._values(state))
+
+    def _easy(self, state: EngineState) -> bool:
+        return state.context.get("easy_read", "") in {"yes", "true", "1"}
+
+    def _words(self, state: EngineState, step: Any, normal: str) -> str:
+        return step.easy_read if self._easy(state) and step.easy_read else normal
+
+    def _option_labels(self, state: EngineState, step: ChooseStep) -> tuple[str, ...]:
+        easy = self._easy(state)
+        return tuple(self._text(state, o.easy_read if easy and o.easy_read else o.label) for o in step.choose)
+
+    def _prompt(self, state: EngineState, step: Any) -> Prompt:
+        frame = state.stack[-1]
+        common = {
+            "flow": frame.flow, "step": step.id,
+            "guide": self._text(state, step.guide) if step.guide else "",
+            "optional": getattr(step, "optional", False),
+        }
+        match step:
+            case ChooseStep():
+                text = self._text(state, self._words(state, step, step.say))
+                return Prompt(kind="choose", text=text, options=self._option_labels(state, step), **common)
+            case AskStep():
+                text = self._text(state, self._words(state, step, step.ask))
+                return Prompt(
+                    kind="ask", text=text, validate=step.validate_as, options=tuple(step.options or ()),
+                    placeholder=self._text(state, step.placeholder or ""), **common,
+                )
+            case SuggestAssetsStep():
+                query = step.suggest_assets
+                search = SuggestAssets(
+                    query=self._text(state, query.query),
+                    domain=self._text(state, query.domain) or None if query.domain else None,
+                    area=self._text(state, query.area) or None if query.area else None,
+                    day=self._text(state, query.day) or None if query.day else None,
+                    free=self._truthy(state, query.free),
+                    accessible=self._truthy(state, query.accessible),
+                    limit=query.limit,
+                )
+                text = self._text(state, self._words(state, step, step.say))
+                return Prompt(kind="suggest", text=text, search=search, **common)
+        raise FlowError(f"The step '{step.id}' does not wait for an answer.")

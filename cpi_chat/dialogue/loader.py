@@ -1,0 +1,246 @@
+"""Reads flow files: YAML to validated `Flow` models, with every problem tied to a file and line."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from cpi_chat.dialogue.model import Flow
+from cpi_chat.errors import FlowError
+
+MAX_FLOW_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a flow file, printed as `path:line: where: message`."""
+
+    path: str
+    line: int
+    where: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.warning else ""
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.path}:{self.line}: {prefix}{where}{self.message}"
+
+
+@dataclass
+class FlowSource:
+    """A loaded flow with the file it came from and its YAML node tree, for line numbers."""
+
+    flow: Flow
+    path: str
+    node: yaml.Node
+
+    def line_of(self, loc: Iterable[Any]) -> int:
+        return line_of(self.node, loc)
+
+
+@dataclass
+class FlowLibrary:
+    """All flows that loaded, by id, and every problem found on the way."""
+
+    sources: dict[str, FlowSource] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def flows(self) -> dict[str, Flow]:
+        return {flow_id: source.flow for flow_id, source in self.sources.items()}
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+
+def line_of(node: yaml.Node, loc: Iterable[Any]) -> int:
+    """The 1-based line of the YAML node at a pydantic error location (skipping union tags it can't find)."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key, value in node.value:
+                if key.value == part:
+                    node = value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+    return node.start_mark.line + 1
+
+
+def key_line(node: yaml.Node, loc: Iterable[Any], key: str) -> int:
+    """The line of `key` inside the mapping at `loc` (the mapping's own line if the key is absent)."""
+    target = node
+    for part in loc:
+        target = _child(target, part)
+    if isinstance(target, yaml.MappingNode):
+        for k, _ in target.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return target.start_mark.line + 1
+
+
+def _child(node: yaml.Node, part: Any) -> yaml.Node:
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == part), node)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return node
+
+
+def format_loc(loc: Iterable[Any]) -> str:
+    """`steps[2].next` from ('steps', 2, 'next')."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _message(error: dict[str, Any], model_fields: Iterable[str]) -> str:
+    kind, loc = error["type"], error["loc"]
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(last), list(model_fields), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{last}'{hint}"
+    if kind == "missing":
+        return f"'{last}' is missing"
+    if kind == "step_kind":
+        return error["msg"]
+    if kind in FRIENDLY:
+        return FRIENDLY[kind]
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    return message[0].lower() + message[1:]
+
+
+FRIENDLY = {
+    "string_type": "should be text (put it in quotes if it looks like a number or yes/no)",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "float_type": "should be a number",
+    "float_parsing": "should be a number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "list_type": "should be a list (lines starting with '- ')",
+    "model_type": "should be a mapping of keys",
+    "dict_type": "should be a mapping of keys",
+    "too_short": "should not be empty",
+}
+
+
+def _known_fields(loc: tuple[Any, ...]) -> set[str]:
+    """Field names that could appear at this location, to suggest a fix for a misspelt key."""
+    from cpi_chat.dialogue import model
+
+    names: set[str] = set()
+    for cls in vars(model).values():
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            for name, info in cls.model_fields.items():
+                names.add(info.alias or name)
+    return names
+
+
+def _strip_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the step-kind tag pydantic puts after ('steps', i): it is not a key in the file."""
+    if len(loc) > 2 and loc[0] == "steps" and isinstance(loc[1], int) and isinstance(loc[2], str):
+        return loc[:2] + loc[3:]
+    return loc
+
+
+def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource | None, list[Problem]]:
+    """Load and validate one file; returns the flow (or None) and its problems."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, 1, "", f"cannot be read ({error.strerror or 'unknown reason'})")]
+    if len(raw) > MAX_FLOW_FILE_BYTES:
+        return None, [Problem(name, 1, "", f"is too big for a flow file ({len(raw) // 1000} kB; the limit is {MAX_FLOW_FILE_BYTES // 1000} kB)")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(name, line, "", "is not UTF-8 text; save it as UTF-8 and try again")]
+    if not text.strip():
+        return None, [Problem(name, 1, "", "is empty; a flow file needs at least id, title, start and steps")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(name, line, "", f"YAML syntax error: {error.problem or error.context}")]
+    except (yaml.YAMLError, RecursionError) as error:
+        return None, [Problem(name, 1, "", f"YAML could not be read: {type(error).__name__}")]
+    if node is None or data is None:
+        return None, [Problem(name, 1, "", "is empty; a flow file needs at least id, title, start and steps")]
+    if not isinstance(data, dict):
+        return None, [Problem(name, node.start_mark.line + 1, "", "should be a mapping of keys (id, title, start, steps), not a list or a single value")]
+    try:
+        flow = Flow.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = _strip_tags(tuple(item["loc"]))
+            problems.append(Problem(name, line_of(node, loc), format_loc(loc), _message(item, _known_fields(loc))))
+        return None, sorted(set(problems))
+    except RecursionError:
+        return None, [Problem(name, 1, "", "is nested too deeply to be a flow")]
+    return FlowSource(flow=flow, path=name, node=node), []
+
+
+def flow_files(paths: Iterable[Path]) -> list[Path]:
+    """Every .yaml/.yml file named, or inside a folder named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def load_library(paths: Iterable[Path], check: bool = True) -> FlowLibrary:
+    """Load every flow file; with `check`, also check references across steps and flows."""
+    library = FlowLibrary()
+    for path in flow_files(paths):
+        if not path.exists():
+            library.problems.append(Problem(str(path), 1, "", "does not exist"))
+            continue
+        source, problems = parse_flow_file(path)
+        library.problems.extend(problems)
+        if source is None:
+            continue
+        previous = library.sources.get(source.flow.id)
+        if previous is not None:
+            library.problems.append(
+                Problem(source.path, source.line_of(["id"]), "id", f"flow id '{source.flow.id}' is already used by {previous.path}")
+            )
+            continue
+        library.sources[source.flow.id] = source
+    if check:
+        from cpi_chat.dialogue.checks import check_library
+
+        library.problems.extend(check_library(library))
+    library.problems.sort(key=lambda p: (p.path, p.line, p.where, p.message))
+    return library
+
+
+def load_flows(flows_dir: Path) -> dict[str, Flow]:
+    """The flows in a folder, ready to run; raises FlowError naming the first problem if any is broken."""
+    library = load_library([flows_dir])
+    if library.errors:
+        first = library.errors[0]
+        more = f" (and {len(library.errors) - 1} more; run `cpi-chat flows check`)" if len(library.errors) > 1 else ""
+        raise FlowError(f"A conversation flow has a problem: {first}{more}")
+    if not library.sources:
+        raise FlowError(f"No conversation flows were found in {flows_dir}.")
+    return library.flows

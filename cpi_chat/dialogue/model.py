@@ -1,0 +1,294 @@
+"""The flow format: frozen pydantic models for one conversation flow and its kinds of step.
+
+A flow file is a YAML mapping validated by `Flow`. Each step is a mapping whose kind is
+told by the one key it carries: `choose`, `ask`, `suggest_assets`, `set_goal`, `record`,
+`branch`, `call`, `end` or plain `say`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
+
+Audience = Literal["joint", "self", "training"]
+Validation = Literal["text", "number", "date", "yes_no", "choice"]
+IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Step(_Frozen):
+    """Fields every kind of step has."""
+
+    id: str = Field(pattern=IDENTIFIER, description="Unique name of this step within the flow (lower case, digits and _).")
+    guide: str | None = Field(None, description="A tip for the worker, shown in the worker panel only, never to the person.")
+    easy_read: str | None = Field(None, description="The same words, simpler, used when the person's needs ask for easy read.")
+    help: str | None = Field(None, description="Extra help shown when the person asks for help at this step.")
+
+
+class _Continues(_Step):
+    next: str | None = Field(
+        None, description="The step to go to next. Leave out to go to the step written below this one."
+    )
+
+
+class SayStep(_Continues):
+    """Says something and goes straight on."""
+
+    say: str = Field(description="What the app says. May use {name} and earlier answers like {hobby}.")
+
+
+class Option(_Frozen):
+    """One quick reply of a `choose` step."""
+
+    label: str = Field(description="What the button says.")
+    easy_read: str | None = Field(None, description="Simpler words for the button.")
+    value: str | None = Field(None, description="What is stored as the answer (defaults to the label).")
+    next: str | None = Field(None, description="Where this reply leads (defaults to the step's own next).")
+
+    @property
+    def answer_value(self) -> str:
+        return self.value if self.value is not None else self.label
+
+
+class ChooseStep(_Continues):
+    """Offers quick replies and waits for one to be picked."""
+
+    say: str = Field(description="The question.")
+    choose: list[Option] = Field(description="The quick replies, in the order shown.")
+    answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the picked value under (defaults to the step id).")
+    optional: bool = Field(False, description="Whether the person may skip this step.")
+
+
+class AskStep(_Continues):
+    """Asks a question and waits for a typed answer, checked when `validate` says how."""
+
+    ask: str = Field(description="The question.")
+    answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the answer under (defaults to the step id).")
+    validate_as: Validation = Field(
+        "text", alias="validate", description="How to check the answer: text, number, date, yes_no or choice."
+    )
+    options: list[str] | None = Field(None, description="For validate: choice, the accepted answers.")
+    minimum: float | None = Field(None, alias="min", description="For validate: number, the smallest accepted value.")
+    maximum: float | None = Field(None, alias="max", description="For validate: number, the largest accepted value.")
+    optional: bool = Field(False, description="Whether the person may skip this question.")
+    placeholder: str | None = Field(None, description="A hint shown in the empty answer box.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _choice_has_options(self) -> AskStep:
+        if self.validate_as == "choice" and not self.options:
+            raise ValueError("validate: choice needs a list of options")
+        return self
+
+
+class AssetQuery(_Frozen):
+    """What to search the community directory for."""
+
+    query: str = Field(description="Words to search for; usually earlier answers, like '{interests_now}'.")
+    domain: str | None = Field(None, description="Only this domain (slug or label).")
+    area: str | None = Field(None, description="Only this area; may be an earlier answer like '{area}'.")
+    day: str | None = Field(None, description="Only on this day of the week; may be an earlier answer.")
+    free: str | bool = Field(False, description="Only free things; true, or an earlier yes/no answer like '{free_only}'.")
+    accessible: str | bool = Field(False, description="Only accessible places; true, or an earlier yes/no answer.")
+    limit: int = Field(5, ge=1, le=20, description="How many suggestions to show.")
+
+
+class SuggestAssetsStep(_Continues):
+    """Shows matching community assets and waits for the person to pick one (or none)."""
+
+    say: str = Field("Here are some groups that might suit you.", description="What the app says above the suggestions.")
+    suggest_assets: AssetQuery
+    answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the picked asset's name under; its id is kept as <answer>_id.")
+    optional: bool = Field(True, description="Whether the person may go on without picking one.")
+
+
+class GoalSpec(_Frozen):
+    """The goal to save; every field may use earlier answers."""
+
+    kind: Literal["commitment", "target"]
+    what: str
+    where: str = ""
+    how_often: str = ""
+    asset_id: str = ""
+    first_visit: str = ""
+    measure: str = ""
+    starting_point: str = ""
+    expected: str = ""
+    better_than_expected: str = ""
+    by_when: str = ""
+
+
+class SetGoalStep(_Continues):
+    """Saves a goal from earlier answers and goes straight on; later small steps belong to it."""
+
+    set_goal: GoalSpec
+    say: str | None = Field(None, description="What the app says once the goal is saved.")
+
+
+RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating"]
+
+
+class RecordSpec(_Frozen):
+    """Something to keep in the person's record; `text` and the other strings may use earlier answers."""
+
+    kind: RecordKind
+    text: str = Field("", description="The words to keep, usually an earlier answer like '{hobby}'.")
+    when: Literal["past", "present", "wish"] | None = Field(None, description="For an interest.")
+    connection: Literal["person", "group", "place"] | None = Field(None, description="For a connection.")
+    owner: str | None = Field(None, description="Small step: person, worker or someone_else. Barrier: person or service. May be an earlier answer.")
+    private: bool = Field(False, description="For a note: true keeps it for the worker only.")
+    remind_on: str = Field("", description="For a note: a date to be reminded, usually an earlier answer.")
+    part_of: Literal["none", "first", "last"] = Field(
+        "none", description="For a barrier: 'first' makes it a part of the whole barrier named first; 'last' a part of the barrier recorded last."
+    )
+    realistic: str | bool = Field(True, description="For a solution: true/false, or an earlier yes/no answer.")
+    goal: Literal["last", "given"] = Field(
+        "last", description="Small step or check-in: the goal set last in this session, or the goal the session was given (input 'goal_id')."
+    )
+    attended: str | bool | None = Field(
+        None, description="For a check-in: an earlier answer: yes (went), no (missed) or paused (away or unwell)."
+    )
+    value: str = Field("", description="For a check-in: the value reached.")
+    feeling: str = Field("", description="For a check-in: how it felt.")
+    topic: str = Field("", description="For a rating: what is being rated.")
+    score: str = Field("", description="For a rating: an earlier number answer, 1 to 5.")
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> RecordSpec:
+        if self.kind == "interest" and self.when is None:
+            raise ValueError("an interest needs 'when': past, present or wish")
+        if self.kind in {"interest", "connection", "note", "barrier", "solution", "small_step"} and not self.text:
+            raise ValueError(f"a {self.kind} needs 'text'")
+        if self.kind == "rating" and not (self.topic and self.score):
+            raise ValueError("a rating needs 'topic' and 'score'")
+        return self
+
+
+class RecordStep(_Continues):
+    """Keeps something in the person's record and goes straight on."""
+
+    record: RecordSpec
+    say: str | None = Field(None, description="What the app says once it is kept.")
+
+
+class Condition(_Frozen):
+    """A test on an earlier answer; give exactly one of the comparisons."""
+
+    answer: str = Field(pattern=IDENTIFIER, description="The earlier answer to look at.")
+    equals: str | None = None
+    one_of: list[str] | None = Field(None, alias="in")
+    is_empty: bool | None = Field(None, description="true: the answer was skipped or left empty; false: it was given.")
+    above: float | None = None
+    below: float | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> Condition:
+        given = [v for v in (self.equals, self.one_of, self.is_empty, self.above, self.below) if v is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of: equals, in, is_empty, above, below")
+        return self
+
+
+class BranchCase(_Frozen):
+    when: Condition
+    next: str
+
+
+class BranchStep(_Step):
+    """Goes to the first case whose condition holds, otherwise to `otherwise`."""
+
+    branch: list[BranchCase] = Field(min_length=1)
+    otherwise: str
+
+
+class CallStep(_Continues):
+    """Runs another flow, then comes back and carries on here."""
+
+    call: str = Field(pattern=IDENTIFIER, description="The id of the flow to run.")
+
+
+class EndStep(_Step):
+    """Ends this flow (or returns to the flow that called it)."""
+
+    end: str | None = Field(description="What the app says at the end (may be empty).")
+
+
+def _step_kind(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(by_alias=True)
+    if not isinstance(value, dict):
+        return None
+    for key in ("choose", "ask", "suggest_assets", "set_goal", "record", "branch", "call", "end", "say"):
+        if key in value:
+            return key
+    return None
+
+
+Step = Annotated[
+    Annotated[ChooseStep, Tag("choose")]
+    | Annotated[AskStep, Tag("ask")]
+    | Annotated[SuggestAssetsStep, Tag("suggest_assets")]
+    | Annotated[SetGoalStep, Tag("set_goal")]
+    | Annotated[RecordStep, Tag("record")]
+    | Annotated[BranchStep, Tag("branch")]
+    | Annotated[CallStep, Tag("call")]
+    | Annotated[EndStep, Tag("end")]
+    | Annotated[SayStep, Tag("say")],
+    Discriminator(
+        _step_kind,
+        custom_error_type="step_kind",
+        custom_error_message="a step needs one of: say, ask, choose, suggest_assets, set_goal, record, branch, call, end",
+    ),
+]
+
+INTERACTIVE = (ChooseStep, AskStep, SuggestAssetsStep, EndStep)
+
+
+class Flow(_Frozen):
+    """One conversation flow: a titled list of steps starting at `start`."""
+
+    id: str = Field(pattern=IDENTIFIER, description="The flow's name, used by `call`; by convention the file name.")
+    title: str = Field(description="A short title, shown as the part of the session ('finding groups').")
+    audience: list[Audience] = Field(
+        default_factory=lambda: ["joint"], description="Who may run it: joint (worker and person), self (the person alone), training."
+    )
+    description: str | None = Field(None, description="What this flow is for, for whoever edits it.")
+    inputs: list[str] = Field(
+        default_factory=list,
+        description="Answers this flow expects to be given (by the session or an earlier flow), so its text may use them.",
+    )
+    start: str = Field(description="The id of the first step.")
+    steps: list[Step] = Field(min_length=1, description="The steps, in reading order.")
+
+    _by_id: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _order: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def step(self, step_id: str) -> Any:
+        """The step with this id."""
+        return self._by_id[step_id]
+
+    def has_step(self, step_id: str) -> bool:
+        return step_id in self._by_id
+
+    def step_after(self, step_id: str) -> str | None:
+        """The id of the step written below `step_id`, if any."""
+        index = self._order[step_id]
+        return self.steps[index + 1].id if index + 1 < len(self.steps) else None
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._by_id = {s.id: s for s in self.steps}
+        self._order = {s.id: i for i, s in enumerate(self.steps)}
+
+
+def answer_name(step: Any) -> str | None:
+    """The name an interactive step keeps its answer under."""
+    if isinstance(step, (AskStep, ChooseStep, SuggestAssetsStep)):
+        return step.answer or step.id
+    return None
