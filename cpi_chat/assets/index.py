@@ -1,0 +1,368 @@
+"""The search index: term postings narrow the directory to candidates, which are then scored and explained."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from cpi_chat.assets.filtering import FilterColumns
+from cpi_chat.assets.lexicon import Lexicon
+from cpi_chat.assets.model import Asset
+from cpi_chat.assets.normalise import Word, fold, joined, words
+from cpi_chat.assets.vocabulary import Vocabulary
+
+# Where a term was found, and how much a match there counts.
+FIELDS = ("name", "tags", "area", "domain", "description", "details", "domain")
+FIELD_WEIGHTS = (1.0, 0.8, 0.6, 0.55, 0.5, 0.3, 0.2)
+NAME, TAGS, AREA, DOMAIN, DESCRIPTION, DETAILS, DOMAIN_NOTE = range(7)
+# How the term came from the asset's words: as written, two words joined, a synonym, part of a hyphenated word.
+EXACT, JOINED, SYNONYM, PART = range(4)
+QUALITY_WEIGHTS = (1.0, 0.95, 0.9, 0.85)
+WEIGHT_OF_CODE = np.array(
+    [FIELD_WEIGHTS[f] * QUALITY_WEIGHTS[q] if f < len(FIELDS) else 0.0 for f in range(8) for q in range(4)],
+    dtype=np.float32,
+)
+SOFT_WEIGHT = 0.3  # how much a word like "used" or "dad" counts in a query
+UNMATCHED_WEIGHT = 0.5  # a query word that matches nothing at all counts this much against every hit
+NAME_SIMILARITY_SHARE = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A term that may stand for a query word, how good a stand-in it is, and why."""
+
+    term: str
+    quality: float
+    note: str = ""  # e.g. "from 'footy'"
+
+
+@dataclass(slots=True)
+class Slot:
+    """One meaningful word of the query and the terms that may match it."""
+
+    surface: str
+    weight: float
+    alternatives: list[Alternative]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One part of why an asset matched: the field, the term found there, and any note."""
+
+    field: str
+    term: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexHit:
+    """An asset position in the index, its score (0-100) and the reasons for it."""
+
+    position: int
+    asset_id: str
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def asset_terms(
+    asset: Asset,
+    lexicon: Lexicon,
+    domain_words: dict[str, tuple[list[Word], list[Word]]],
+    surfaces: dict[str, str] | None = None,
+) -> dict[str, int]:
+    """Every term of an asset with the best code (field << 2 | quality) it has."""
+    best: dict[str, int] = {}
+
+    def put(term: str, field_no: int, quality: int) -> None:
+        code = field_no << 2 | quality
+        old = best.get(term)
+        if old is None or WEIGHT_OF_CODE[code] > WEIGHT_OF_CODE[old]:
+            best[term] = code
+
+    def add_words(found: list[Word], field_no: int, join_neighbours: bool) -> None:
+        for w in found:
+            put(w.term, field_no, EXACT)
+            if surfaces is not None and w.surface != w.term and w.surface not in surfaces:
+                surfaces[w.surface.replace("-", "")] = w.term
+            for part in w.parts:
+                put(part, field_no, PART)
+        if join_neighbours:
+            for first, second in zip(found, found[1:]):
+                put(joined(first, second), field_no, JOINED)
+        for span in lexicon.synonyms.spans([w.term for w in found]):
+            put(span.canonical, field_no, SYNONYM)
+
+    add_words(words(asset.name), NAME, True)
+    for tag in asset.tags:
+        add_words(words(tag), TAGS, True)
+    add_words(words(asset.area), AREA, True)
+    add_words(words(asset.description), DESCRIPTION, False)
+    add_words(
+        words(" . ".join((asset.schedule, asset.cost, asset.accessibility, asset.address))), DETAILS, False
+    )
+    label_words, note_words = domain_words.get(asset.domain) or _domain_words(
+        asset.domain, lexicon, domain_words
+    )
+    for w in label_words:
+        put(w.term, DOMAIN, EXACT)
+    for w in note_words:
+        put(w.term, DOMAIN_NOTE, EXACT)
+    return best
+
+
+def _domain_words(
+    slug: str, lexicon: Lexicon, cache: dict[str, tuple[list[Word], list[Word]]]
+) -> tuple[list[Word], list[Word]]:
+    domain = lexicon.domain(slug)
+    found = (words(f"{domain.label} {slug}"), words(domain.description)) if domain else (words(slug), [])
+    cache[slug] = found
+    return found
+
+
+class SearchIndex:
+    """Postings from terms to assets, built once and updated one asset at a time."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.vocabulary = Vocabulary(lexicon.synonyms)
+        self.ids: list[str] = []
+        self.names: list[str] = []  # folded names, for the final ranking
+        self.position_of: dict[str, int] = {}
+        self.alive = np.zeros(0, dtype=bool)
+        self._domain_words: dict[str, tuple[list[Word], list[Word]]] = {}
+        # Postings built in bulk: positions and codes of each term in one sorted block.
+        self._block: dict[str, tuple[int, int]] = {}
+        self._block_positions = np.zeros(0, dtype=np.int32)
+        self._block_codes = np.zeros(0, dtype=np.uint8)
+        # Postings added since: term -> (positions, codes).
+        self._recent: dict[str, tuple[list[int], list[int]]] = {}
+        self._terms_of: dict[int, tuple[str, ...]] = {}  # only for assets added since the bulk build
+        self.attributes: FilterColumns | None = None
+
+    # Building and updating -------------------------------------------------------------------
+
+    def build(self, assets: Iterable[Asset]) -> None:
+        """Index every asset from scratch."""
+
+        term_numbers: dict[str, int] = {}
+        term_column: list[int] = []
+        position_column: list[int] = []
+        code_column: list[int] = []
+        columns = FilterColumns()
+        surfaces: dict[str, str] = {}
+        for position, asset in enumerate(assets):
+            self.ids.append(asset.id)
+            self.names.append(fold(asset.name))
+            self.position_of[asset.id] = position
+            columns.append(asset, self.lexicon)
+            for term, code in asset_terms(asset, self.lexicon, self._domain_words, surfaces).items():
+                number = term_numbers.setdefault(term, len(term_numbers))
+                term_column.append(number)
+                position_column.append(position)
+                code_column.append(code)
+        self.attributes = columns
+        self.alive = np.ones(len(self.ids), dtype=bool)
+        order = np.argsort(np.asarray(term_column, dtype=np.int32), kind="stable")
+        self._block_positions = np.asarray(position_column, dtype=np.int32)[order]
+        self._block_codes = np.asarray(code_column, dtype=np.uint8)[order]
+        counts = np.bincount(np.asarray(term_column, dtype=np.int32), minlength=len(term_numbers))
+        ends = np.cumsum(counts)
+        for term, number in term_numbers.items():
+            end = int(ends[number])
+            self._block[term] = (end - int(counts[number]), end)
+        self.vocabulary.reset({term: int(counts[number]) for term, number in term_numbers.items()}, surfaces)
+
+    def add(self, asset: Asset) -> None:
+        """Index one new or changed asset without rebuilding the rest."""
+
+        if self.attributes is None:
+            self.attributes = FilterColumns()
+        if asset.id in self.position_of:
+            self.remove(asset.id)
+        position = len(self.ids)
+        self.ids.append(asset.id)
+        self.names.append(fold(asset.name))
+        self.position_of[asset.id] = position
+        self.alive = np.append(self.alive, True)
+        self.attributes.append(asset, self.lexicon)
+        self.attributes.freeze()
+        surfaces: dict[str, str] = {}
+        found = asset_terms(asset, self.lexicon, self._domain_words, surfaces)
+        for term, code in found.items():
+            positions, codes = self._recent.setdefault(term, ([], []))
+            positions.append(position)
+            codes.append(code)
+            self.vocabulary.count(term, +1)
+        self._terms_of[position] = tuple(found)
+        for surface, term in surfaces.items():
+            self.vocabulary.alias(surface, term)
+
+    def remove(self, asset_id: str) -> None:
+        """Forget one asset; its postings stay but can never match again."""
+        position = self.position_of.pop(asset_id, None)
+        if position is None:
+            return
+        self.alive[position] = False
+        for term in self._terms_of.pop(position, ()):
+            self.vocabulary.count(term, -1)
+
+    def __len__(self) -> int:
+        return len(self.position_of)
+
+    # Postings ------------------------------------------------------------------------------
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the assets holding `term` and the code of where it is held."""
+        block = self._block.get(term)
+        recent = self._recent.get(term)
+        if block is not None:
+            positions = self._block_positions[block[0] : block[1]]
+            codes = self._block_codes[block[0] : block[1]]
+            if recent is None:
+                return positions, codes
+            return (
+                np.concatenate([positions, np.asarray(recent[0], dtype=np.int32)]),
+                np.concatenate([codes, np.asarray(recent[1], dtype=np.uint8)]),
+            )
+        if recent is not None:
+            return np.asarray(recent[0], dtype=np.int32), np.asarray(recent[1], dtype=np.uint8)
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8)
+
+    def code_at(self, term: str, position: int) -> int | None:
+        """Where `term` occurs in the asset at `position`, as a code, or None."""
+        block = self._block.get(term)
+        if block is not None:
+            positions = self._block_positions[block[0] : block[1]]
+            found = int(np.searchsorted(positions, position))
+            if found < len(positions) and positions[found] == position:
+                return int(self._block_codes[block[0] + found])
+        recent = self._recent.get(term)
+        if recent is not None and position in recent[0]:
+            return recent[1][recent[0].index(position)]
+        return None
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency: rare terms count for more."""
+        return math.log(1.0 + (len(self.ids) + 1) / (1 + self.vocabulary.frequency(term)))
+
+    # Queries -------------------------------------------------------------------------------
+
+    def slots(self, query: str) -> list[Slot]:
+        """The query's words, each with the terms (exact, synonym, joined, typo, prefix) that may match it."""
+        found = words(query)
+        if not found:
+            return []
+        if all(w.soft for w in found):
+            found = [Word(w.surface, w.term, w.parts, False) for w in found]
+        slots = [Slot(w.surface, 0.0, []) for w in found]
+        known = self.vocabulary
+        for i, w in enumerate(found):
+            if known.frequency(w.term):
+                slots[i].alternatives.append(Alternative(w.term, 1.0))
+            for part in w.parts:
+                if known.frequency(part):
+                    slots[i].alternatives.append(Alternative(part, 0.6))
+        for span in self.lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found]):
+            if not known.frequency(span.canonical):
+                continue
+            exact = span.end - span.start > 1 and span.surface.replace(" ", "") == span.canonical
+            for i in range(span.start, span.end):
+                slots[i].alternatives.append(
+                    Alternative(
+                        span.canonical, 1.0 if exact else 0.9, "" if exact else f"from '{span.surface}'"
+                    )
+                )
+        for i in range(len(found) - 1):
+            solid = joined(found[i], found[i + 1])
+            if known.frequency(solid):
+                slots[i].alternatives.append(Alternative(solid, 1.0))
+                slots[i + 1].alternatives.append(Alternative(solid, 1.0))
+        for i, (w, slot) in enumerate(zip(found, slots)):
+            is_last = i == len(found) - 1
+            if not slot.alternatives and not w.soft:
+                for term, similarity in known.close_terms(w.term, w.surface.replace("-", "")):
+                    slot.alternatives.append(Alternative(term, 0.9 * similarity / 100, f"from '{w.surface}'"))
+            if (not slot.alternatives or is_last) and len(w.term) >= 3 and not w.soft:
+                for term in known.terms_starting_with(w.term):
+                    quality = 0.8 * math.sqrt(len(w.term) / len(term))
+                    slot.alternatives.append(Alternative(term, quality, f"from '{w.surface}'"))
+            slot.weight = self._slot_weight(w, slot)
+        return slots
+
+    def _slot_weight(self, word: Word, slot: Slot) -> float:
+        if slot.alternatives:
+            best = max(slot.alternatives, key=lambda a: a.quality)
+            weight = self.idf(best.term)
+        else:
+            weight = math.log(1.0 + len(self.ids) + 1) * UNMATCHED_WEIGHT
+        return weight * (SOFT_WEIGHT if word.soft else 1.0)
+
+    def search(self, query: str, limit: int = 10, allowed: np.ndarray | None = None) -> list[IndexHit]:
+        """The best `limit` assets for `query`, among those `allowed` (a boolean mask) if given."""
+        slots = self.slots(query)
+        total_weight = sum(slot.weight for slot in slots)
+        if not slots or total_weight <= 0 or not self.ids:
+            return []
+        size = len(self.ids)
+        total = np.zeros(size, dtype=np.float32)
+        for slot in slots:
+            if not slot.alternatives:
+                continue
+            best = np.zeros(size, dtype=np.float32)
+            for alternative in slot.alternatives:
+                positions, codes = self.postings(alternative.term)
+                if not len(positions):
+                    continue
+                weights = WEIGHT_OF_CODE[codes] * np.float32(alternative.quality)
+                best[positions] = np.maximum(best[positions], weights)
+            total += best * np.float32(slot.weight / total_weight)
+        total[~self.alive] = 0
+        if allowed is not None:
+            total[~allowed] = 0
+        candidates = np.flatnonzero(total > 0.12)
+        if not len(candidates):
+            return []
+        keep = min(len(candidates), max(limit * 5, 50))
+        if keep < len(candidates):
+            candidates = candidates[np.argpartition(-total[candidates], keep - 1)[:keep]]
+        plain_query = " ".join(w.surface for w in words(query) if not w.soft) or fold(query)
+        scored: list[tuple[float, int]] = []
+        for position in candidates.tolist():
+            likeness = fuzz.ratio(plain_query, self.names[position]) / 100
+            score = 100 * (
+                (1 - NAME_SIMILARITY_SHARE) * float(total[position]) + NAME_SIMILARITY_SHARE * likeness
+            )
+            scored.append((score, position))
+        scored.sort(key=lambda pair: (-pair[0], self.names[pair[1]]))
+        return [
+            IndexHit(position, self.ids[position], round(min(score, 100.0), 1), self.explain(slots, position))
+            for score, position in scored[:limit]
+        ]
+
+    def explain(self, slots: list[Slot], position: int) -> tuple[Reason, ...]:
+        """Why the asset at `position` matched: for each query word, the field and term that did it."""
+        reasons: list[tuple[float, Reason]] = []
+        for slot in slots:
+            best: tuple[float, Reason] | None = None
+            for alternative in slot.alternatives:
+                code = self.code_at(alternative.term, position)
+                if code is None:
+                    continue
+                value = float(WEIGHT_OF_CODE[code]) * alternative.quality
+                if best is None or value > best[0]:
+                    best = (
+                        value * slot.weight,
+                        Reason(FIELDS[code >> 2], alternative.term, alternative.note),
+                    )
+            if best is not None:
+                reasons.append(best)
+        reasons.sort(key=lambda pair: -pair[0])
+        unique: list[Reason] = []
+        for _, reason in reasons:
+            if reason not in unique:
+                unique.append(reason)
+        return tuple(unique[:3])

@@ -1,0 +1,162 @@
+"""The words search knows about: the ten CPI domains and the team's synonyms, read from assets_db/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cpi_chat.assets.model import Domain
+from cpi_chat.assets.normalise import fold, raw_words, stem, terms
+from cpi_chat.errors import CpiChatError
+
+DOMAINS_FILE = "domains.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymSpan:
+    """Words start..end of a text that mean `canonical` (a search term), written as `surface`."""
+
+    start: int
+    end: int
+    canonical: str
+    surface: str
+
+
+@dataclass
+class Synonyms:
+    """Colloquial, British and misspelt words mapped to the canonical search term they mean."""
+
+    phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    canonical_words: dict[str, str] = field(default_factory=dict)  # canonical term -> how it is written
+    longest: int = 1
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, list[str]]) -> Synonyms:
+        """Build from `{canonical: [variant, ...]}`, as in synonyms.yaml."""
+        synonyms = cls()
+        for canonical, variants in mapping.items():
+            canonical_text = str(canonical)
+            target = _solid_term(canonical_text)
+            if not target:
+                continue
+            synonyms.canonical_words[target] = canonical_text
+            if len(terms(canonical_text)) > 1:
+                synonyms._add(canonical_text, target)
+            for variant in variants or []:
+                synonyms._add(str(variant), target)
+        return synonyms
+
+    def _add(self, variant: str, target: str) -> None:
+        for key in _keys(variant):
+            if key and key != (target,):
+                self.phrases.setdefault(key, set()).add(target)
+                self.longest = max(self.longest, len(key))
+
+    def spans(self, sequence: list[str], surfaces: list[str] | None = None) -> list[SynonymSpan]:
+        """Every run of terms in `sequence` that is a known variant, longest first at each start."""
+        found: list[SynonymSpan] = []
+        count = len(sequence)
+        for start in range(count):
+            for end in range(min(count, start + self.longest), start, -1):
+                targets = self.phrases.get(tuple(sequence[start:end]))
+                if targets:
+                    surface = " ".join((surfaces or sequence)[start:end])
+                    found.extend(SynonymSpan(start, end, t, surface) for t in sorted(targets))
+                    break
+        return found
+
+    def variant_terms(self) -> dict[str, set[str]]:
+        """Single-term variants and the canonical terms they mean (for typo matching)."""
+        return {key[0]: targets for key, targets in self.phrases.items() if len(key) == 1}
+
+
+def _solid_term(text: str) -> str:
+    """The single search term for a phrase written without spaces ("tai chi" -> "taichi")."""
+    pieces = [w.replace("-", "") for w in raw_words(text)]
+    return stem("".join(pieces)) if pieces else ""
+
+
+def _keys(variant: str) -> set[tuple[str, ...]]:
+    """The term sequences a variant may appear as: as written, hyphens split, and written solid."""
+    keys = {tuple(terms(variant)), tuple(terms(variant.replace("-", " ")))}
+    solid = _solid_term(variant)
+    if solid:
+        keys.add((solid,))
+    return {k for k in keys if k}
+
+
+@dataclass
+class Lexicon:
+    """Domains and synonyms together: everything search needs besides the assets."""
+
+    domains: list[Domain]
+    synonyms: Synonyms
+
+    @classmethod
+    def load(cls, assets_dir: Path | None = None) -> Lexicon:
+        """Read domains.yaml and synonyms.yaml from `assets_dir` (default: the shipped assets_db/)."""
+        if assets_dir is None:
+            from cpi_chat.paths import shipped_assets_dir
+
+            assets_dir = shipped_assets_dir()
+        return cls(load_domains(assets_dir / DOMAINS_FILE), load_synonyms(assets_dir / SYNONYMS_FILE))
+
+    def resolve_domain(self, text: str) -> str | None:
+        """The slug of the domain named by `text` (its slug or label, any case), or None."""
+        wanted = _plain(text)
+        if not wanted:
+            return None
+        for domain in self.domains:
+            if wanted in (_plain(domain.slug), _plain(domain.label)):
+                return domain.slug
+        return None
+
+    def domain(self, slug: str) -> Domain | None:
+        """The domain with this slug, if there is one."""
+        return next((d for d in self.domains if d.slug == slug), None)
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def load_domains(path: Path) -> list[Domain]:
+    """The domains listed in a domains.yaml file."""
+    data = _read_yaml(path)
+    if not isinstance(data, list) or not data:
+        raise CpiChatError(f"The domains file {path.name} should be a list of slug, label and description.")
+    domains: list[Domain] = []
+    for entry in data:
+        if not isinstance(entry, dict) or not entry.get("slug") or not entry.get("label"):
+            raise CpiChatError(f"Every domain in {path.name} needs a slug and a label.")
+        domains.append(Domain(str(entry["slug"]), str(entry["label"]), str(entry.get("description") or "")))
+    return domains
+
+
+def load_synonyms(path: Path) -> Synonyms:
+    """The synonyms in a synonyms.yaml file; an absent file means no synonyms."""
+    if not path.exists():
+        return Synonyms()
+    data = _read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise CpiChatError(f"The synonyms file {path.name} should map each word to a list of other words.")
+    mapping: dict[str, list[str]] = {}
+    for canonical, variants in data.items():
+        if isinstance(variants, str):
+            variants = [variants]
+        if not isinstance(variants, list):
+            raise CpiChatError(f"In {path.name}, the words for '{canonical}' should be a list.")
+        mapping[str(canonical)] = [str(v) for v in variants if v is not None]
+    return Synonyms.from_mapping(mapping)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CpiChatError(f"The file {path} is missing.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise CpiChatError(f"The file {path.name} is not valid YAML ({type(error).__name__}).") from None

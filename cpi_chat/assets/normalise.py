@@ -1,0 +1,109 @@
+"""Turn free text into search terms: case, accents, punctuation, `&`, hyphens, light stemming, stopwords."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ODD_CHARACTERS = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l",
+})
+_WORD = re.compile(r"[a-z0-9]+(?:-+[a-z0-9]+)*")
+
+# Words that carry no meaning in a directory search; never indexed, dropped from queries.
+HARD_STOPWORDS = frozenset(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "as", "i", "im", "me", "my", "we", "our", "ours", "you", "your", "yours", "he", "she", "his", "her", "hers", "they", "them", "their", "theirs", "so", "but", "if", "then", "than", "do", "does", "did", "done", "am", "has", "have", "had", "there", "here", "which", "who", "whom", "whose", "its", "also", "any", "every", "per", "via"])
+
+# Words that say how someone talks about an interest rather than what it is
+# ("used to go fishing with my dad"): kept in queries, but they count for little.
+SOFT_STOPWORDS = frozenset(["used", "use", "go", "going", "goes", "went", "gone", "like", "likes", "liked", "love", "loves", "loved", "loving", "enjoy", "enjoys", "enjoyed", "want", "wants", "wanted", "wanting", "would", "could", "should", "might", "maybe", "perhaps", "some", "something", "anything", "somewhere", "anywhere", "someone", "anyone", "thing", "things", "stuff", "really", "very", "lot", "lots", "bit", "little", "get", "gets", "got", "getting", "back", "again", "into", "interested", "interest", "interests", "keen", "fond", "dad", "mum", "father", "mother", "husband", "wife", "partner", "son", "daughter", "brother", "sister", "grandad", "grandma", "granddad", "nan", "him", "it", "what", "where", "when", "how", "near", "nearby", "local", "around", "about", "just", "still", "since", "ago", "years", "year", "find", "looking", "look", "try", "trying", "tried", "new", "start", "started", "more", "most", "once", "twice", "always", "never", "often", "sometimes", "day", "days", "week", "weeks", "enjoys", "person", "people", "someone", "help", "need", "needs", "able", "wish", "wishes", "fancy", "fancies", "could", "would", "kind", "sort", "type", "types", "bring", "brings", "take", "takes", "taking", "make", "doing", "done", "grew", "grow", "up", "out", "own", "able", "while"]) - {"grow"}
+
+
+def fold(text: str) -> str:
+    """Lower-case text with accents, curly quotes, dashes and `&` made plain, apostrophes removed."""
+    text = text.lower()
+    if not text.isascii():
+        text = text.translate(_ODD_CHARACTERS)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("&", " and ").replace("+", " and ").replace("'", "")
+
+
+def raw_words(text: str) -> list[str]:
+    """The folded words of a text; a hyphenated word stays one word with its hyphens."""
+    return _WORD.findall(fold(text))
+
+
+_STEM_CACHE: dict[str, str] = {}
+_KEEP_DOUBLE = frozenset("lsz")
+
+
+def stem(word: str) -> str:
+    """A light English stem, so that knitting, knitted and knit meet (cached; pure)."""
+    cached = _STEM_CACHE.get(word)
+    if cached is not None:
+        return cached
+    result = _stem(word)
+    if len(_STEM_CACHE) < 200_000:
+        _STEM_CACHE[word] = result
+    return result
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses") or w.endswith(("ches", "shes", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    undouble = False
+    if w.endswith("ing") and len(w) - 3 >= 3:
+        w, undouble = w[:-3], True
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3 or w.endswith("er") and len(w) - 2 >= 4:
+        w, undouble = w[:-2], True
+    if undouble and len(w) >= 3 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE and w[-1] not in "aeiou":
+        w = w[:-1]
+    if w.endswith("e") and not w.endswith("ee") and len(w) >= 4:
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a text: what was written, its search term, and its parts if it was hyphenated."""
+
+    surface: str
+    term: str
+    parts: tuple[str, ...] = ()
+    soft: bool = False
+
+
+def words(text: str) -> list[Word]:
+    """The meaningful words of a text, each with its stemmed term (hard stopwords dropped)."""
+    result: list[Word] = []
+    for raw in raw_words(text):
+        if raw in HARD_STOPWORDS:
+            continue
+        if "-" in raw:
+            pieces = [p for p in raw.split("-") if p]
+            result.append(Word(raw, stem("".join(pieces)), tuple(stem(p) for p in pieces if p not in HARD_STOPWORDS)))
+        else:
+            result.append(Word(raw, stem(raw), (), raw in SOFT_STOPWORDS))
+    return result
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed search terms of a text, in order (hyphenated words joined)."""
+    return [w.term for w in words(text)]
+
+
+def joined(first: Word, second: Word) -> str:
+    """The term two neighbouring words make when written as one ("kick boxing" -> "kickboxing")."""
+    return stem(first.surface.replace("-", "") + second.surface.replace("-", ""))
+
+

@@ -1,0 +1,99 @@
+"""assets.db: the team's directory of community assets, kept with sqlite-utils (no personal data)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from cpi_chat.assets.model import CSV_COLUMNS, Asset
+from cpi_chat.errors import CpiChatError
+
+TABLE = "assets"
+
+
+class AssetStore:
+    """Read and write assets in one SQLite file; every change is in a transaction."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if path != ":memory:" else None
+        try:
+            if self.path is None:
+                self.db = sqlite_utils.Database(memory=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # Searches may run in a worker thread; the directory serialises access with a lock.
+                self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
+            self._ensure_table()
+        except Exception as error:  # sqlite3.DatabaseError and OSError both mean the same to a person
+            raise CpiChatError(f"The asset directory {path} could not be opened ({type(error).__name__}).") from None
+
+    def _ensure_table(self) -> None:
+        if TABLE in self.db.table_names():
+            return
+        columns: dict[str, type] = {name: str for name in CSV_COLUMNS}
+        self.db[TABLE].create(columns, pk="id", not_null={"id", "name", "domain"})
+        self.db[TABLE].create_index(["area"], if_not_exists=True)
+        self.db[TABLE].create_index(["domain"], if_not_exists=True)
+
+    def count(self) -> int:
+        """How many assets the directory holds."""
+        return self.db[TABLE].count
+
+    def get(self, asset_id: str) -> Asset | None:
+        """The asset with this id, or None."""
+        rows = list(self.db.query(f"select * from {TABLE} where id = ?", [asset_id]))
+        return Asset.from_row(rows[0]) if rows else None
+
+    def get_many(self, asset_ids: list[str]) -> dict[str, Asset]:
+        """The assets with these ids, by id (missing ones left out)."""
+        found: dict[str, Asset] = {}
+        for start in range(0, len(asset_ids), 500):
+            chunk = asset_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"select * from {TABLE} where id in ({marks})", chunk):
+                found[str(row["id"])] = Asset.from_row(row)
+        return found
+
+    def all(self) -> Iterator[Asset]:
+        """Every asset, in the order they were first added."""
+        for row in self.db.query(f"select * from {TABLE} order by rowid"):
+            yield Asset.from_row(row)
+
+    def ids(self) -> set[str]:
+        """Every asset id held."""
+        return {str(row["id"]) for row in self.db.query(f"select id from {TABLE}")}
+
+    def areas(self) -> list[str]:
+        """Every area named, in alphabetical order."""
+        rows = self.db.query(f"select distinct area from {TABLE} where area != '' order by area collate nocase")
+        return [str(row["area"]) for row in rows]
+
+    def save(self, assets: Iterable[Asset], replace: bool = False) -> int:
+        """Insert or update assets by id in one transaction; with `replace`, drop everything else first."""
+        rows = (asset.to_row() for asset in assets)
+        with self.db.atomic():
+            if replace:
+                self.db.execute(f"delete from {TABLE}")
+            before = self.db[TABLE].count
+            self.db[TABLE].upsert_all(rows, pk="id", batch_size=2000)
+            return self.db[TABLE].count - before
+
+    def delete(self, asset_id: str) -> bool:
+        """Remove an asset; True if it was there."""
+        with self.db.atomic():
+            cursor = self.db.execute(f"delete from {TABLE} where id = ?", [asset_id])
+            return cursor.rowcount > 0
+
+    def mark_verified(self, asset_id: str, on: date) -> bool:
+        """Record that someone checked this asset's details on `on`; True if it exists."""
+        with self.db.atomic():
+            cursor = self.db.execute(f"update {TABLE} set last_verified = ? where id = ?", [on.isoformat(), asset_id])
+            return cursor.rowcount > 0
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.db.close()
