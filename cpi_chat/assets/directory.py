@@ -195,19 +195,24 @@ class AssetDirectory:
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         """Import a CSV or Open Referral UK file in one transaction; re-importing updates by id."""
+        return self.import_parsed(self.read_file(path, format, progress), bad_rows, replace)
+
+    def read_file(
+        self, path: Path | str, format: Format = "csv", progress: Callable[[int, int], None] | None = None
+    ) -> ParsedFile:
+        """Read and check a file without changing the directory: its good assets and its problems."""
         path = Path(path)
         text = csv_io.read_text(path)
         if format == "csv":
-            parsed = csv_io.parse_csv(text, self.lexicon, path.name, progress)
-        elif format == "oruk":
+            return csv_io.parse_csv(text, self.lexicon, path.name, progress)
+        if format == "oruk":
             with self._lock:
                 known = oruk.export_ids(self.store.ids())
-            parsed = oruk.parse_oruk(text, self.lexicon, path.name, progress, known)
-        else:
-            raise AssetImportError(f"'{format}' is not a format cpi-chat can import; use csv or oruk.")
-        return self._save_parsed(parsed, bad_rows, replace)
+            return oruk.parse_oruk(text, self.lexicon, path.name, progress, known)
+        raise AssetImportError(f"'{format}' is not a format cpi-chat can import; use csv or oruk.")
 
-    def _save_parsed(self, parsed: ParsedFile, bad_rows: BadRows, replace: bool) -> ImportReport:
+    def import_parsed(self, parsed: ParsedFile, bad_rows: BadRows = "skip", replace: bool = False) -> ImportReport:
+        """Save what `read_file` found, in one transaction; with bad rows refused, save nothing if any."""
         if parsed.problems and bad_rows == "refuse":
             shown = "; ".join(str(p) for p in parsed.problems[:3])
             more = f" and {len(parsed.problems) - 3} more" if len(parsed.problems) > 3 else ""

@@ -64,11 +64,11 @@ def day_filter_mask(day: str) -> int:
 
 
 _MONEY = re.compile(r"(?:\u00a3|gbp\s?)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:p\b|pence|pounds?)")
-_FREE = re.compile(r"\b(free|no charge|no cost|nothing to pay|donations?|pay as you feel|pay what you can|pay what you feel)\b")
+_FREE = re.compile(r"^(free|no charge|no cost|nothing to pay|gratis)\b")
 
 
 def is_free(cost: str) -> bool:
-    """True when the cost text says it costs nothing (donations welcome counts as free)."""
+    """True when the cost text says it costs nothing ("Free, donations welcome" is free; "Donation" alone is not)."""
     text = fold(cost).strip()
     if not text:
         return False

@@ -286,9 +286,11 @@ class SearchIndex:
             if not slot.alternatives and not w.soft:
                 for term, similarity in known.close_terms(w.term, w.surface.replace("-", "")):
                     slot.alternatives.append(Alternative(term, 0.9 * similarity / 100, f"from '{w.surface}'"))
-            if (not slot.alternatives or is_last) and len(w.term) >= 3 and not w.soft:
-                for term in known.terms_starting_with(w.term):
-                    quality = 0.8 * math.sqrt(len(w.term) / len(term))
+            typed = w.surface.replace("-", "")
+            if (not slot.alternatives or is_last) and len(typed) >= 3 and not w.soft:
+                # Completions of what was typed, not of its stem ("soccer" must not complete to "social").
+                for term in known.terms_starting_with(typed if typed.isalpha() else w.term):
+                    quality = 0.8 * math.sqrt(min(1.0, len(typed) / len(term)))
                     slot.alternatives.append(Alternative(term, quality, f"from '{w.surface}'"))
             slot.weight = self._slot_weight(w, slot)
         return slots

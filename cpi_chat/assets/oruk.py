@@ -24,6 +24,7 @@ from cpi_chat.errors import AssetImportError
 DOMAIN_TAXONOMY = "CPI asset-mapping domains"
 KIND_TAXONOMY = "CPI service kind"
 TAG_TAXONOMY = "CPI tags"
+LOCAL_ID_TAXONOMY = "CPI directory id"  # an attribute whose value is the asset's own id, when that is not a UUID
 ID_NAMESPACE = uuid.UUID("5b0c3f8e-7a57-4c2e-9d1e-1f6c0a9e2c41")  # stable UUIDs for ids that are not UUIDs
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -41,6 +42,7 @@ class TaxonomyTerm(_Model):
 
 
 class Attribute(_Model):
+    value: str | None = None
     taxonomy_term: TaxonomyTerm | None = Field(default=None, validation_alias=AliasChoices("taxonomy_term", "taxonomy"))
 
 
@@ -211,13 +213,15 @@ def parse_oruk(
 
 
 def _asset_fields(service: Service, lexicon: Lexicon) -> tuple[dict[str, Any], bool]:
-    domain, kind, tags = None, "mainstream", []
+    domain, kind, tags, local_id = None, "mainstream", [], ""
     for attribute in service.attributes:
         term = attribute.taxonomy_term
         if term is None or not term.name:
             continue
         taxonomy = (term.taxonomy or "").strip()
-        if taxonomy == TAG_TAXONOMY:
+        if taxonomy == LOCAL_ID_TAXONOMY:
+            local_id = attribute.value or local_id
+        elif taxonomy == TAG_TAXONOMY:
             if term.name not in tags:
                 tags.append(term.name)
         elif taxonomy == KIND_TAXONOMY and (term.code or term.name).lower() in KINDS:
@@ -236,7 +240,7 @@ def _asset_fields(service: Service, lexicon: Lexicon) -> tuple[dict[str, Any], b
     schedules += [s for loc in locations for s in loc.schedules]
     organisation = service.organization.name if service.organization else ""
     fields = {
-        "id": service.id,
+        "id": local_id or service.id,
         "name": plain_text(service.name),
         "domain": domain,
         "description": description,
@@ -392,6 +396,11 @@ def service_json(asset: Asset, lexicon: Lexicon) -> dict[str, Any]:
             "description": note, "taxonomy": taxonomy}}
         for taxonomy, code, name, note in terms_
     ]
+    if sid != asset.id:
+        service["attributes"].append({"id": made("attr/local-id"), "value": asset.id, "taxonomy_term": {
+            "id": str(uuid.uuid5(ID_NAMESPACE, f"term/{LOCAL_ID_TAXONOMY}")), "code": "asset-id",
+            "name": "Asset id in the team's directory", "description": "The id a cpi-chat directory gives this asset",
+            "taxonomy": LOCAL_ID_TAXONOMY}})
     return service
 
 

@@ -1,3 +1,154 @@
-"""Placeholder module: commands registered by later work."""
+"""`cpi-chat assets import|export|search`: the team's directory of community assets from the command line."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cpi_chat.cli.common import pass_paths
+from cpi_chat.errors import CpiChatError
+from cpi_chat.paths import Paths
+
+EMPTY_DIRECTORY = (
+    "The asset directory is empty. Import your team's directory with `cpi-chat assets import FILE` "
+    "(CSV or Open Referral UK JSON), or try the fictional demo town with `cpi-chat demo`."
+)
+FORMATS = click.Choice(["csv", "oruk"], case_sensitive=False)
+PROGRESS_FROM_BYTES = 1_000_000
+
+
+def _open(paths: Paths) -> Any:
+    from cpi_chat.assets.directory import AssetDirectory
+
+    return AssetDirectory.open(paths.assets_db)
+
+
+def _format_for(path: str, given: str | None) -> str:
+    if given:
+        return given.lower()
+    return "oruk" if path.lower().endswith(".json") else "csv"
+
+
+@click.group()
+def assets() -> None:
+    """Import, export and search the community asset directory (clubs, classes, groups, places)."""
+
+
+@assets.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "format_", type=FORMATS, help="csv or oruk (Open Referral UK JSON); guessed from the file name.")
+@click.option("--skip-bad-rows", "bad_rows", flag_value="skip", help="Import the good rows and list the bad ones.")
+@click.option("--refuse-bad-rows", "bad_rows", flag_value="refuse", help="Import nothing if any row is bad.")
+@click.option("--replace", is_flag=True, help="Start the directory afresh instead of merging by id.")
+@pass_paths
+def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str | None, replace: bool) -> None:
+    """Import FILE into the directory; re-importing updates assets with the same id."""
+    directory = _open(paths)
+    with _progress(Path(file)) as progress:
+        parsed = directory.read_file(file, _format_for(file, format_), progress)
+    if parsed.problems and bad_rows is None:
+        bad_rows = _ask_about_bad_rows(len(parsed.problems), len(parsed.assets))
+    report = directory.import_parsed(parsed, bad_rows or "refuse", replace)
+    for problem in report.skipped[:20]:
+        click.echo(f"  skipped {problem}", err=True)
+    if len(report.skipped) > 20:
+        click.echo(f"  ... and {len(report.skipped) - 20} more.", err=True)
+    for note in report.notes:
+        click.echo(note, err=True)
+    click.echo(report.summary())
+
+
+def _ask_about_bad_rows(bad: int, good: int) -> str:
+    if not sys.stdin.isatty():
+        return "refuse"
+    question = f"{bad} record(s) have problems. Import the other {good} and skip the bad ones?"
+    return "skip" if click.confirm(question, default=False, err=True) else "refuse"
+
+
+class _progress:
+    """A progress bar on a terminal for big files; nothing otherwise."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            big = path.stat().st_size >= PROGRESS_FROM_BYTES
+        except OSError:
+            big = False
+        self.wanted = big and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        return self.update if self.wanted else None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Checking", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@assets.command("export")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "format_", type=FORMATS, help="csv or oruk (Open Referral UK JSON); guessed from the file name.")
+@pass_paths
+def export_command(paths: Paths, file: str, format_: str | None) -> None:
+    """Write the whole directory to FILE (CSV cells that look like formulas are made safe)."""
+    directory = _open(paths)
+    count = directory.export_file(file, _format_for(file, format_))
+    click.echo(f"Exported {count} assets to {file}.")
+
+
+@assets.command("search")
+@click.argument("query")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many results.")
+@click.option("--domain", help="Only this domain (its name or slug, e.g. Sport or horticulture).")
+@click.option("--area", help="Only this area (village or part of town).")
+@click.option("--day", help="Only things that run on this day (e.g. Tuesday, or weekend).")
+@click.option("--free", is_flag=True, help="Only things that are free.")
+@click.option("--accessible", is_flag=True, help="Only places with step-free or wheelchair access.")
+@click.option("--kind", type=click.Choice(["mainstream", "specialist"]), help="Only mainstream groups or specialist services.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
+@pass_paths
+def search_command(
+    paths: Paths, query: str, limit: int, domain: str | None, area: str | None, day: str | None,
+    free: bool, accessible: bool, kind: str | None, as_json: bool,
+) -> None:
+    """Find assets matching QUERY; with QUERY `-`, read one query per line and print one JSON line each."""
+    from cpi_chat.assets.directory import SearchFilters
+
+    directory = _open(paths)
+    if directory.is_empty():
+        raise CpiChatError(EMPTY_DIRECTORY)
+    filters = SearchFilters(domain=domain, area=area, day=day, free=free, accessible=accessible, kind=kind)
+    if query == "-":
+        for line in sys.stdin:
+            text = line.rstrip("\n")
+            hits = directory.search(text, limit, filters)
+            click.echo(json.dumps({"q": text, "hits": [h.to_json() for h in hits]}, ensure_ascii=False))
+        return
+    hits = directory.search(query, limit, filters)
+    if as_json:
+        click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1))
+        return
+    if not hits:
+        click.echo("Nothing matched. Try fewer or different words, or fewer filters.")
+        return
+    labels = {d.slug: d.label for d in directory.domains()}
+    for number, hit in enumerate(hits, start=1):
+        a = hit.asset
+        click.echo(f"{number:>2}. {a.name} ({labels.get(a.domain, a.domain)}, {a.area or 'no area'})  [{hit.score:.0f}]")
+        details = " | ".join(p for p in (a.schedule, a.cost, a.contact) if p)
+        if details:
+            click.echo(f"    {details}")
+        click.echo(f"    why: {hit.why}  (id {a.id})")
+
+
+COMMANDS: list[click.Command] = [assets]
