@@ -1,3 +1,265 @@
-"""Placeholder module: commands registered by later work."""
+"""`cpi-chat person|goals|checkin|paths|restore`: quick updates to people's records, and scripting."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from cpi_chat import records
+from cpi_chat.cli.common import pass_paths
+from cpi_chat.errors import CpiChatError
+from cpi_chat.paths import Paths
+
+HOW_OFTEN = {"week": "every week", "fortnight": "every fortnight", "month": "every month"}
+
+
+@contextlib.contextmanager
+def people_db(paths: Paths) -> Iterator[records.PeopleDatabase]:
+    """people.db opened for one command, closed afterwards."""
+    db = records.open_people_db(paths.people_db, backups_dir=paths.backups_dir)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def _user_date(text: str) -> str:
+    return records.parse_user_date(text).isoformat()
+
+
+# --- person -----------------------------------------------------------------------------------
+
+
+@click.group()
+def person() -> None:
+    """List, add, rename, export or erase the people whose records you keep."""
+
+
+@person.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array instead of lines.")
+@pass_paths
+def person_list(paths: Paths, as_json: bool) -> None:
+    """Everyone, with their communication needs, active goals and last session."""
+    with people_db(paths) as db:
+        people = records.list_people(db)
+    if as_json:
+        click.echo(json.dumps([asdict(p) for p in people], indent=2, ensure_ascii=False))
+        return
+    if not people:
+        click.echo("No one yet. Add someone with: cpi-chat person add NAME")
+        return
+    for p in people:
+        needs = ", ".join(p.needs.labels()) or "none recorded"
+        goals = "; ".join(p.active_goals) or "none"
+        last = (p.last_session or "never")[:10]
+        click.echo(f"{p.id:>4}  {p.name}\n      needs: {needs} · active goals: {goals} · last session: {last}")
+
+
+@person.command("add")
+@click.argument("name")
+@click.option("--easy-read", is_flag=True, help="Use easy-read wording with this person.")
+@click.option("--large-print", is_flag=True, help="Print and show things large.")
+@click.option("--high-contrast", is_flag=True, help="Use the high-contrast theme.")
+@click.option("--plain", is_flag=True, help="Hold sessions in plain mode (screen readers, braille displays).")
+@pass_paths
+def person_add(paths: Paths, name: str, easy_read: bool, large_print: bool, high_contrast: bool, plain: bool) -> None:
+    """Add a person by display name or initials (no full names needed)."""
+    needs = records.CommunicationNeeds(easy_read=easy_read, large_print=large_print, high_contrast=high_contrast, plain_mode=plain)
+    with people_db(paths) as db:
+        added = records.add_person(db, name, needs)
+    click.echo(f"Added {added.name} (id {added.id}).")
+
+
+@person.command("rename")
+@click.argument("who", metavar="PERSON")
+@click.argument("new_name")
+@pass_paths
+def person_rename(paths: Paths, who: str, new_name: str) -> None:
+    """Change the name (or initials) a person is known by."""
+    with people_db(paths) as db:
+        old = records.find_person(db, who)
+        renamed = records.rename_person(db, old.id, new_name)
+    click.echo(f"Renamed {old.name} to {renamed.name} (id {renamed.id}).")
+
+
+@person.command("export")
+@click.argument("who", metavar="PERSON")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="Folder for the JSON and HTML files.")
+@pass_paths
+def person_export(paths: Paths, who: str, out_dir: Path) -> None:
+    """Write everything held about a person (private notes included) as JSON and HTML, for a subject access request."""
+    with people_db(paths) as db:
+        found = records.find_person(db, who)
+        json_path, html_path = records.write_export(db, found.id, out_dir)
+    click.echo(f"Wrote everything held about {found.name}:\n  {json_path}\n  {html_path}")
+    click.echo("These files hold personal data, private worker notes included: keep them safe and delete them when done.")
+
+
+@person.command("erase")
+@click.argument("who", metavar="PERSON")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_paths
+def person_erase(paths: Paths, who: str, yes: bool) -> None:
+    """Remove a person and everything recorded about them, from people.db and its backups, for good."""
+    with people_db(paths) as db:
+        found = records.find_person(db, who)
+    if not yes:
+        click.confirm(
+            f"This removes {found.name} (id {found.id}) and everything recorded about them, from people.db and its "
+            "backups. It cannot be undone. Go ahead?", abort=True,
+        )
+    report = records.erase_person(paths.people_db, found.id, backups_dir=paths.backups_dir)
+    click.echo(f"Erased person {found.id} and everything linked to them.")
+    if report.backups_scrubbed or report.backups_removed:
+        click.echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
+    for copy in report.not_scrubbed:
+        click.echo(f"Warning: {copy} could not be read, so it may still hold this person; delete it if it is not needed.", err=True)
+
+
+# --- goals and check-ins ----------------------------------------------------------------------
+
+
+def _describe_goal(goal: records.Goal) -> list[str]:
+    if goal.kind == "commitment":
+        detail = ", ".join(x for x in (goal.how_often, goal.where, f"group {goal.asset_id}" if goal.asset_id else "") if x)
+    else:
+        detail = ", ".join(x for x in (goal.measure, f"by {goal.by_when}" if goal.by_when else "") if x)
+    status = goal.status + (f": {goal.pause_reason}" if goal.pause_reason else "")
+    lines = [f"{goal.id:>4}  {goal.what} ({goal.kind} goal{': ' + detail if detail else ''}) [{status}]"]
+    for step in goal.steps:
+        lines.append(f"      [{'x' if step.done else ' '}] {step.position}. {step.text} ({step.owner.replace('_', ' ')})")
+    for c in goal.checkins:
+        result = {"yes": "went", "no": "did not go", "paused": "paused"}.get(c.attended or "", "")
+        parts = [x for x in (result, f"reached {c.value}" if c.value else "", c.feeling, c.note) if x]
+        lines.append(f"      {c.date}: {'; '.join(parts)} (by {c.by})")
+    return lines
+
+
+@click.group()
+def goals() -> None:
+    """List and add a person's goals."""
+
+
+@goals.command("list")
+@click.argument("who", metavar="PERSON")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of goals with their steps and check-ins.")
+@pass_paths
+def goals_list(paths: Paths, who: str, as_json: bool) -> None:
+    """A person's goals, with their small steps and check-ins."""
+    with people_db(paths) as db:
+        found = records.find_person(db, who)
+        person_goals = records.list_goals(db, found.id)
+    if as_json:
+        click.echo(json.dumps([asdict(g) for g in person_goals], indent=2, ensure_ascii=False))
+        return
+    if not person_goals:
+        click.echo(f"{found.name} has no goals yet.")
+        return
+    click.echo(f"Goals for {found.name} (id {found.id}):")
+    for goal in person_goals:
+        click.echo("\n".join(_describe_goal(goal)))
+
+
+@goals.command("add")
+@click.argument("who", metavar="PERSON")
+@click.option("--commitment", metavar="WHAT", help="Something to go to regularly, e.g. 'Kick-boxing class'.")
+@click.option("--every", type=click.Choice(sorted(HOW_OFTEN)), help="How often, for a commitment goal.")
+@click.option("--asset", "asset_id", metavar="ID", default="", help="The community group's id in the asset directory.")
+@click.option("--where", default="", help="Where it happens.")
+@click.option("--target", metavar="WHAT", help="Something to reach by a date, e.g. 'Run 5 km'.")
+@click.option("--measure", default="", help="How you will know, for a target goal, e.g. 'finish a 5 km run'.")
+@click.option("--by", "by_when", metavar="DATE", help="When, for a target goal (2027-03-31 or 31/03/2027).")
+@pass_paths
+def goals_add(paths: Paths, who: str, commitment: str | None, every: str | None, asset_id: str, where: str,
+              target: str | None, measure: str, by_when: str | None) -> None:
+    """Add a commitment goal (--commitment WHAT --every ...) or a target goal (--target WHAT --measure ... --by DATE)."""
+    if bool(commitment) == bool(target):
+        raise click.UsageError("Give either --commitment WHAT or --target WHAT (one of them).")
+    if commitment and not every:
+        raise click.UsageError("A commitment goal needs --every week, fortnight or month.")
+    if target and not (measure and by_when):
+        raise click.UsageError("A target goal needs --measure TEXT and --by DATE.")
+    with people_db(paths) as db:
+        found = records.find_person(db, who)
+        if commitment:
+            goal = records.add_goal(db, found.id, "commitment", commitment, how_often=HOW_OFTEN[every or "week"],
+                                    asset_id=asset_id, where=where)
+        else:
+            goal = records.add_goal(db, found.id, "target", target or "", measure=measure,
+                                    by_when=_user_date(by_when or ""), where=where)
+    click.echo(f"Added goal {goal.id} for {found.name}: {goal.what}.")
+
+
+@click.command()
+@click.argument("who", metavar="PERSON")
+@click.argument("goal_id", type=int)
+@click.option("--attended", is_flag=True, help="Went this time.")
+@click.option("--missed", is_flag=True, help="Did not go this time.")
+@click.option("--value", metavar="V", help="The value reached, for a target goal (e.g. '3 km').")
+@click.option("--feeling", default="", help="How it felt, in the person's words.")
+@click.option("--note", default="", help="Anything else worth keeping with this check-in.")
+@click.option("--date", "on", metavar="DATE", help="When (default today; 2027-03-31 or 31/03/2027).")
+@click.option("--by", type=click.Choice(["person", "worker"]), default="worker", show_default=True, help="Who is checking in.")
+@pass_paths
+def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, value: str | None, feeling: str,
+            note: str, on: str | None, by: str) -> None:
+    """Record how a goal is going: went (--attended), did not go (--missed), or a value reached (--value)."""
+    if sum([attended, missed, value is not None]) != 1:
+        raise click.UsageError("Say one of --attended, --missed or --value V.")
+    with people_db(paths) as db:
+        found = records.find_person(db, who)
+        goal = records.get_goal(db, goal_id)
+        if goal.person_id != found.id:
+            raise CpiChatError(f"Goal {goal_id} is not one of {found.name}'s goals; `cpi-chat goals list` shows them.")
+        saved = records.add_checkin(db, found.id, goal_id, attended=True if attended else False if missed else None,
+                                    value=value or "", feeling=feeling, note=note, by=by,  # type: ignore[arg-type]
+                                    on=_user_date(on) if on else None)
+    click.echo(f"Saved a check-in on goal {goal_id} ({goal.what}) for {saved.date}.")
+
+
+# --- where things live, and restoring ---------------------------------------------------------
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@pass_paths
+def paths(paths: Paths, as_json: bool) -> None:
+    """Where cpi-chat keeps people's records, backups, the asset directory, flows and settings."""
+    places = {
+        "data folder": paths.data_dir, "people's records": paths.people_db, "backups": paths.backups_dir,
+        "community assets": paths.assets_db, "flows": paths.flows_dir, "settings": paths.settings_file,
+    }
+    if as_json:
+        click.echo(json.dumps({k.replace("'", "").replace(" ", "_"): str(v) for k, v in places.items()}))
+        return
+    width = max(len(label) for label in places)
+    for label, place in places.items():
+        click.echo(f"{label + ':':<{width + 1}} {place}")
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_paths
+def restore(paths: Paths, yes: bool) -> None:
+    """Put the latest good backup in place of people.db; the current file is kept aside, never deleted."""
+    backups = records.list_backups(paths.backups_dir)
+    if not backups:
+        raise CpiChatError(f"There are no backups in {paths.backups_dir}, so nothing was changed.")
+    if not yes:
+        click.confirm(
+            f"Replace {paths.people_db} with the latest good backup (newest: {backups[0].name})? "
+            "The current file will be kept beside it.", abort=True,
+        )
+    result = records.restore_latest(paths.people_db, paths.backups_dir)
+    click.echo(f"Restored {paths.people_db} from {result.restored_from.name}.")
+    if result.kept_aside:
+        click.echo(f"The file it replaced is kept at {result.kept_aside}.")
+
+
+COMMANDS: list[click.Command] = [person, goals, checkin, paths, restore]
