@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 YES = frozenset({"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "i did", "i have", "of course", "definitely", "aye", "true"})
 NO = frozenset({"no", "n", "nope", "nah", "not really", "i didn't", "i did not", "no thanks", "not yet", "false"})
@@ -17,6 +19,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+MAX_NUMBER = 1e15  # beyond this a typed number is a slip of the keyboard, not an answer
 
 
 class AnswerProblem(ValueError):
@@ -35,6 +38,7 @@ def _clean(text: str) -> str:
 
 
 def read_yes_no(text: str) -> Accepted:
+    """'yes' or 'no' from everyday words (yeah, nope, I did...)."""
     cleaned = _clean(text)
     if cleaned in YES or cleaned.startswith(("yes ", "yeah ")):
         return Accepted("yes")
@@ -44,14 +48,17 @@ def read_yes_no(text: str) -> Accepted:
 
 
 def read_number(text: str, minimum: float | None = None, maximum: float | None = None) -> Accepted:
+    """A number in figures or a small number word, checked against the limits given."""
     cleaned = _clean(text).replace(",", "")
-    match = re.search(r"-?\d+(?:\.\d+)?", cleaned)
+    match = re.search(r"-?[0-9]+(?:\.[0-9]+)?", cleaned)
     if match:
         number = float(match.group(0))
     elif cleaned in NUMBER_WORDS:
         number = float(NUMBER_WORDS[cleaned])
     else:
         raise AnswerProblem("Sorry, I need a number here, like 3 or 5.5. You can type it in figures.")
+    if not math.isfinite(number) or abs(number) >= MAX_NUMBER:
+        raise AnswerProblem("That number is too big for me. Could you check it?")
     if minimum is not None and number < minimum:
         raise AnswerProblem(f"That number is a bit low. Please give a number of at least {_show(minimum)}.")
     if maximum is not None and number > maximum:
@@ -60,7 +67,10 @@ def read_number(text: str, minimum: float | None = None, maximum: float | None =
 
 
 def _show(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+    """Plain figures, never an exponent: 3, 5.5, 0.0001, 1234567.5."""
+    if float(number).is_integer():
+        return str(int(number))
+    return format(Decimal(repr(float(number))), "f")
 
 
 def _add_months(start: date, months: int) -> date:
@@ -77,7 +87,7 @@ def _relative(cleaned: str, today: date) -> date | None:
     match = re.fullmatch(r"next (week|month|year)", cleaned)
     if match:
         return {"week": today + timedelta(days=7), "month": _add_months(today, 1), "year": _add_months(today, 12)}[match.group(1)]
-    match = re.fullmatch(r"(?:in |within )?(?:about )?(\d+|[a-z ]+?) (day|week|fortnight|month|year)s?(?: time)?(?: from now)?", cleaned)
+    match = re.fullmatch(r"(?:in |within )?(?:about )?([0-9]+|[a-z ]+?) (day|week|fortnight|month|year)s?(?: time)?(?: from now)?", cleaned)
     if match:
         amount_text, unit = match.groups()
         amount = int(amount_text) if amount_text.isdigit() else NUMBER_WORDS.get(amount_text.strip())
@@ -92,20 +102,20 @@ def _relative(cleaned: str, today: date) -> date | None:
 
 
 def _absolute(cleaned: str, today: date) -> date | None:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cleaned)
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", cleaned)
     if match:
         y, m, d = map(int, match.groups())
         return date(y, m, d)
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", cleaned)
+    match = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{2,4})", cleaned)
     if match:  # British order: day/month/year
         d, m, y = map(int, match.groups())
         return date(y + 2000 if y < 100 else y, m, d)
-    match = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? ?(\d{4})?", cleaned)
+    match = re.fullmatch(r"(?:the )?([0-9]{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? ?([0-9]{4})?", cleaned)
     if match and match.group(2) in MONTHS:
         d, month, y = int(match.group(1)), MONTHS[match.group(2)], match.group(3)
         candidate = date(int(y) if y else today.year, month, d)
         return candidate if y or candidate >= today else date(today.year + 1, month, d)
-    match = re.fullmatch(r"(?:by |end of |the end of )?([a-z]+),? ?(\d{4})?", cleaned)
+    match = re.fullmatch(r"(?:by |end of |the end of )?([a-z]+),? ?([0-9]{4})?", cleaned)
     if match and match.group(1) in MONTHS:
         month, y = MONTHS[match.group(1)], match.group(2)
         year = int(y) if y else (today.year if month >= today.month else today.year + 1)
@@ -114,6 +124,7 @@ def _absolute(cleaned: str, today: date) -> date | None:
 
 
 def read_date(text: str, today: date) -> Accepted:
+    """An ISO date from 14/03/2027, 2027-03-14, 14 March, by June, in 3 months, tomorrow..."""
     cleaned = _clean(text).removeprefix("by ").removeprefix("on ")
     try:
         found = _relative(cleaned, today) or _absolute(cleaned, today)
@@ -129,8 +140,11 @@ def read_date(text: str, today: date) -> Accepted:
 
 
 def read_choice(text: str, options: list[str]) -> Accepted:
+    """One of `options`, by its number (1 is the first), its words, or the start of its words."""
+    if not options:
+        raise AnswerProblem("Sorry, there is nothing to choose from here. You can go back or skip.")
     cleaned = _clean(text)
-    if cleaned.isdigit() and 1 <= int(cleaned) <= len(options):
+    if re.fullmatch(r"[0-9]{1,6}", cleaned) and 1 <= int(cleaned) <= len(options):
         return Accepted(options[int(cleaned) - 1])
     for option in options:
         if _clean(option) == cleaned:
@@ -143,6 +157,7 @@ def read_choice(text: str, options: list[str]) -> Accepted:
 
 
 def read_text(text: str) -> Accepted:
+    """Any words at all, trimmed; only an empty answer is refused."""
     cleaned = text.strip()
     if not cleaned:
         raise AnswerProblem("It looks like the answer is empty. Take your time, and type a few words when you're ready.")

@@ -15,11 +15,12 @@ from cpi_chat.dialogue.model import (
     EndStep,
     Flow,
     RecordStep,
+    SayStep,
     SetGoalStep,
     SuggestAssetsStep,
     answer_name,
 )
-from cpi_chat.dialogue.templates import BUILT_IN_NAMES, names_in
+from cpi_chat.dialogue.templates import BUILT_IN_NAMES, PLACEHOLDER, names_in
 
 CONTEXT_NAMES = BUILT_IN_NAMES | {"mode", "easy_read"}
 
@@ -79,9 +80,17 @@ def _check_flow(source: FlowSource, library: FlowLibrary) -> Iterator[Problem]:
             yield _problem(source, ("steps", index, "choose"), "a choose step needs at least one option")
         if isinstance(step, CallStep) and step.call not in library.sources:
             yield _problem(source, ("steps", index, "call"), f"no flow named '{step.call}'{_suggest(step.call, set(library.sources))}")
+    for index, step in enumerate(flow.steps):
+        for loc, text in _templates(step):
+            if "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text):
+                yield _problem(
+                    source, ("steps", index) + loc,
+                    "has a brace that is not an answer name: write names in lower case like {name}, and {{ or }} for a brace",
+                )
     if flow.start in ids:
         yield from _unreachable(source, ids)
         yield from _unknown_answers(source, library)
+        yield from _loops_without_questions(source, ids)
 
 
 def _unreachable(source: FlowSource, ids: set[str]) -> Iterator[Problem]:
@@ -96,6 +105,49 @@ def _unreachable(source: FlowSource, ids: set[str]) -> Iterator[Problem]:
     for index, step in enumerate(flow.steps):
         if step.id not in reached:
             yield _problem(source, ("steps", index, "id"), f"step '{step.id}' can never be reached", warning=True)
+
+
+AUTOMATIC = (SayStep, SetGoalStep, RecordStep, BranchStep)
+
+
+def _loops_without_questions(source: FlowSource, ids: set[str]) -> Iterator[Problem]:
+    """Steps that can go round in a circle without asking anything would never stop."""
+    flow = source.flow
+    automatic = {s.id for s in flow.steps if isinstance(s, AUTOMATIC)}
+    edges = {
+        step_id: {t for t, _ in successors(flow, flow.step(step_id)) if t in automatic}
+        for step_id in automatic
+    }
+    reported: set[str] = set()
+    for index, step in enumerate(flow.steps):
+        if step.id not in automatic or step.id in reported:
+            continue
+        circle = _circle_through(step.id, edges)
+        if circle:
+            reported.update(circle)
+            has_branch = any(isinstance(flow.step(s), BranchStep) for s in circle)
+            message = "these steps go round in a circle without asking anything: " + " -> ".join(circle + [circle[0]])
+            if has_branch:
+                message += " (unless a branch always leads out of it)"
+            yield _problem(source, ("steps", index, "id"), message, warning=has_branch)
+
+
+def _circle_through(start: str, edges: dict[str, set[str]]) -> list[str]:
+    """A path from `start` back to itself along `edges`, or [] if there is none."""
+    parents: dict[str, str] = {}
+    todo = [start]
+    while todo:
+        here = todo.pop()
+        for target in sorted(edges.get(here, ())):
+            if target == start:
+                path = [here]
+                while path[-1] != start:
+                    path.append(parents[path[-1]])
+                return list(reversed(path))
+            if target not in parents:
+                parents[target] = here
+                todo.append(target)
+    return []
 
 
 def answers_set_by(flow_id: str, library: FlowLibrary, visiting: frozenset[str] = frozenset()) -> set[str]:

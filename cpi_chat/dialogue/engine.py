@@ -48,6 +48,7 @@ from cpi_chat.dialogue.templates import render
 from cpi_chat.errors import FlowError
 
 MAX_AUTOMATIC_STEPS = 500
+INTERACTIVE_STEPS = (AskStep, ChooseStep, SuggestAssetsStep)
 DEFAULT_HELP = (
     "Answer in your own words; there are no wrong answers. "
     "You can go back, skip a question that says it is optional, or stop at any time."
@@ -106,6 +107,16 @@ class EngineState:
             Checkpoint(**{**c, "stack": [Frame(**f) for f in c["stack"]]}) for c in data["history"]
         ]
         return cls(**data)
+
+    def copy(self) -> EngineState:
+        """An independent copy, sharing only the checkpoints that are never changed again."""
+        history = list(self.history)
+        if history:  # only the newest checkpoint still collects saved keys
+            history[-1] = replace(history[-1], saved_keys=list(history[-1].saved_keys))
+        return replace(
+            self, stack=[replace(f) for f in self.stack], answers=dict(self.answers),
+            context=dict(self.context), history=history,
+        )
 
     def _checkpoint(self) -> Checkpoint:
         return Checkpoint(
@@ -182,15 +193,15 @@ class Engine:
         return self._run(state, [], [])
 
     def resume(self, state: EngineState) -> Reply:
-        """The reply to show again after loading a saved state (no effects are repeated)."""
+        """The reply to show again after loading a saved state: nothing is saved again, suggestions are searched again."""
         if state.finished:
             return Reply(messages=(), prompt=None)
-        step = self._current_step(state)
-        return Reply(messages=(), prompt=self._prompt(state, step), progress=self.progress(state))
+        prompt = self._prompt(state, self._current_step(state))
+        return Reply(messages=(), prompt=prompt, effects=self._search_again(prompt), progress=self.progress(state))
 
     def handle(self, state: EngineState, event: Event) -> tuple[EngineState, Reply]:
-        """Apply one event to a copy of `state`."""
-        state = EngineState.from_json(state.to_json())
+        """Apply one event to a copy of `state` (the state given is never changed)."""
+        state = state.copy()
         if state.finished:
             return state, Reply(messages=(), prompt=None, notice="This conversation has already finished.")
         step = self._current_step(state)
@@ -205,15 +216,18 @@ class Engine:
                 return self._back(state)
             case Skip():
                 return self._skip(state, step)
+            case Answer(text=text) if not text.strip() and getattr(step, "optional", False):
+                return self._skip(state, step)
             case Answer() | Pick() | PickAsset():
                 return self._answer(state, step, event)
         raise TypeError(f"unknown event {event!r}")
 
     def progress(self, state: EngineState) -> Progress | None:
-        """The part of the root flow we are in, when the root flow is made of calls to other flows."""
+        """The part of the session we are in: a root flow made only of calls has one part per call."""
         root = self.flows[state.root]
         parts = [s for s in root.steps if isinstance(s, CallStep)]
-        if not parts:
+        asks_itself = any(isinstance(s, INTERACTIVE_STEPS) for s in root.steps)
+        if not parts or asks_itself:
             return Progress(1, 1, root.title)
         if len(state.stack) < 2:
             return None
@@ -257,6 +271,11 @@ class Engine:
                     raise read.AnswerProblem("Please pick one of the options shown.")
                 return option.answer_value, {}, option.next
             case AskStep():
+                if isinstance(event, Pick) and step.validate_as == "choice":
+                    options = list(step.options or [])
+                    if not 0 <= event.index < len(options):
+                        raise read.AnswerProblem("Please pick one of the options shown.")
+                    return options[event.index], {}, None
                 if not isinstance(event, Answer):
                     raise read.AnswerProblem("Please type your answer.")
                 return self._check(state, step, event.text).value, {}, None
@@ -306,16 +325,22 @@ class Engine:
         previous_answers = dict(state.answers)
         checkpoint = state.history.pop()
         withdrawn = tuple(Withdraw(key) for key in reversed(checkpoint.saved_keys))
-        state.stack = checkpoint.stack
-        state.answers = checkpoint.answers
-        state.counter = checkpoint.counter
+        state.stack = [replace(f) for f in checkpoint.stack]
+        state.answers = dict(checkpoint.answers)
+        # The key counter is not rewound: a key, once used, is never given to another effect.
         state.goal_key = checkpoint.goal_key
         state.first_barrier_key = checkpoint.first_barrier_key
         state.last_barrier_key = checkpoint.last_barrier_key
         step = self._current_step(state)
         name = answer_name(step) or ""
         prompt = replace(self._prompt(state, step), previous=previous_answers.get(name, ""))
-        return state, Reply(messages=(), prompt=prompt, effects=withdrawn, progress=self.progress(state))
+        effects = withdrawn + self._search_again(prompt)
+        return state, Reply(messages=(), prompt=prompt, effects=effects, progress=self.progress(state))
+
+    @staticmethod
+    def _search_again(prompt: Prompt) -> tuple[Effect, ...]:
+        """Coming back to suggestions (after back or a resume) asks for the same search again; nothing is saved twice."""
+        return (prompt.search,) if prompt.search is not None else ()
 
     # -- running steps ----------------------------------------------------
 
@@ -429,14 +454,21 @@ class Engine:
                     by="worker" if state.context.get("mode") == "joint" else "person",
                 )
             case "rating":
-                score = read.read_number(self._text(state, spec.score) or "0").value
-                return SaveRating(key=key, topic=spec.topic, score=int(float(score)), words=text)
+                return SaveRating(key=key, topic=spec.topic, score=self._score(state, spec.score), words=text)
         raise TypeError(f"unknown record kind {spec.kind}")
 
+    def _score(self, state: EngineState, template: str) -> int:
+        """A rating from 1 to 5; an answer that is not a number counts as 0 (not given)."""
+        try:
+            number = float(read.read_number(self._text(state, template)).value)
+        except read.AnswerProblem:
+            return 0
+        return max(1, min(5, round(number)))
+
     def _goal_ref(self, state: EngineState, spec: RecordSpec) -> tuple[str, int | None]:
-        given = state.context.get("goal_id", "")
+        given = state.context.get("goal_id", "").strip()
         if spec.goal == "given" or not state.goal_key:
-            return "", int(given) if given.isdigit() else None
+            return "", int(given) if given.isascii() and given.isdigit() else None
         return state.goal_key, None
 
     def _truthy(self, state: EngineState, value: str | bool) -> bool:
@@ -464,7 +496,13 @@ class Engine:
 
     def _current_step(self, state: EngineState) -> Any:
         frame = state.stack[-1]
-        return self.flows[frame.flow].step(frame.step)
+        flow = self.flows.get(frame.flow)
+        if flow is None or not flow.has_step(frame.step):
+            raise FlowError(
+                f"This saved conversation stopped at step '{frame.step}' of the flow '{frame.flow}', "
+                "which no longer exists; the flow may have been edited since."
+            )
+        return flow.step(frame.step)
 
     def _values(self, state: EngineState) -> dict[str, str]:
         return {**state.context, **state.answers}

@@ -11,7 +11,7 @@ SHORT = 40
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split()).replace('"', "'")
+    text = " ".join(text.split()).replace('"', "'").replace("#", "no. ")
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
@@ -38,12 +38,18 @@ def _label(step: object) -> str:
     return "?"
 
 
+def _node(step_id: str) -> str:
+    """A Mermaid node id that can never clash with a keyword such as `end` or with the start node."""
+    return f"step_{step_id}"
+
+
 def mermaid(flow: Flow) -> str:
     """The flow as Mermaid `flowchart TD` text."""
-    lines = ["flowchart TD", f'  start(("{_short(flow.title)}")) --> {flow.start}']
+    lines = ["flowchart TD", f'  flow_start(("{_short(flow.title)}")) --> {_node(flow.start)}']
     for step in flow.steps:
         shape = ("{{", "}}") if isinstance(step, BranchStep) else ("([", "])") if isinstance(step, EndStep) else ("[", "]")
-        lines.append(f'  {step.id}{shape[0]}"{step.id}: {_label(step)}"{shape[1]}')
+        lines.append(f'  {_node(step.id)}{shape[0]}"{step.id}: {_label(step)}"{shape[1]}')
+    drawn: set[str] = set()
     for step in flow.steps:
         labels: dict[str, str] = {}
         if isinstance(step, ChooseStep):
@@ -58,5 +64,8 @@ def mermaid(flow: Flow) -> str:
             if flow.has_step(target):
                 label = labels.get(target)
                 arrow = f'-- "{label}" -->' if label else "-->"
-                lines.append(f"  {step.id} {arrow} {target}")
+                edge = f"  {_node(step.id)} {arrow} {_node(target)}"
+                if edge not in drawn:
+                    drawn.add(edge)
+                    lines.append(edge)
     return "\n".join(lines) + "\n"

@@ -172,29 +172,66 @@ def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource 
     if not text.strip():
         return None, [Problem(name, 1, "", "is empty; a flow file needs at least id, title, start and steps")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(name, line, "", f"YAML syntax error: {error.problem or error.context}")]
-    except (yaml.YAMLError, RecursionError) as error:
+    except RecursionError:
+        return None, [Problem(name, 1, "", TOO_DEEP)]
+    except yaml.YAMLError as error:
         return None, [Problem(name, 1, "", f"YAML could not be read: {type(error).__name__}")]
     if node is None or data is None:
         return None, [Problem(name, 1, "", "is empty; a flow file needs at least id, title, start and steps")]
     if not isinstance(data, dict):
         return None, [Problem(name, node.start_mark.line + 1, "", "should be a mapping of keys (id, title, start, steps), not a list or a single value")]
+    problems = [Problem(name, line, format_loc(loc), message) for line, loc, message in duplicate_keys(node)]
     try:
         flow = Flow.model_validate(data)
     except ValidationError as error:
-        problems = []
         for item in error.errors():
             loc = _strip_tags(tuple(item["loc"]))
             problems.append(Problem(name, line_of(node, loc), format_loc(loc), _message(item, _known_fields(loc))))
         return None, sorted(set(problems))
     except RecursionError:
-        return None, [Problem(name, 1, "", "is nested too deeply to be a flow")]
+        return None, [Problem(name, 1, "", TOO_DEEP)]
+    if problems:
+        return None, sorted(set(problems))
     return FlowSource(flow=flow, path=name, node=node), []
+
+
+TOO_DEEP = "is nested too deeply to be a flow (a flow needs only a few levels of indentation)"
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the plain data, from one parse."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def duplicate_keys(root: yaml.Node) -> list[tuple[int, tuple[Any, ...], str]]:
+    """Keys written twice in one mapping (YAML would quietly keep only the last): line, location, message."""
+    found: list[tuple[int, tuple[Any, ...], str]] = []
+    todo: list[tuple[yaml.Node, tuple[Any, ...]]] = [(root, ())]
+    while todo:
+        node, loc = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                text = str(key.value)
+                if text in seen:
+                    found.append((key.start_mark.line + 1, loc + (text,),
+                                  f"the key '{text}' is written twice in the same place (first on line {seen[text]}); keep one"))
+                else:
+                    seen[text] = key.start_mark.line + 1
+                todo.append((value, loc + (text,)))
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend((item, loc + (i,)) for i, item in enumerate(node.value))
+    return found
 
 
 def flow_files(paths: Iterable[Path]) -> list[Path]:

@@ -70,7 +70,9 @@ class Transcript(BaseModel):
         default_factory=list, description="Effects that must have been kept, in this order: {SaveGoal: {kind: commitment}}."
     )
     expect_end: str = Field("completed", description="completed, stopped or waiting (still asking).")
-    expect_messages: list[str] = Field(default_factory=list, description="Words the app must have said somewhere.")
+    expect_messages: list[str] = Field(
+        default_factory=list, description="Words the app must have said somewhere (messages, help, kind problems, notices)."
+    )
 
 
 @dataclass
@@ -101,18 +103,30 @@ def kept_effects(history: list[Effect]) -> list[Effect]:
 def run_transcript(engine: Engine, transcript: Transcript, path: str = "") -> TranscriptResult:
     """Play a transcript through the engine and compare what it kept with what was expected."""
     result = TranscriptResult(path=path, title=transcript.title or transcript.flow)
+    try:
+        _play(engine, transcript, result)
+    except FlowError as error:
+        result.failures.append(str(error))
+    return result
+
+
+def _play(engine: Engine, transcript: Transcript, result: TranscriptResult) -> None:
     context = {"name": "Sam", "today": "2026-11-25", **transcript.context}
     state, reply = engine.start(transcript.flow, context)
     effects, said = list(reply.effects), list(reply.messages)
     for number, turn in enumerate(transcript.turns, start=1):
         if reply.prompt is None:
             result.failures.append(f"turn {number}: the conversation had already ended")
-            return result
+            return
         if turn.expect and turn.expect.lower() not in reply.prompt.text.lower():
             result.failures.append(f"turn {number}: expected the question to mention '{turn.expect}', but it was: {reply.prompt.text}")
         state, reply = engine.handle(state, turn.event())
         if reply.prompt and reply.prompt.problem and not turn.help:
             said.append(reply.prompt.problem)
+        if reply.prompt and turn.help:
+            said.append(reply.prompt.help)
+        if reply.notice:
+            said.append(reply.notice)
         effects.extend(reply.effects)
         said.extend(reply.messages)
     result.kept = kept_effects(effects)
@@ -121,7 +135,6 @@ def run_transcript(engine: Engine, transcript: Transcript, path: str = "") -> Tr
     for words in transcript.expect_messages:
         if not any(words.lower() in m.lower() for m in said):
             result.failures.append(f"the app never said '{words}'")
-    return result
 
 
 def _compare_effects(result: TranscriptResult, expected: list[dict[str, dict[str, Any]]]) -> None:
