@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -35,6 +37,19 @@ def area_key(area: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(area)).split())
 
 
+_FACT_CACHE: dict[tuple[object, str], object] = {}
+
+
+def _cached(read: Callable[[str], Any], text: str) -> Any:
+    """The fact `read` finds in `text`; directories repeat the same costs and times, so remember them."""
+    key = (read, text)
+    if key not in _FACT_CACHE:
+        if len(_FACT_CACHE) > 50_000:
+            _FACT_CACHE.clear()
+        _FACT_CACHE[key] = read(text)
+    return _FACT_CACHE[key]
+
+
 class FilterColumns:
     """One entry per indexed asset of each fact a filter looks at."""
 
@@ -46,9 +61,9 @@ class FilterColumns:
         """Add the facts of one asset, at the next position."""
         self._lists["domain"].append(asset.domain)
         self._lists["area"].append(area_key(asset.area))
-        self._lists["days"].append(schedule_days(asset.schedule))
-        self._lists["free"].append(is_free(asset.cost))
-        self._lists["accessible"].append(is_accessible(asset.accessibility))
+        self._lists["days"].append(_cached(schedule_days, asset.schedule))
+        self._lists["free"].append(_cached(is_free, asset.cost))
+        self._lists["accessible"].append(_cached(is_accessible, asset.accessibility))
         self._lists["kind"].append(asset.kind)
         self._arrays = None
 

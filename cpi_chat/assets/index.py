@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz
 from cpi_chat.assets.filtering import FilterColumns
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
-from cpi_chat.assets.normalise import Word, fold, joined, words
+from cpi_chat.assets.normalise import Word, fold, joined, known_spellings, words
 from cpi_chat.assets.vocabulary import Vocabulary
 
 # Where a term was found, and how much a match there counts.
@@ -68,59 +69,91 @@ class IndexHit:
     reasons: tuple[Reason, ...]
 
 
-def asset_terms(
-    asset: Asset,
-    lexicon: Lexicon,
-    domain_words: dict[str, tuple[list[Word], list[Word]]],
-    surfaces: dict[str, str] | None = None,
-) -> dict[str, int]:
-    """Every term of an asset with the best code (field << 2 | quality) it has."""
-    best: dict[str, int] = {}
+WEIGHT_LIST = [float(w) for w in WEIGHT_OF_CODE]
+FieldTerms = tuple[tuple[str, ...], tuple[tuple[str, int], ...]]
 
-    def put(term: str, field_no: int, quality: int) -> None:
-        code = field_no << 2 | quality
-        old = best.get(term)
-        if old is None or WEIGHT_OF_CODE[code] > WEIGHT_OF_CODE[old]:
-            best[term] = code
 
-    def add_words(found: list[Word], field_no: int, join_neighbours: bool) -> None:
+class TermExtractor:
+    """Turns an asset into its terms and where they occur; short texts seen before come from a cache."""
+
+    CACHE_TEXT_LIMIT = 80
+    CACHE_SIZE = 100_000
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._cache: dict[str, FieldTerms] = {}
+        self._joined_cache: dict[str, FieldTerms] = {}
+        self._phrase_starts = lexicon.synonyms.phrase_starts()
+
+    def field(self, text: str, join_neighbours: bool) -> FieldTerms:
+        """One field's terms as written, and its other (term, quality) pairs (parts, joins, synonyms)."""
+        cache = self._joined_cache if join_neighbours else self._cache
+        cached = cache.get(text)
+        if cached is not None:
+            return cached
+        found = words(text)
+        sequence = [w.term for w in found]
+        extra: list[tuple[str, int]] = []
         for w in found:
-            put(w.term, field_no, EXACT)
-            if surfaces is not None and w.surface != w.term and w.surface not in surfaces:
-                surfaces[w.surface.replace("-", "")] = w.term
-            for part in w.parts:
-                put(part, field_no, PART)
-        if join_neighbours:
-            for first, second in zip(found, found[1:]):
-                put(joined(first, second), field_no, JOINED)
-        for span in lexicon.synonyms.spans([w.term for w in found]):
-            put(span.canonical, field_no, SYNONYM)
+            if w.parts:
+                extra.extend((part, PART) for part in w.parts)
+        if join_neighbours and len(found) > 1:
+            extra.extend((joined(a, b), JOINED) for a, b in zip(found, found[1:]))
+        if not self._phrase_starts.isdisjoint(sequence):
+            extra.extend((span.canonical, SYNONYM) for span in self.lexicon.synonyms.spans(sequence))
+        result = (tuple(sequence), tuple(extra))
+        if len(text) <= self.CACHE_TEXT_LIMIT and len(cache) < self.CACHE_SIZE:
+            cache[text] = result
+        return result
 
-    add_words(words(asset.name), NAME, True)
-    for tag in asset.tags:
-        add_words(words(tag), TAGS, True)
-    add_words(words(asset.area), AREA, True)
-    add_words(words(asset.description), DESCRIPTION, False)
-    add_words(
-        words(" . ".join((asset.schedule, asset.cost, asset.accessibility, asset.address))), DETAILS, False
-    )
-    label_words, note_words = domain_words.get(asset.domain) or _domain_words(
-        asset.domain, lexicon, domain_words
-    )
-    for w in label_words:
-        put(w.term, DOMAIN, EXACT)
-    for w in note_words:
-        put(w.term, DOMAIN_NOTE, EXACT)
-    return best
+    def domain_terms(self) -> dict[str, dict[str, int]]:
+        """For each term of a domain's label or description: the domains holding it, with their codes.
 
+        Domains are matched at query time through each asset's domain, not through postings:
+        every asset of a domain shares the same words, so postings would only repeat them.
+        """
+        found: dict[str, dict[str, int]] = {}
+        for domain in self.lexicon.domains:
+            for text, field_no in ((f"{domain.label} {domain.slug}", DOMAIN), (domain.description, DOMAIN_NOTE)):
+                exact, extra = self.field(text, False)
+                for term, quality in [(t, EXACT) for t in exact] + list(extra):
+                    code = field_no << 2 | quality
+                    old = found.setdefault(term, {}).get(domain.slug)
+                    if old is None or WEIGHT_LIST[code] > WEIGHT_LIST[old]:
+                        found[term][domain.slug] = code
+        return found
 
-def _domain_words(
-    slug: str, lexicon: Lexicon, cache: dict[str, tuple[list[Word], list[Word]]]
-) -> tuple[list[Word], list[Word]]:
-    domain = lexicon.domain(slug)
-    found = (words(f"{domain.label} {slug}"), words(domain.description)) if domain else (words(slug), [])
-    cache[slug] = found
-    return found
+    def terms(self, asset: Asset) -> dict[str, int]:
+        """Every term of an asset with the best code (field << 2 | quality) it has."""
+        best: dict[str, int] = {}
+        get = best.get
+        weight = WEIGHT_LIST
+        field = self.field
+        # Tags are read as one text: faster, and a stray join across two tags matches nothing.
+        for text, base, join_neighbours in (
+            (asset.name, NAME << 2, True),
+            ("; ".join(asset.tags), TAGS << 2, True),
+            (asset.area, AREA << 2, True),
+            (asset.description, DESCRIPTION << 2, False),
+            (asset.schedule, DETAILS << 2, False),
+            (asset.cost, DETAILS << 2, False),
+            (asset.accessibility, DETAILS << 2, False),
+            (asset.address, DETAILS << 2, False),
+        ):
+            if not text:
+                continue
+            exact, extra = field(text, join_neighbours)
+            exact_weight = weight[base]
+            for term in exact:
+                old = get(term)
+                if old is None or exact_weight > weight[old]:
+                    best[term] = base
+            for term, quality in extra:
+                code = base | quality
+                old = get(term)
+                if old is None or weight[code] > weight[old]:
+                    best[term] = code
+        return best
 
 
 class SearchIndex:
@@ -133,7 +166,7 @@ class SearchIndex:
         self.names: list[str] = []  # folded names, for the final ranking
         self.position_of: dict[str, int] = {}
         self.alive = np.zeros(0, dtype=bool)
-        self._domain_words: dict[str, tuple[list[Word], list[Word]]] = {}
+        self.extractor = TermExtractor(lexicon)
         # Postings built in bulk: positions and codes of each term in one sorted block.
         self._block: dict[str, tuple[int, int]] = {}
         self._block_positions = np.zeros(0, dtype=np.int32)
@@ -142,6 +175,10 @@ class SearchIndex:
         self._recent: dict[str, tuple[list[int], list[int]]] = {}
         self._terms_of: dict[int, tuple[str, ...]] = {}  # only for assets added since the bulk build
         self.attributes: FilterColumns | None = None
+        self._domain_terms = self.extractor.domain_terms()
+        self._domain_numbers: dict[str, int] = {d.slug: i for i, d in enumerate(lexicon.domains)}
+        self._domain_of = array("h")  # the domain number of each position
+        self._domain_of_array: np.ndarray | None = None
 
     # Building and updating -------------------------------------------------------------------
 
@@ -149,32 +186,51 @@ class SearchIndex:
         """Index every asset from scratch."""
 
         term_numbers: dict[str, int] = {}
-        term_column: list[int] = []
-        position_column: list[int] = []
-        code_column: list[int] = []
+        term_column = array("i")
+        position_column = array("i")
+        code_column = array("B")
         columns = FilterColumns()
-        surfaces: dict[str, str] = {}
         for position, asset in enumerate(assets):
             self.ids.append(asset.id)
             self.names.append(fold(asset.name))
             self.position_of[asset.id] = position
+            self._domain_of.append(self._domain_number(asset.domain))
             columns.append(asset, self.lexicon)
-            for term, code in asset_terms(asset, self.lexicon, self._domain_words, surfaces).items():
-                number = term_numbers.setdefault(term, len(term_numbers))
-                term_column.append(number)
-                position_column.append(position)
-                code_column.append(code)
+            found = self.extractor.terms(asset)
+            term_column.extend([term_numbers.setdefault(term, len(term_numbers)) for term in found])
+            position_column.extend([position] * len(found))
+            code_column.extend(found.values())
         self.attributes = columns
         self.alive = np.ones(len(self.ids), dtype=bool)
-        order = np.argsort(np.asarray(term_column, dtype=np.int32), kind="stable")
-        self._block_positions = np.asarray(position_column, dtype=np.int32)[order]
-        self._block_codes = np.asarray(code_column, dtype=np.uint8)[order]
-        counts = np.bincount(np.asarray(term_column, dtype=np.int32), minlength=len(term_numbers))
+        term_array = np.frombuffer(term_column, dtype=np.int32)
+        order = np.argsort(term_array, kind="stable")
+        self._block_positions = np.frombuffer(position_column, dtype=np.int32)[order]
+        self._block_codes = np.frombuffer(code_column, dtype=np.uint8)[order]
+        counts = np.bincount(term_array, minlength=len(term_numbers))
+        del term_column, position_column, code_column, term_array, order
         ends = np.cumsum(counts)
         for term, number in term_numbers.items():
             end = int(ends[number])
             self._block[term] = (end - int(counts[number]), end)
-        self.vocabulary.reset({term: int(counts[number]) for term, number in term_numbers.items()}, surfaces)
+        frequencies = {term: int(counts[number]) for term, number in term_numbers.items()}
+        self.vocabulary.reset(self._with_domain_counts(frequencies), dict(known_spellings()))
+
+    def _domain_number(self, slug: str) -> int:
+        return self._domain_numbers.setdefault(slug, len(self._domain_numbers))
+
+    def _with_domain_counts(self, frequencies: dict[str, int]) -> dict[str, int]:
+        """Term counts with each domain word counted once for every asset in its domains."""
+        per_domain = np.bincount(np.frombuffer(self._domain_of, dtype=np.int16), minlength=len(self._domain_numbers))
+        for term, domains in self._domain_terms.items():
+            held = sum(int(per_domain[self._domain_numbers[slug]]) for slug in domains if slug in self._domain_numbers)
+            frequencies[term] = min(len(self.ids), frequencies.get(term, 0) + held) or 1
+        return frequencies
+
+    def domain_column(self) -> np.ndarray:
+        """The domain number of every position, as an array."""
+        if self._domain_of_array is None or len(self._domain_of_array) != len(self._domain_of):
+            self._domain_of_array = np.frombuffer(self._domain_of, dtype=np.int16).copy()
+        return self._domain_of_array
 
     def add(self, asset: Asset) -> None:
         """Index one new or changed asset without rebuilding the rest."""
@@ -188,18 +244,19 @@ class SearchIndex:
         self.names.append(fold(asset.name))
         self.position_of[asset.id] = position
         self.alive = np.append(self.alive, True)
+        self._domain_of.append(self._domain_number(asset.domain))
         self.attributes.append(asset, self.lexicon)
         self.attributes.freeze()
-        surfaces: dict[str, str] = {}
-        found = asset_terms(asset, self.lexicon, self._domain_words, surfaces)
+        found = self.extractor.terms(asset)
         for term, code in found.items():
             positions, codes = self._recent.setdefault(term, ([], []))
             positions.append(position)
             codes.append(code)
             self.vocabulary.count(term, +1)
         self._terms_of[position] = tuple(found)
-        for surface, term in surfaces.items():
-            self.vocabulary.alias(surface, term)
+        for w in words(" ".join((asset.name, asset.description, *asset.tags))):
+            if w.surface != w.term:
+                self.vocabulary.alias(w.surface.replace("-", ""), w.term)
 
     def remove(self, asset_id: str) -> None:
         """Forget one asset; its postings stay but can never match again."""
@@ -234,6 +291,16 @@ class SearchIndex:
 
     def code_at(self, term: str, position: int) -> int | None:
         """Where `term` occurs in the asset at `position`, as a code, or None."""
+        best = self._code_in_postings(term, position)
+        domains = self._domain_terms.get(term)
+        if domains:
+            slug = next((s for s, n in self._domain_numbers.items() if n == self._domain_of[position]), "")
+            code = domains.get(slug)
+            if code is not None and (best is None or WEIGHT_LIST[code] > WEIGHT_LIST[best]):
+                best = code
+        return best
+
+    def _code_in_postings(self, term: str, position: int) -> int | None:
         block = self._block.get(term)
         if block is not None:
             positions = self._block_positions[block[0] : block[1]]
@@ -315,6 +382,7 @@ class SearchIndex:
             if not slot.alternatives:
                 continue
             best = np.zeros(size, dtype=np.float32)
+            self._add_domain_matches(slot, best)
             for alternative in slot.alternatives:
                 positions, codes = self.postings(alternative.term)
                 if not len(positions):
@@ -344,6 +412,16 @@ class SearchIndex:
             IndexHit(position, self.ids[position], round(min(score, 100.0), 1), self.explain(slots, position))
             for score, position in scored[:limit]
         ]
+
+    def _add_domain_matches(self, slot: Slot, best: np.ndarray) -> None:
+        """Credit every asset whose domain's label or description holds one of the slot's terms."""
+        by_domain = np.zeros(max(1, len(self._domain_numbers)), dtype=np.float32)
+        for alternative in slot.alternatives:
+            for slug, code in self._domain_terms.get(alternative.term, {}).items():
+                number = self._domain_numbers[slug]
+                by_domain[number] = max(by_domain[number], WEIGHT_LIST[code] * alternative.quality)
+        if by_domain.any():
+            np.maximum(best, by_domain[self.domain_column()], out=best)
 
     def explain(self, slots: list[Slot], position: int) -> tuple[Reason, ...]:
         """Why the asset at `position` matched: for each query word, the field and term that did it."""

@@ -32,6 +32,7 @@ class Synonyms:
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     canonical_words: dict[str, str] = field(default_factory=dict)  # canonical term -> how it is written
     longest: int = 1
+    _longest_from: dict[str, int] = field(default_factory=dict)  # first term of a phrase -> its longest length
 
     @classmethod
     def from_mapping(cls, mapping: dict[str, list[str]]) -> Synonyms:
@@ -54,19 +55,28 @@ class Synonyms:
             if key and key != (target,):
                 self.phrases.setdefault(key, set()).add(target)
                 self.longest = max(self.longest, len(key))
+                self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
 
     def spans(self, sequence: list[str], surfaces: list[str] | None = None) -> list[SynonymSpan]:
         """Every run of terms in `sequence` that is a known variant, longest first at each start."""
         found: list[SynonymSpan] = []
         count = len(sequence)
+        longest_from = self._longest_from
         for start in range(count):
-            for end in range(min(count, start + self.longest), start, -1):
+            longest = longest_from.get(sequence[start])
+            if longest is None:
+                continue
+            for end in range(min(count, start + longest), start, -1):
                 targets = self.phrases.get(tuple(sequence[start:end]))
                 if targets:
                     surface = " ".join((surfaces or sequence)[start:end])
                     found.extend(SynonymSpan(start, end, t, surface) for t in sorted(targets))
                     break
         return found
+
+    def phrase_starts(self) -> frozenset[str]:
+        """Every term a known variant begins with (most texts contain none, and are skipped)."""
+        return frozenset(self._longest_from)
 
     def variant_terms(self) -> dict[str, set[str]]:
         """Single-term variants and the canonical terms they mean (for typo matching)."""

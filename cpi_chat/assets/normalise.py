@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import NamedTuple
 
 _ODD_CHARACTERS = str.maketrans({
     "\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
@@ -26,8 +27,8 @@ def fold(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         text = text.translate(_ODD_CHARACTERS)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        # Only a-z and 0-9 make words, so dropping everything else after NFKD removes accents.
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.replace("&", " and ").replace("+", " and ").replace("'", "")
 
 
@@ -73,8 +74,7 @@ def _stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word of a text: what was written, its search term, and its parts if it was hyphenated."""
 
     surface: str
@@ -83,18 +83,37 @@ class Word:
     soft: bool = False
 
 
+_WORD_CACHE: dict[str, Word | None] = {}
+
+
+def _word(raw: str) -> Word | None:
+    """The Word for one folded word, or None for a hard stopword (cached: directories repeat words)."""
+    if raw in _WORD_CACHE:
+        return _WORD_CACHE[raw]
+    word: Word | None
+    if raw in HARD_STOPWORDS:
+        word = None
+    elif "-" in raw:
+        pieces = [p for p in raw.split("-") if p]
+        word = Word(raw, stem("".join(pieces)), tuple(stem(p) for p in pieces if p not in HARD_STOPWORDS))
+    else:
+        word = Word(raw, stem(raw), (), raw in SOFT_STOPWORDS)
+    if len(_WORD_CACHE) < 300_000:
+        _WORD_CACHE[raw] = word
+    return word
+
+
+def known_spellings() -> Iterator[tuple[str, str]]:
+    """Every word read so far, as written (hyphens dropped), with the term it stands for."""
+    for word in list(_WORD_CACHE.values()):
+        if word is not None and word.surface != word.term:
+            yield word.surface.replace("-", ""), word.term
+
+
 def words(text: str) -> list[Word]:
     """The meaningful words of a text, each with its stemmed term (hard stopwords dropped)."""
-    result: list[Word] = []
-    for raw in raw_words(text):
-        if raw in HARD_STOPWORDS:
-            continue
-        if "-" in raw:
-            pieces = [p for p in raw.split("-") if p]
-            result.append(Word(raw, stem("".join(pieces)), tuple(stem(p) for p in pieces if p not in HARD_STOPWORDS)))
-        else:
-            result.append(Word(raw, stem(raw), (), raw in SOFT_STOPWORDS))
-    return result
+    found = [_word(raw) for raw in _WORD.findall(fold(text))]
+    return [w for w in found if w is not None]
 
 
 def terms(text: str) -> list[str]:
