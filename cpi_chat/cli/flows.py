@@ -40,9 +40,9 @@ def check(paths_: Paths, paths: tuple[Path, ...]) -> None:
 @flows.command()
 def schema() -> None:
     """Print the JSON Schema of a flow file, for editors that complete and check YAML."""
-    from cpi_chat.dialogue.model import Flow
+    from cpi_chat.dialogue.model import flow_json_schema
 
-    click.echo(json.dumps(Flow.model_json_schema(by_alias=True), indent=2))
+    click.echo(json.dumps(flow_json_schema(), indent=2, ensure_ascii=False))
 
 
 @flows.command()

@@ -292,3 +292,13 @@ def answer_name(step: Any) -> str | None:
     if isinstance(step, (AskStep, ChooseStep, SuggestAssetsStep)):
         return step.answer or step.id
     return None
+
+
+def flow_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a flow file, for editors that complete and check YAML."""
+    schema = Flow.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "cpi-chat conversation flow",
+    }
