@@ -163,10 +163,25 @@ def load_synonyms(path: Path) -> Synonyms:
     return Synonyms.from_mapping(mapping)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key written twice in one mapping (the second would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise CpiChatError(f"'{key}' is written twice (line {key_node.start_mark.line + 1}); keep one and merge their words.")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise CpiChatError(f"The file {path} is missing.") from None
+    except CpiChatError as error:
+        raise CpiChatError(f"In {path.name}, {error}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise CpiChatError(f"The file {path.name} is not valid YAML ({type(error).__name__}).") from None

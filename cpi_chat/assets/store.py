@@ -22,7 +22,7 @@ class AssetStore:
         self.path = Path(path) if path != ":memory:" else None
         try:
             if self.path is None:
-                self.db = sqlite_utils.Database(memory=True)
+                self.db = sqlite_utils.Database(sqlite3.connect(":memory:", check_same_thread=False))
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 # Searches may run in a worker thread; the directory serialises access with a lock.
