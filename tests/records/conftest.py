@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,3 +35,21 @@ def person(db: records.PeopleDatabase) -> records.Person:
 @pytest.fixture
 def session_id(db: records.PeopleDatabase, person: records.Person) -> int:
     return records.start_session(db, person.id, "joint", "setting_goals")
+
+
+def save_one_of_each_kind(db: records.PeopleDatabase, person_id: int, session_id: int) -> None:
+    """Save one row of every kind a session can save, as a session's effects would."""
+    records.save_interest(db, person_id, session_id, "i1", "Football", "past")
+    records.save_connection(db, person_id, session_id, "c1", "My brother Tunde", "person")
+    records.save_goal(db, person_id, session_id, "g1", "commitment", "Kick-boxing class", how_often="every week")
+    records.save_small_step(db, person_id, session_id, "s1", "Fill in the gym induction form", goal_key="g1")
+    records.save_barrier(db, person_id, session_id, "b1", "Getting there on Sundays")
+    records.save_barrier(db, person_id, session_id, "b2", "No bus on Sundays", parent_key="b1")
+    records.save_solution(db, person_id, session_id, "so1", "Ask Tunde for a lift", barrier_key="b2", chosen=True)
+    records.save_note(db, person_id, session_id, "n1", "Check the football results before we meet", private=True)
+    records.save_rating(db, person_id, session_id, "r1", "seeing people", 2, "not much lately")
+
+
+@pytest.fixture
+def save_one_of_each() -> Callable[[records.PeopleDatabase, int, int], None]:
+    return save_one_of_each_kind

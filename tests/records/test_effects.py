@@ -13,22 +13,10 @@ def count(db, table: str) -> int:
     return db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
 
 
-def save_one_of_each(db, person_id: int, session_id: int) -> None:
-    records.save_interest(db, person_id, session_id, "i1", "Football", "past")
-    records.save_connection(db, person_id, session_id, "c1", "My brother Tunde", "person")
-    records.save_goal(db, person_id, session_id, "g1", "commitment", "Kick-boxing class", how_often="every week")
-    records.save_small_step(db, person_id, session_id, "s1", "Fill in the gym induction form", goal_key="g1")
-    records.save_barrier(db, person_id, session_id, "b1", "Getting there on Sundays")
-    records.save_barrier(db, person_id, session_id, "b2", "No bus on Sundays", parent_key="b1")
-    records.save_solution(db, person_id, session_id, "so1", "Ask Tunde for a lift", barrier_key="b2", chosen=True)
-    records.save_note(db, person_id, session_id, "n1", "Check the football results before we meet", private=True)
-    records.save_rating(db, person_id, session_id, "r1", "seeing people", 2, "not much lately")
-
-
 TABLES = ["interest", "connection", "goal", "small_step", "barrier", "solution", "note", "rating"]
 
 
-def test_replaying_every_effect_after_a_crash_saves_nothing_twice(db, person, session_id) -> None:
+def test_replaying_every_effect_after_a_crash_saves_nothing_twice(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     before = {table: count(db, table) for table in TABLES}
     save_one_of_each(db, person.id, session_id)
@@ -61,26 +49,26 @@ def test_the_same_key_in_another_session_is_a_new_row(db, person, session_id) ->
     assert [i.text for i in records.list_interests(db, person.id)] == ["Football", "Reading"]
 
 
-def test_withdraw_removes_exactly_what_that_effect_saved(db, person, session_id) -> None:
+def test_withdraw_removes_exactly_what_that_effect_saved(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     assert records.withdraw(db, session_id, "n1") is True
     assert records.list_notes(db, person.id, include_private=True) == []
     assert count(db, "interest") == 1 and count(db, "goal") == 1
 
 
-def test_withdrawing_a_goal_removes_its_steps_too(db, person, session_id) -> None:
+def test_withdrawing_a_goal_removes_its_steps_too(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     records.withdraw(db, session_id, "g1")
     assert count(db, "goal") == 0 and count(db, "small_step") == 0
 
 
-def test_withdrawing_a_barrier_removes_its_parts_and_their_solutions(db, person, session_id) -> None:
+def test_withdrawing_a_barrier_removes_its_parts_and_their_solutions(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     records.withdraw(db, session_id, "b1")
     assert count(db, "barrier") == 0 and count(db, "solution") == 0
 
 
-def test_withdrawing_an_unknown_key_changes_nothing(db, person, session_id) -> None:
+def test_withdrawing_an_unknown_key_changes_nothing(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     assert records.withdraw(db, session_id, "nothing-by-this-key") is False
     assert count(db, "goal") == 1
@@ -128,7 +116,7 @@ def test_a_checkin_from_a_self_session_is_saved_once(db, person, session_id) -> 
     assert [(c.attended, c.feeling, c.by) for c in goal.checkins] == [("yes", "tired but glad", "person")]
 
 
-def test_rows_saved_from_a_session_carry_its_id_and_the_effect_key(db, person, session_id) -> None:
+def test_rows_saved_from_a_session_carry_its_id_and_the_effect_key(save_one_of_each, db, person, session_id) -> None:
     save_one_of_each(db, person.id, session_id)
     for table in TABLES:
         rows = fetch_all(db, f'SELECT session_id, effect_key FROM "{table}"')
