@@ -1,0 +1,158 @@
+"""`cpi-chat person|goals|checkin|paths|restore`: the words people see and the exit codes scripts rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cpi_chat.cli import cli
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def run(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("CPI_CHAT_DATA_DIR", raising=False)
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def dev(run) -> None:
+    assert run("person", "add", "Dev Okafor", "--plain").exit_code == 0
+
+
+def test_adding_and_listing_people_shows_their_needs(run) -> None:
+    added = run("person", "add", "Dev Okafor", "--easy-read", "--large-print")
+    assert added.exit_code == 0 and added.output == "Added Dev Okafor (id 1).\n"
+    listed = run("person", "list")
+    assert "Dev Okafor" in listed.output and "needs: easy read, large print" in listed.output
+
+
+def test_an_empty_list_says_how_to_add_someone(run) -> None:
+    assert "cpi-chat person add NAME" in run("person", "list").output
+
+
+def test_a_commitment_and_a_target_goal_can_be_added_and_listed_as_json(run, dev) -> None:
+    assert run("goals", "add", "Dev Okafor", "--commitment", "Kick-boxing class", "--every", "week", "--asset", "kb-1").exit_code == 0
+    target = run("goals", "add", "dev okafor", "--target", "Run 5 km", "--measure", "finish a 5 km run", "--by", "28/02/2027")
+    assert target.exit_code == 0 and "Added goal 2 for Dev Okafor: Run 5 km." in target.output
+    goals = json.loads(run("goals", "list", "1", "--json").output)
+    assert [(g["kind"], g["what"]) for g in goals] == [("commitment", "Kick-boxing class"), ("target", "Run 5 km")]
+    assert goals[0]["how_often"] == "every week" and goals[0]["asset_id"] == "kb-1"
+    assert goals[1]["by_when"] == "2027-02-28" and goals[1]["steps"] == []
+
+
+def test_check_ins_are_recorded_and_shown_under_their_goal(run, dev) -> None:
+    run("goals", "add", "1", "--commitment", "Kick-boxing class", "--every", "week")
+    run("goals", "add", "1", "--target", "Run 5 km", "--measure", "5 km", "--by", "2027-02-28")
+    assert run("checkin", "1", "1", "--attended", "--note", "loved it", "--date", "01/12/2026").exit_code == 0
+    assert run("checkin", "Dev Okafor", "2", "--value", "3 km", "--by", "person").exit_code == 0
+    shown = run("goals", "list", "Dev Okafor").output
+    assert "2026-12-01: went; loved it (by worker)" in shown
+    assert "reached 3 km (by person)" in shown
+
+
+def test_a_check_in_must_say_one_thing_only(run, dev) -> None:
+    run("goals", "add", "1", "--commitment", "Kick-boxing class", "--every", "week")
+    result = run("checkin", "1", "1", "--attended", "--missed")
+    assert result.exit_code == 2 and "Say one of --attended, --missed or --value V." in result.output
+
+
+def test_a_check_in_on_someone_elses_goal_is_refused_with_one_sentence(run, dev) -> None:
+    run("goals", "add", "1", "--commitment", "Kick-boxing class", "--every", "week")
+    run("person", "add", "Ann Lee")
+    result = run("checkin", "Ann Lee", "1", "--attended")
+    assert result.exit_code == 1
+    assert result.stderr == "cpi-chat: Goal 1 is not one of Ann Lee's goals; `cpi-chat goals list` shows them.\n"
+
+
+def test_a_goal_needs_its_kind_and_details(run, dev) -> None:
+    assert "either --commitment WHAT or --target WHAT" in run("goals", "add", "1").output
+    assert "needs --every" in run("goals", "add", "1", "--commitment", "Gym").output
+    assert "needs --measure TEXT and --by DATE" in run("goals", "add", "1", "--target", "Run").output
+
+
+def test_an_unreadable_date_gets_a_kind_message_and_exit_1(run, dev) -> None:
+    result = run("goals", "add", "1", "--target", "Run 5 km", "--measure", "5 km", "--by", "31/02/2027")
+    assert result.exit_code == 1
+    assert "please write it like 2027-03-31 or 31/03/2027" in result.stderr
+
+
+def test_an_unknown_or_ambiguous_person_lists_the_candidates(run, dev) -> None:
+    run("person", "add", "Dev Okafor")
+    ambiguous = run("goals", "list", "Dev Okafor")
+    assert ambiguous.exit_code == 1 and "(id 1), Dev Okafor (id 2); use the id instead" in ambiguous.stderr
+    unknown = run("goals", "list", "Dev Okafur")
+    assert unknown.exit_code == 1 and "did you mean Dev Okafor (id 1)" in unknown.stderr
+
+
+def test_rename_keeps_the_id(run, dev) -> None:
+    result = run("person", "rename", "1", "D.O.")
+    assert result.exit_code == 0 and result.output == "Renamed Dev Okafor to D.O. (id 1).\n"
+
+
+def test_export_writes_private_json_and_html_files(run, dev, tmp_path: Path) -> None:
+    result = run("person", "export", "Dev Okafor", "--out", str(tmp_path / "sar"))
+    assert result.exit_code == 0 and "private worker notes included" in result.output
+    files = sorted((tmp_path / "sar").iterdir())
+    assert [f.suffix for f in files] == [".html", ".json"]
+    assert all(oct(f.stat().st_mode)[-3:] == "600" for f in files)
+
+
+def test_erase_asks_first_and_stops_on_no(run, dev) -> None:
+    refused = run("person", "erase", "Dev Okafor", input="n\n")
+    assert refused.exit_code == 1 and "It cannot be undone" in refused.output
+    assert "Dev Okafor" in run("person", "list").output
+
+
+def test_erase_with_yes_removes_the_person(run, dev, data_dir: Path) -> None:
+    result = run("person", "erase", "1", "--yes")
+    assert result.exit_code == 0 and "Erased person 1" in result.output
+    assert b"Dev Okafor" not in (data_dir / "people.db").read_bytes()
+
+
+def test_paths_shows_where_everything_lives_without_creating_anything(run, data_dir: Path) -> None:
+    result = run("paths")
+    assert result.exit_code == 0
+    assert f"people's records: {data_dir / 'people.db'}" in result.output
+    assert "backups:" in result.output and "flows:" in result.output
+    assert json.loads(run("paths", "--json").output)["peoples_records"] == str(data_dir / "people.db")
+    assert not data_dir.exists()
+
+
+def test_restore_without_backups_says_so(run, dev) -> None:
+    result = run("restore", "--yes")
+    assert result.exit_code == 1 and "There are no backups" in result.stderr
+
+
+def test_a_damaged_file_gives_the_restore_sentence_and_restore_mends_it(run, dev, data_dir: Path) -> None:
+    from cpi_chat import records
+
+    records.rolling_backup(data_dir / "people.db", data_dir / "backups")
+    (data_dir / "people.db").write_bytes(b"not a database, sorry" * 100)
+    broken = run("person", "list")
+    assert broken.exit_code == 1 and "cpi-chat restore" in broken.stderr and "Traceback" not in broken.stderr
+    restored = run("restore", "--yes")
+    assert restored.exit_code == 0 and "kept at" in restored.output
+    assert "Dev Okafor" in run("person", "list").output
+
+
+def test_the_installed_command_exits_1_with_one_line_and_no_traceback(data_dir: Path) -> None:
+    env = {**os.environ, "CPI_CHAT_DATA_DIR": str(data_dir)}
+    done = subprocess.run([sys.executable, "-m", "cpi_chat", "goals", "list", "Nobody Here"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == "cpi-chat: No one is called 'Nobody Here'; `cpi-chat person list` shows everyone.\n"
