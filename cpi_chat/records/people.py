@@ -44,8 +44,9 @@ def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
 
 
 @guarded
-def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds = CommunicationNeeds()) -> Person:
+def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds | None = None) -> Person:
     """Record a new person by display name or initials, with their communication needs."""
+    needs = needs or CommunicationNeeds()
     record = {"name": _clean_name(name), "created": now_utc(), **{k: int(v) for k, v in asdict(needs).items()}}
     with transaction(db):
         person_id = int(db.table("person").insert(record).last_pk)  # type: ignore[arg-type]

@@ -66,11 +66,10 @@ def test_nothing_is_committed_until_the_outer_transaction_ends(db, person, sessi
 
 
 def test_a_failure_inside_the_outer_transaction_undoes_the_goal_and_the_engine_state(db, person, session_id) -> None:
-    with pytest.raises(RuntimeError):
-        with records.transaction(db):
-            records.save_goal(db, person.id, session_id, "goal-1", "commitment", "Kick-boxing class")
-            records.save_engine_state(db, session_id, '{"at": "small_steps"}')
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), records.transaction(db):
+        records.save_goal(db, person.id, session_id, "goal-1", "commitment", "Kick-boxing class")
+        records.save_engine_state(db, session_id, '{"at": "small_steps"}')
+        raise RuntimeError("power cut")
     assert records.list_goals(db, person.id) == []
     assert records.get_session(db, session_id).engine_state is None
 
@@ -78,10 +77,9 @@ def test_a_failure_inside_the_outer_transaction_undoes_the_goal_and_the_engine_s
 def test_a_failed_inner_block_is_undone_while_the_outer_one_keeps_its_work(db, person, session_id) -> None:
     with records.transaction(db):
         records.save_goal(db, person.id, session_id, "goal-1", "commitment", "Kick-boxing class")
-        with pytest.raises(RecordsError):
-            with records.transaction(db):
-                records.save_interest(db, person.id, session_id, "interest-1", "football", "past")
-                records.save_small_step(db, person.id, session_id, "step-1", "Ask", goal_key="no-such-goal")
+        with pytest.raises(RecordsError), records.transaction(db):
+            records.save_interest(db, person.id, session_id, "interest-1", "football", "past")
+            records.save_small_step(db, person.id, session_id, "step-1", "Ask", goal_key="no-such-goal")
     assert [g.what for g in records.list_goals(db, person.id)] == ["Kick-boxing class"]
     assert records.list_interests(db, person.id) == []
 
