@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cpi_chat.dialogue.effects import EFFECT_TYPES, Effect, Withdraw
+from cpi_chat.dialogue.effects import EFFECT_TYPES, Effect, SuggestAssets, Withdraw
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, PickAsset, Skip, Stop
 from cpi_chat.errors import FlowError
@@ -69,7 +69,15 @@ class Transcript(BaseModel):
     expect_effects: list[dict[str, dict[str, Any]]] = Field(
         default_factory=list, description="Effects that must have been kept, in this order: {SaveGoal: {kind: commitment}}."
     )
-    expect_end: str = Field("completed", description="completed, stopped or waiting (still asking).")
+    expect_not_kept: list[dict[str, dict[str, Any]]] = Field(
+        default_factory=list, description="Effects that must not be kept at the end (never saved, or withdrawn by going back)."
+    )
+    expect_searches: list[dict[str, Any]] = Field(
+        default_factory=list, description="Searches for groups that must have been asked for, in this order: {query: footy, free: true}."
+    )
+    expect_end: Literal["completed", "stopped", "waiting"] = Field(
+        "completed", description="completed, stopped or waiting (still asking)."
+    )
     expect_messages: list[str] = Field(
         default_factory=list, description="Words the app must have said somewhere (messages, help, kind problems, notices)."
     )
@@ -131,6 +139,8 @@ def _play(engine: Engine, transcript: Transcript, result: TranscriptResult) -> N
         said.extend(reply.messages)
     result.kept = kept_effects(effects)
     _compare_effects(result, transcript.expect_effects)
+    _compare_absent(result, transcript.expect_not_kept)
+    _compare_searches(result, transcript.expect_searches, [e for e in effects if isinstance(e, SuggestAssets)])
     _compare_end(result, transcript.expect_end, state, reply)
     for words in transcript.expect_messages:
         if not any(words.lower() in m.lower() for m in said):
@@ -151,6 +161,27 @@ def _compare_effects(result: TranscriptResult, expected: list[dict[str, dict[str
                 break
         else:
             result.failures.append(f"expected {name} {fields}, but it was not saved (in this order)")
+            return
+
+
+def _compare_absent(result: TranscriptResult, unwanted: list[dict[str, dict[str, Any]]]) -> None:
+    for item in unwanted:
+        (name, fields), = item.items()
+        for effect in result.kept:
+            if type(effect).__name__ == name and _matches(asdict(effect), fields):
+                result.failures.append(f"expected no {name} {fields}, but one was kept: {asdict(effect)}")
+                break
+
+
+def _compare_searches(result: TranscriptResult, expected: list[dict[str, Any]], searches: list[SuggestAssets]) -> None:
+    position = 0
+    for wanted in expected:
+        while position < len(searches):
+            position += 1
+            if _matches(asdict(searches[position - 1]), wanted):
+                break
+        else:
+            result.failures.append(f"expected a search for groups like {wanted}, but none was asked for (in this order)")
             return
 
 

@@ -1,0 +1,60 @@
+"""Templates fill in the person's name and earlier answers, and never treat an answer as a template."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cpi_chat.dialogue.events import Answer
+from cpi_chat.dialogue.templates import names_in, render
+
+
+def test_names_and_answers_are_filled_in():
+    assert render("Hello {name}, you like {hobby}.", {"name": "Ada", "hobby": "chess"}) == "Hello Ada, you like chess."
+
+
+def test_an_answer_that_was_never_given_becomes_empty_rather_than_showing_braces():
+    assert render("You chose {chosen_asset}.", {}) == "You chose ."
+
+
+def test_doubled_braces_show_a_single_brace():
+    assert render("Type {{name}} to see {name}", {"name": "Ada"}) == "Type {name} to see Ada"
+
+
+def test_names_in_lists_the_answers_a_template_uses_in_order():
+    assert names_in("{a} and {b_2} but not {{c}} or {Capital}") == ["a", "b_2"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_braces_inside_an_answer_are_shown_as_typed_and_never_filled_in(typed):
+    assert render("You said: {said}.", {"said": typed, "name": "Ada"}) == f"You said: {typed}."
+
+
+def test_an_answer_that_looks_like_a_template_reaches_the_screen_unchanged(engine_for):
+    engine = engine_for("""
+        id: t
+        title: T
+        start: q
+        steps:
+          - {id: q, ask: "What do you enjoy?"}
+          - {id: echo, say: "You enjoy {q}."}
+          - {id: keep, record: {kind: note, text: "Enjoys {q}"}}
+          - {id: done, end: null}
+    """)
+    state, _ = engine.start("t", {"name": "Ada"})
+    state, reply = engine.handle(state, Answer("{name} and {{today}}"))
+    assert reply.messages == ("You enjoy {name} and {{today}}.",)
+    assert reply.effects[0].text == "Enjoys {name} and {{today}}"
+
+
+def test_a_persons_name_with_braces_is_not_filled_in_either(engine_for):
+    engine = engine_for("""
+        id: t
+        title: T
+        start: hi
+        steps:
+          - {id: hi, end: "Hello {name}."}
+    """)
+    _, reply = engine.start("t", {"name": "{today}"})
+    assert reply.messages == ("Hello {today}.",)
