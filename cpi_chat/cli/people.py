@@ -201,24 +201,25 @@ def goals_add(paths: Paths, who: str, commitment: str | None, every: str | None,
 @click.argument("goal_id", type=int)
 @click.option("--attended", is_flag=True, help="Went this time.")
 @click.option("--missed", is_flag=True, help="Did not go this time.")
+@click.option("--paused", is_flag=True, help="Away or unwell this time: not counted as missed.")
 @click.option("--value", metavar="V", help="The value reached, for a target goal (e.g. '3 km').")
 @click.option("--feeling", default="", help="How it felt, in the person's words.")
 @click.option("--note", default="", help="Anything else worth keeping with this check-in.")
 @click.option("--date", "on", metavar="DATE", help="When (default today; 2027-03-31 or 31/03/2027).")
 @click.option("--by", type=click.Choice(["person", "worker"]), default="worker", show_default=True, help="Who is checking in.")
 @pass_paths
-def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, value: str | None, feeling: str,
+def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, paused: bool, value: str | None, feeling: str,
             note: str, on: str | None, by: str) -> None:
-    """Record how a goal is going: went (--attended), did not go (--missed), or a value reached (--value)."""
-    if sum([attended, missed, value is not None]) != 1:
-        raise click.UsageError("Say one of --attended, --missed or --value V.")
+    """Record how a goal is going: went (--attended), did not go (--missed), away (--paused), or a value reached (--value)."""
+    if sum([attended, missed, paused, value is not None]) != 1:
+        raise click.UsageError("Say one of --attended, --missed, --paused or --value V.")
     with people_db(paths) as db:
         found = records.find_person(db, who)
         goal = records.get_goal(db, goal_id)
         if goal.person_id != found.id:
             raise CpiChatError(f"Goal {goal_id} is not one of {found.name}'s goals; `cpi-chat goals list` shows them.")
         saved = records.add_checkin(db, found.id, goal_id, attended=True if attended else False if missed else None,
-                                    value=value or "", feeling=feeling, note=note, by=by,  # type: ignore[arg-type]
+                                    value=value or "", feeling=feeling, note=note, by=by, paused=paused,  # type: ignore[arg-type]
                                     on=_user_date(on) if on else None)
     click.echo(f"Saved a check-in on goal {goal_id} ({goal.what}) for {saved.date}.")
 

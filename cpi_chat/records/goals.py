@@ -10,10 +10,25 @@ import sqlite_utils
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, transaction, write_audit
 from cpi_chat.records.model import (
-    Attended, CheckinBy, Checkin, Goal, GoalKind, GoalStatus, SmallStep, StepOwner, from_row, require_choice,
+    Attended,
+    Checkin,
+    CheckinBy,
+    Goal,
+    GoalKind,
+    GoalStatus,
+    SmallStep,
+    StepOwner,
+    from_row,
+    require_choice,
 )
 from cpi_chat.records.people import get_person
-from cpi_chat.records.store import fetch_all, fetch_one, require_row, resolve_parent, save_effect_row
+from cpi_chat.records.store import (
+    fetch_all,
+    fetch_one,
+    require_row,
+    resolve_parent,
+    save_effect_row,
+)
 
 GOAL_TEXT_FIELDS = ("what", "where", "how_often", "asset_id", "first_visit", "measure", "starting_point",
                     "expected", "better_than_expected", "by_when")
@@ -74,8 +89,10 @@ def _attended_value(attended: bool | str | None) -> str | None:
     return require_choice(attended, Attended, "attended")
 
 
-def _checkin_fields(attended: bool | str | None, value: str, feeling: str, by: str, note: str, on: Date | str | None) -> dict[str, Any]:
+def _checkin_fields(attended: bool | str | None, value: str, feeling: str, by: str, note: str, on: Date | str | None, paused: bool) -> dict[str, Any]:
     require_choice(by, CheckinBy, "by")
+    if paused:  # away or unwell: recorded, but never counted as a missed week
+        attended = "paused"
     if attended is None and not str(value).strip():
         raise RecordsError("A check-in needs to say whether you went, or the value reached.")
     day = on.isoformat() if isinstance(on, Date) else (on or Date.today().isoformat())
@@ -87,10 +104,10 @@ def _checkin_fields(attended: bool | str | None, value: str, feeling: str, by: s
 def save_checkin(
     db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, goal_id: int,
     attended: bool | Attended | None = None, value: str = "", feeling: str = "", by: CheckinBy = "person",
-    note: str = "", on: Date | str | None = None,
+    note: str = "", on: Date | str | None = None, paused: bool = False,
 ) -> int:
-    """Save a check-in on a goal from a session (once per effect key)."""
-    fields = _checkin_fields(attended, value, feeling, by, note, on)
+    """Save a check-in on a goal from a session (once per effect key); `paused` means away or unwell, not missed."""
+    fields = _checkin_fields(attended, value, feeling, by, note, on, paused)
     with transaction(db):
         resolve_parent(db, "goal", person_id, session_id, "", goal_id, "goal")
         return save_effect_row(db, "checkin", person_id, session_id, effect_key, {"goal_id": goal_id, **fields})
@@ -99,10 +116,10 @@ def save_checkin(
 @guarded
 def add_checkin(
     db: sqlite_utils.Database, person_id: int, goal_id: int, attended: bool | Attended | None = None, value: str = "",
-    feeling: str = "", by: CheckinBy = "worker", note: str = "", on: Date | str | None = None,
+    feeling: str = "", by: CheckinBy = "worker", note: str = "", on: Date | str | None = None, paused: bool = False,
 ) -> Checkin:
-    """Add a check-in outside a session (from the command line)."""
-    fields = _checkin_fields(attended, value, feeling, by, note, on)
+    """Add a check-in outside a session (from the command line); `paused` means away or unwell, not missed."""
+    fields = _checkin_fields(attended, value, feeling, by, note, on, paused)
     with transaction(db):
         resolve_parent(db, "goal", person_id, None, "", goal_id, "goal")
         checkin_id = save_effect_row(db, "checkin", person_id, None, None, {"goal_id": goal_id, **fields})

@@ -60,7 +60,9 @@ def test_check_ins_are_recorded_and_shown_under_their_goal(run, dev) -> None:
     run("goals", "add", "1", "--target", "Run 5 km", "--measure", "5 km", "--by", "2027-02-28")
     assert run("checkin", "1", "1", "--attended", "--note", "loved it", "--date", "01/12/2026").exit_code == 0
     assert run("checkin", "Dev Okafor", "2", "--value", "3 km", "--by", "person").exit_code == 0
+    assert run("checkin", "1", "1", "--paused", "--feeling", "on holiday", "--date", "08/12/2026").exit_code == 0
     shown = run("goals", "list", "Dev Okafor").output
+    assert "2026-12-08: paused; on holiday (by worker)" in shown
     assert "2026-12-01: went; loved it (by worker)" in shown
     assert "reached 3 km (by person)" in shown
 
@@ -68,7 +70,7 @@ def test_check_ins_are_recorded_and_shown_under_their_goal(run, dev) -> None:
 def test_a_check_in_must_say_one_thing_only(run, dev) -> None:
     run("goals", "add", "1", "--commitment", "Kick-boxing class", "--every", "week")
     result = run("checkin", "1", "1", "--attended", "--missed")
-    assert result.exit_code == 2 and "Say one of --attended, --missed or --value V." in result.output
+    assert result.exit_code == 2 and "Say one of --attended, --missed, --paused or --value V." in result.output
 
 
 def test_a_check_in_on_someone_elses_goal_is_refused_with_one_sentence(run, dev) -> None:

@@ -1,0 +1,59 @@
+"""Every saving effect the engine can send maps field for field onto a records function, so the session stays thin."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from cpi_chat import records
+from cpi_chat.dialogue import effects
+
+
+def save(db, person_id: int, session_id: int, effect: Any) -> int:
+    """What the session does with a saving effect: its key becomes effect_key, every other field passes as is."""
+    fields = asdict(effect)
+    key = fields.pop("key")
+    function = getattr(records, SAVERS[type(effect)])
+    return function(db, person_id=person_id, session_id=session_id, effect_key=key, **fields)
+
+
+SAVERS = {
+    effects.SaveInterest: "save_interest", effects.SaveConnection: "save_connection", effects.SaveGoal: "save_goal",
+    effects.SaveSmallStep: "save_small_step", effects.SaveBarrier: "save_barrier",
+    effects.SaveSolution: "save_solution", effects.SaveNote: "save_note", effects.SaveCheckin: "save_checkin",
+    effects.SaveRating: "save_rating",
+}
+
+
+def test_every_saving_effect_type_has_a_records_function() -> None:
+    saving = {cls for name, cls in effects.EFFECT_TYPES.items() if name.startswith("Save")}
+    assert saving == set(SAVERS)
+
+
+def test_a_whole_session_of_effects_is_saved_and_replayed_without_doubles(db, person, session_id) -> None:
+    earlier = records.add_goal(db, person.id, "commitment", "Walking football")
+    sent = [
+        effects.SaveInterest(key="i1", text="Football", when="past"),
+        effects.SaveConnection(key="c1", text="The library", kind="place"),
+        effects.SaveGoal(key="g1", kind="target", what="Run 5 km", measure="finish a 5 km run",
+                         starting_point="walk 1 km", expected="finish", better_than_expected="under 35 minutes",
+                         by_when="2027-02-28"),
+        effects.SaveSmallStep(key="s1", text="Ask about beginners' nights", goal_key="g1"),
+        effects.SaveSmallStep(key="s2", text="Find my trainers", owner="person", goal_id=earlier.id),
+        effects.SaveBarrier(key="b1", text="Nervous going alone", owner="person"),
+        effects.SaveBarrier(key="b2", text="Leader unsure about welcoming new people", owner="service", parent_key="b1"),
+        effects.SaveSolution(key="so1", barrier_key="b2", text="Worker phones the leader first", chosen=True),
+        effects.SaveNote(key="n1", text="Email me the race time", remind_on="2027-03-01"),
+        effects.SaveCheckin(key="k1", goal_id=earlier.id, attended=True, feeling="good"),
+        effects.SaveCheckin(key="k2", goal_id=earlier.id, paused=True, feeling="on holiday"),
+        effects.SaveRating(key="r1", topic="seeing people", score=3, words="better"),
+    ]
+    for _ in range(2):
+        with records.transaction(db):
+            for effect in sent:
+                save(db, person.id, session_id, effect)
+    target, = records.list_goals(db, person.id, status="active")[1:]
+    assert [s.text for s in target.steps] == ["Ask about beginners' nights"]
+    assert len(records.list_barriers(db, person.id)) == 2
+    assert [c.attended for c in records.get_goal(db, earlier.id).checkins] == ["yes", "paused"]
+    assert [s.text for s in records.get_goal(db, earlier.id).steps] == ["Find my trainers"]
