@@ -7,20 +7,57 @@ from cpi_chat.records.db import PeopleDatabase, open_people_db, transaction
 from cpi_chat.records.erase import EraseReport, erase_person
 from cpi_chat.records.export import export_person, render_export_html, write_export
 from cpi_chat.records.goals import (
-    add_checkin, add_goal, get_goal, list_goals, save_checkin, save_goal, save_small_step, set_goal_status,
+    add_checkin,
+    add_goal,
+    get_goal,
+    list_goals,
+    save_checkin,
+    save_goal,
+    save_small_step,
+    set_goal_status,
     set_step_done,
 )
 from cpi_chat.records.model import (
-    Barrier, Checkin, CommunicationNeeds, Connection, Goal, Interest, Note, Person, PersonSummary, Rating,
-    SessionRecord, SmallStep, Solution,
+    Barrier,
+    Checkin,
+    CommunicationNeeds,
+    Connection,
+    Goal,
+    Interest,
+    Note,
+    Person,
+    PersonSummary,
+    Rating,
+    SessionRecord,
+    SmallStep,
+    Solution,
 )
 from cpi_chat.records.notes import (
-    list_connections, list_interests, list_notes, list_ratings, save_connection, save_interest, save_note,
+    list_connections,
+    list_interests,
+    list_notes,
+    list_ratings,
+    save_connection,
+    save_interest,
+    save_note,
     save_rating,
 )
-from cpi_chat.records.people import add_person, find_person, get_person, list_people, rename_person, set_needs, set_theme
+from cpi_chat.records.people import (
+    add_person,
+    find_person,
+    get_person,
+    list_people,
+    rename_person,
+    set_needs,
+    set_theme,
+)
 from cpi_chat.records.sessions import (
-    end_session, get_session, list_sessions, save_engine_state, start_session, unfinished_session,
+    end_session,
+    get_session,
+    list_sessions,
+    save_engine_state,
+    start_session,
+    unfinished_session,
 )
 from cpi_chat.records.store import withdraw
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import (
-    DEFAULT_BUSY_SECONDS, describe_sqlite_error, ensure_private_dir, open_people_db, private_umask, transaction,
+    DEFAULT_BUSY_SECONDS,
+    describe_sqlite_error,
+    ensure_private_dir,
+    open_people_db,
+    private_umask,
+    transaction,
     write_audit,
 )
 
@@ -27,7 +32,7 @@ class RestoreResult:
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def list_backups(backups_dir: Path) -> list[Path]:

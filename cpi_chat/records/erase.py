@@ -9,7 +9,13 @@ from pathlib import Path
 import sqlite_utils
 
 from cpi_chat.records.backup import list_backups, set_aside_copies
-from cpi_chat.records.db import DEFAULT_BUSY_SECONDS, describe_sqlite_error, open_people_db, transaction, write_audit
+from cpi_chat.records.db import (
+    DEFAULT_BUSY_SECONDS,
+    describe_sqlite_error,
+    open_people_db,
+    transaction,
+    write_audit,
+)
 from cpi_chat.records.people import get_person
 
 # Children before parents, so foreign keys hold at every step.

@@ -9,7 +9,14 @@ import sqlite_utils
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded
 from cpi_chat.records.model import (
-    Connection, ConnectionKind, Interest, InterestWhen, Note, Rating, from_row, require_choice,
+    Connection,
+    ConnectionKind,
+    Interest,
+    InterestWhen,
+    Note,
+    Rating,
+    from_row,
+    require_choice,
 )
 from cpi_chat.records.store import fetch_all, save_effect_row
 

@@ -8,7 +8,13 @@ import sqlite_utils
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
-from cpi_chat.records.model import SessionMode, SessionOutcome, SessionRecord, from_row, require_choice
+from cpi_chat.records.model import (
+    SessionMode,
+    SessionOutcome,
+    SessionRecord,
+    from_row,
+    require_choice,
+)
 from cpi_chat.records.people import get_person
 from cpi_chat.records.store import fetch_all, fetch_one, require_row
 

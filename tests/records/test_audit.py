@@ -45,8 +45,7 @@ def test_audit_rows_cannot_be_changed_or_removed(db, person) -> None:
 
 def test_a_change_that_is_rolled_back_leaves_no_audit_row(db, person, session_id) -> None:
     before = db.execute("SELECT count(*) FROM audit").fetchone()[0]
-    with pytest.raises(RuntimeError):
-        with records.transaction(db):
-            records.save_goal(db, person.id, session_id, "g1", "commitment", "Kick-boxing class")
-            raise RuntimeError("the laptop lid closed")
+    with pytest.raises(RuntimeError), records.transaction(db):
+        records.save_goal(db, person.id, session_id, "g1", "commitment", "Kick-boxing class")
+        raise RuntimeError("the laptop lid closed")
     assert db.execute("SELECT count(*) FROM audit").fetchone()[0] == before
