@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
@@ -107,7 +108,7 @@ class AssetRecord(BaseModel):
         return Asset(**self.model_dump())
 
 
-def validate_record(data: dict[str, object], lexicon: Lexicon) -> Asset:
+def validate_record(data: Mapping[str, object], lexicon: Lexicon) -> Asset:
     """An Asset from raw fields, or ValueError with one sentence saying what is wrong."""
     try:
         return AssetRecord.model_validate(data, context={"lexicon": lexicon}).to_asset()

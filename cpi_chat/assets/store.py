@@ -35,9 +35,10 @@ class AssetStore:
         if TABLE in self.db.table_names():
             return
         columns: dict[str, type] = {name: str for name in CSV_COLUMNS}
-        self.db[TABLE].create(columns, pk="id", not_null={"id", "name", "domain"})
-        self.db[TABLE].create_index(["area"], if_not_exists=True)
-        self.db[TABLE].create_index(["domain"], if_not_exists=True)
+        table = self.db.table(TABLE)
+        table.create(columns, pk="id", not_null={"id", "name", "domain"})
+        table.create_index(["area"], if_not_exists=True)
+        table.create_index(["domain"], if_not_exists=True)
 
     def count(self) -> int:
         """How many assets the directory holds."""
@@ -79,7 +80,7 @@ class AssetStore:
             if replace:
                 self.db.execute(f"delete from {TABLE}")
             before = self.db[TABLE].count
-            self.db[TABLE].upsert_all(rows, pk="id", batch_size=2000)
+            self.db.table(TABLE).upsert_all(rows, pk="id", batch_size=2000)
             return self.db[TABLE].count - before
 
     def delete(self, asset_id: str) -> bool:

@@ -104,7 +104,8 @@ class Vocabulary:
         for term in self._sorted[start:start + 400]:
             if not term.startswith(prefix):
                 break
-            if term != prefix:
+            # Words much longer than what was typed are mostly two words joined: not a completion.
+            if term != prefix and len(term) <= 1.6 * len(prefix) + 2:
                 found.append(term)
         found.sort(key=lambda t: (-self.frequency(t), t))
         return found[:MAX_PREFIX_TERMS]
