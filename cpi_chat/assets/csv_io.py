@@ -16,7 +16,7 @@ from cpi_chat.errors import AssetImportError
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], None]
 
-csv.field_size_limit(64 * 1024 * 1024)
+CSV_FIELD_LIMIT = 64 * 1024 * 1024  # far above our own limit, so an over-long cell is a bad row, not a crash
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def _column_name(header: str) -> str:
 
 def parse_csv(text: str, lexicon: Lexicon, name: str = "the file", progress: Progress | None = None) -> ParsedFile:
     """Every asset in CSV text; bad rows become problems with their line numbers."""
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

@@ -74,6 +74,23 @@ class Synonyms:
                     break
         return found
 
+    def canonicals(self, sequence: list[str]) -> list[str]:
+        """The canonical terms of every variant in `sequence` (what `spans` finds, without positions)."""
+        found: list[str] = []
+        count = len(sequence)
+        longest_from = self._longest_from
+        phrases = self.phrases
+        for start, term in enumerate(sequence):
+            longest = longest_from.get(term)
+            if longest is None:
+                continue
+            for end in range(min(count, start + longest), start, -1):
+                targets = phrases.get(tuple(sequence[start:end]))
+                if targets:
+                    found.extend(targets)
+                    break
+        return found
+
     def phrase_starts(self) -> frozenset[str]:
         """Every term a known variant begins with (most texts contain none, and are skipped)."""
         return frozenset(self._longest_from)

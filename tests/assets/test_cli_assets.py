@@ -111,3 +111,10 @@ def test_the_installed_command_prints_json_lines_in_a_real_process(tmp_path: Pat
     done = subprocess.run([*env_args, "assets", "search", "-"], input="footy\n", capture_output=True, text=True, check=True)
     line = json.loads(done.stdout)
     assert line["q"] == "footy" and line["hits"][0]["domain"] == "sport"
+
+
+def test_the_asset_core_never_imports_the_interfaces() -> None:
+    # click itself arrives with sqlite-utils, so only our interfaces and Textual are checked.
+    code = "import sys, cpi_chat.assets.directory; print(sorted(m for m in ('textual', 'cpi_chat.cli', 'cpi_chat.tui') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
