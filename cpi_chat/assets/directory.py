@@ -131,7 +131,7 @@ class AssetDirectory:
             if not len(index) or limit == 0:
                 return []
             allowed = None if filters.is_empty() else index.attributes.mask(filters, self.lexicon)  # type: ignore[union-attr]
-            if not words(query):
+            if not query.strip():
                 return self._browse(index, allowed, limit)
             found = index.search(query, limit, allowed)
             assets = self.store.get_many([h.asset_id for h in found])

@@ -65,6 +65,14 @@ def test_a_place_name_in_the_query_prefers_assets_in_that_area(town: AssetDirect
 
 def test_words_that_match_nothing_return_nothing(town: AssetDirectory) -> None:
     assert town.search("xyzzy qwerty") == []
+    assert town.search("the and of") == []
+
+
+def test_a_file_that_is_not_a_directory_is_one_clear_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "assets.db"
+    broken.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(CpiChatError, match="could not be opened"):
+        AssetDirectory.open(broken)
 
 
 @pytest.mark.parametrize("query", ["", "   ", "the and of", "?!", "\u2603"])
