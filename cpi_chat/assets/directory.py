@@ -151,14 +151,12 @@ class AssetDirectory:
         return [Hit(assets[i], 100.0, "matches the filters") for i in ids if i in assets]
 
     def _why(self, asset: Asset, reasons: tuple[Reason, ...]) -> str:
-        parts = []
+        parts: dict[str, str] = {}  # "field: words" -> the same with its note, first reason kept
         for reason in reasons:
             field_name, surface = _surface(asset, reason, self.lexicon)
             note = f" ({reason.note})" if reason.note else ""
-            part = f"{field_name}: {surface}{note}"
-            if part not in parts:
-                parts.append(part)
-        return "; ".join(parts)
+            parts.setdefault(f"{field_name}: {surface}", f"{field_name}: {surface}{note}")
+        return "; ".join(parts.values())
 
     # Changing ---------------------------------------------------------------------------
 
