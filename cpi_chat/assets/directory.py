@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -274,7 +275,7 @@ def _find_term(text: str, term: str, lexicon: Lexicon) -> str:
     for w in found:
         if w.term == term or term in w.parts:
             return w.surface
-    for first, second in zip(found, found[1:]):
+    for first, second in itertools.pairwise(found):
         if joined(first, second) == term:
             return f"{first.surface} {second.surface}"
     for span in lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found]):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -102,7 +102,7 @@ class TermExtractor:
             if w.parts:
                 extra.extend((part, PART) for part in w.parts)
         if join_neighbours and len(found) > 1:
-            extra.extend((joined(a, b), JOINED) for a, b in zip(found, found[1:]))
+            extra.extend((joined(a, b), JOINED) for a, b in itertools.pairwise(found))
         if not self._phrase_starts.isdisjoint(sequence):
             extra.extend((canonical, SYNONYM) for canonical in self.lexicon.synonyms.canonicals(sequence))
         result = (tuple(sequence), tuple(extra))

@@ -97,7 +97,7 @@ class AssetRecord(BaseModel):
                     continue
             if "T" in text:
                 try:
-                    return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+                    return datetime.fromisoformat(text).date()
                 except ValueError:
                     pass
             raise ValueError(f"'{text[:30]}' is not a date like 2025-03-31")

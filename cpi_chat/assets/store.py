@@ -28,7 +28,7 @@ class AssetStore:
                 # Searches may run in a worker thread; the directory serialises access with a lock.
                 self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
             self._ensure_table()
-        except Exception as error:  # sqlite3.DatabaseError and OSError both mean the same to a person
+        except (sqlite3.Error, OSError) as error:
             raise CpiChatError(f"The asset directory {path} could not be opened ({type(error).__name__}).") from None
 
     def _ensure_table(self) -> None:

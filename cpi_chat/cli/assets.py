@@ -51,6 +51,8 @@ def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str |
     directory = _open(paths)
     with _progress(Path(file)) as progress:
         parsed = directory.read_file(file, _format_for(file, format_), progress)
+    if len(parsed.assets) > 10_000:
+        click.echo(f"Saving {len(parsed.assets):,} assets...", err=True)
     if parsed.problems and bad_rows is None:
         bad_rows = _ask_about_bad_rows(len(parsed.problems), len(parsed.assets))
     report = directory.import_parsed(parsed, bad_rows or "refuse", replace)

@@ -71,7 +71,7 @@ BAD_ROWS = [
 @pytest.mark.parametrize(("row", "reason"), BAD_ROWS)
 def test_a_bad_row_is_reported_with_its_line_and_reason(empty_directory: AssetDirectory, tmp_path: Path, row: str, reason: str) -> None:
     parsed = empty_directory.read_file(write(tmp_path, f"{HEADER}\n{row}\n"))
-    assert [str(p) for p in parsed.problems][0].startswith(reason)
+    assert str(parsed.problems[0]).startswith(reason)
 
 
 def test_a_duplicate_id_names_the_line_that_used_it_first(empty_directory: AssetDirectory, tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_formula_cells_are_neutralised_on_export(empty_directory: AssetDirectory
     out = tmp_path / "out.csv"
     empty_directory.export_file(out)
     with out.open(encoding="utf-8", newline="") as handle:
-        row = list(csv.DictReader(handle))[0]
+        row = next(csv.DictReader(handle))
     for column in ("name", "description", "tags", "area", "contact"):
         assert row[column].startswith("'"), column
     assert empty_directory.get("x").name == "=cmd|' /C calc'!A0"  # type: ignore[union-attr]

@@ -210,7 +210,7 @@ def main() -> None:
         print(f"index build: {build_seconds:.2f} s")
         directory._index = None  # measure the index's memory on a second build
         tracemalloc.start()
-        index = directory.index()
+        directory.index()
         index_memory_mb = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         print(f"index peak memory (tracemalloc): {index_memory_mb:.0f} MB")
