@@ -11,13 +11,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from cpi_chat.assets.csv_io import ParsedFile, RowProblem
 from cpi_chat.assets.facts import DAY_NAMES, schedule_days
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import KINDS, Asset
 from cpi_chat.assets.normalise import terms
+from cpi_chat.assets.oruk_models import Address, Schedule, Service
 from cpi_chat.assets.rows import validate_record
 from cpi_chat.errors import AssetImportError
 
@@ -27,94 +28,6 @@ TAG_TAXONOMY = "CPI tags"
 LOCAL_ID_TAXONOMY = "CPI directory id"  # an attribute whose value is the asset's own id, when that is not a UUID
 ID_NAMESPACE = uuid.UUID("5b0c3f8e-7a57-4c2e-9d1e-1f6c0a9e2c41")  # stable UUIDs for ids that are not UUIDs
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
-
-
-class TaxonomyTerm(_Model):
-    id: str | None = None
-    code: str | None = None
-    name: str = ""
-    description: str | None = None
-    taxonomy: str | None = Field(default=None, validation_alias=AliasChoices("taxonomy", "vocabulary"))
-
-
-class Attribute(_Model):
-    value: str | None = None
-    taxonomy_term: TaxonomyTerm | None = Field(default=None, validation_alias=AliasChoices("taxonomy_term", "taxonomy"))
-
-
-class Schedule(_Model):
-    description: str | None = None
-    byday: str | None = None
-    weekday: str | None = None  # older ORUK regular_schedules
-    opens_at: str | None = None
-    closes_at: str | None = None
-    freq: str | None = None
-    notes: str | None = None
-
-
-class Address(_Model):
-    address_1: str | None = None
-    address_2: str | None = None
-    city: str | None = None
-    postal_code: str | None = None
-
-
-class Accessibility(_Model):
-    description: str | None = None
-    details: str | None = None
-
-
-class Location(_Model):
-    name: str | None = None
-    addresses: list[Address] = Field(default=[], validation_alias=AliasChoices("addresses", "physical_addresses"))
-    accessibility: list[Accessibility] = Field(
-        default=[], validation_alias=AliasChoices("accessibility", "accessibility_for_disabilities")
-    )
-    schedules: list[Schedule] = Field(default=[], validation_alias=AliasChoices("schedules", "regular_schedules"))
-
-
-class ServiceAtLocation(_Model):
-    location: Location | None = None
-    schedules: list[Schedule] = Field(default=[], validation_alias=AliasChoices("schedules", "regular_schedules"))
-
-
-class Phone(_Model):
-    number: str = ""
-
-
-class CostOption(_Model):
-    option: str | None = None
-    amount: float | None = None
-    amount_description: str | None = None
-
-
-class Organization(_Model):
-    id: str | None = None
-    name: str = ""
-
-
-class Service(_Model):
-    """The part of an HSDS 3.0 service that cpi-chat keeps."""
-
-    id: str
-    name: str
-    description: str | None = None
-    status: str | None = None
-    email: str | None = None
-    url: str | None = None
-    application_process: str | None = None
-    fees_description: str | None = Field(default=None, validation_alias=AliasChoices("fees_description", "fees"))
-    assured_date: str | None = None
-    phones: list[Phone] = []
-    schedules: list[Schedule] = Field(default=[], validation_alias=AliasChoices("schedules", "regular_schedules"))
-    service_at_locations: list[ServiceAtLocation] = []
-    organization: Organization | None = None
-    attributes: list[Attribute] = Field(default=[], validation_alias=AliasChoices("attributes", "service_taxonomys"))
-    cost_options: list[CostOption] = []
 
 
 class _TextOnly(HTMLParser):
