@@ -15,6 +15,8 @@ from cpi_chat.dialogue.model import Flow
 from cpi_chat.errors import FlowError
 
 MAX_FLOW_FILE_BYTES = 2_000_000
+# libyaml's loader when it is installed (about five times faster); the marks and errors are the same.
+FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, order=True)
@@ -176,6 +178,8 @@ def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource 
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        if "nesting depth" in str(error.problem):
+            return None, [Problem(name, line, "", TOO_DEEP)]
         return None, [Problem(name, line, "", f"YAML syntax error: {error.problem or error.context}")]
     except RecursionError:
         return None, [Problem(name, 1, "", TOO_DEEP)]
@@ -205,7 +209,7 @@ TOO_DEEP = "is nested too deeply to be a flow (a flow needs only a few levels of
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     """The YAML node tree (for line numbers) and the plain data, from one parse."""
-    loader = yaml.SafeLoader(text)
+    loader = FAST_LOADER(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)

@@ -129,7 +129,7 @@ CASES: list[tuple[str, dict[str, str | bytes], str, int, list[str]]] = [
     ("huge_file", {"huge.yaml": _flow("huge", "description: " + "x" * 2_100_000 + "\nstart: hello\n" + GOOD_STEPS)},
      "huge.yaml", 1, ["too big"]),
     ("deeply_nested", {"deep.yaml": "id: deep\nsteps: " + "[" * 3000 + "]" * 3000 + "\n"},
-     "deep.yaml", 1, ["nested too deeply"]),
+     "deep.yaml", 2, ["nested too deeply"]),
     ("key_written_twice", {"twicekey.yaml": _flow("twicekey", """
         start: hello
         steps:
