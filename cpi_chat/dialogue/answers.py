@@ -112,13 +112,13 @@ def _absolute(cleaned: str, today: date) -> date | None:
         return date(y + 2000 if y < 100 else y, m, d)
     match = re.fullmatch(r"(?:the )?([0-9]{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? ?([0-9]{4})?", cleaned)
     if match and match.group(2) in MONTHS:
-        d, month, y = int(match.group(1)), MONTHS[match.group(2)], match.group(3)
-        candidate = date(int(y) if y else today.year, month, d)
-        return candidate if y or candidate >= today else date(today.year + 1, month, d)
+        d, month, year_text = int(match.group(1)), MONTHS[match.group(2)], match.group(3)
+        candidate = date(int(year_text) if year_text else today.year, month, d)
+        return candidate if year_text or candidate >= today else date(today.year + 1, month, d)
     match = re.fullmatch(r"(?:by |end of |the end of )?([a-z]+),? ?([0-9]{4})?", cleaned)
     if match and match.group(1) in MONTHS:
-        month, y = MONTHS[match.group(1)], match.group(2)
-        year = int(y) if y else (today.year if month >= today.month else today.year + 1)
+        month, year_text = MONTHS[match.group(1)], match.group(2)
+        year = int(year_text) if year_text else (today.year if month >= today.month else today.year + 1)
         return date(year, month, calendar.monthrange(year, month)[1])
     return None
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from cpi_chat.dialogue.loader import FlowLibrary, FlowSource, Problem, format_loc, key_line
 from cpi_chat.dialogue.model import (
-    AskStep,
     BranchStep,
     CallStep,
     ChooseStep,
@@ -195,7 +194,7 @@ def _templates(step: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
 def _unknown_answers(source: FlowSource, library: FlowLibrary) -> Iterator[Problem]:
     """Templates naming an answer that no earlier step on any path can have set."""
     flow = source.flow
-    known_at: dict[str, set[str]] = {flow.start: CONTEXT_NAMES | set(flow.inputs)}
+    known_at: dict[str, set[str]] = {flow.start: set(CONTEXT_NAMES) | set(flow.inputs)}
     todo = [flow.start]
     while todo:
         step = flow.step(todo.pop())

@@ -175,4 +175,4 @@ def effect_from_dict(data: dict[str, Any]) -> Effect:
     return cls(**fields_)
 
 
-__all__ = ["Effect", "EFFECT_TYPES", "effect_to_dict", "effect_from_dict", "field"]
+__all__ = ["EFFECT_TYPES", "Effect", "effect_from_dict", "effect_to_dict", "field"]

@@ -7,15 +7,16 @@ session to carry out. The state is a small dataclass that round-trips through JS
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from cpi_chat.dialogue import answers as read
 from cpi_chat.dialogue.effects import (
+    BarrierOwner,
     Effect,
     EndSession,
+    Owner,
     SaveBarrier,
     SaveCheckin,
     SaveConnection,
@@ -44,8 +45,11 @@ from cpi_chat.dialogue.model import (
     SuggestAssetsStep,
     answer_name,
 )
+from cpi_chat.dialogue.state import Checkpoint, EngineState, Frame, Progress, Prompt, Reply
 from cpi_chat.dialogue.templates import render
 from cpi_chat.errors import FlowError
+
+__all__ = ["Checkpoint", "Engine", "EngineState", "Frame", "Progress", "Prompt", "Reply"]
 
 MAX_AUTOMATIC_STEPS = 500
 INTERACTIVE_STEPS = (AskStep, ChooseStep, SuggestAssetsStep)
@@ -53,126 +57,6 @@ DEFAULT_HELP = (
     "Answer in your own words; there are no wrong answers. "
     "You can go back, skip a question that says it is optional, or stop at any time."
 )
-
-
-@dataclass
-class Frame:
-    """Where one flow is: the step it will run next ('' once it has nothing left), and the call step that entered it."""
-
-    flow: str
-    step: str
-    via: str = ""
-
-
-@dataclass
-class Checkpoint:
-    """Everything needed to return to an earlier question, and the keys of what was saved since."""
-
-    stack: list[Frame]
-    answers: dict[str, str]
-    counter: int
-    goal_key: str
-    first_barrier_key: str
-    last_barrier_key: str
-    saved_keys: list[str] = field(default_factory=list)
-
-
-@dataclass
-class EngineState:
-    """The whole state of one conversation; serialise with `to_json`, restore with `from_json`."""
-
-    root: str
-    stack: list[Frame]
-    answers: dict[str, str]
-    context: dict[str, str]
-    counter: int = 0
-    goal_key: str = ""
-    first_barrier_key: str = ""
-    last_barrier_key: str = ""
-    history: list[Checkpoint] = field(default_factory=list)
-    outcome: str = ""  # '', 'completed' or 'stopped'
-
-    @property
-    def finished(self) -> bool:
-        return bool(self.outcome)
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> EngineState:
-        data = json.loads(text)
-        data["stack"] = [Frame(**f) for f in data["stack"]]
-        data["history"] = [
-            Checkpoint(**{**c, "stack": [Frame(**f) for f in c["stack"]]}) for c in data["history"]
-        ]
-        return cls(**data)
-
-    def copy(self) -> EngineState:
-        """An independent copy, sharing only the checkpoints that are never changed again."""
-        history = list(self.history)
-        if history:  # only the newest checkpoint still collects saved keys
-            history[-1] = replace(history[-1], saved_keys=list(history[-1].saved_keys))
-        return replace(
-            self, stack=[replace(f) for f in self.stack], answers=dict(self.answers),
-            context=dict(self.context), history=history,
-        )
-
-    def _checkpoint(self) -> Checkpoint:
-        return Checkpoint(
-            stack=[replace(f) for f in self.stack],
-            answers=dict(self.answers),
-            counter=self.counter,
-            goal_key=self.goal_key,
-            first_barrier_key=self.first_barrier_key,
-            last_barrier_key=self.last_barrier_key,
-        )
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Which part of the session we are in: 'part 2 of 5: finding groups'."""
-
-    part: int
-    of: int
-    title: str
-
-    def __str__(self) -> str:
-        return f"part {self.part} of {self.of}: {self.title}"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """The question now waiting for the person."""
-
-    flow: str
-    step: str
-    kind: str  # 'ask', 'choose' or 'suggest'
-    text: str
-    options: tuple[str, ...] = ()
-    validate: str = "text"
-    optional: bool = False
-    placeholder: str = ""
-    guide: str = ""
-    help: str = ""
-    problem: str = ""
-    previous: str = ""
-    search: SuggestAssets | None = None
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What to show after an event: messages, then the prompt (None when the conversation is over)."""
-
-    messages: tuple[str, ...]
-    prompt: Prompt | None
-    effects: tuple[Effect, ...] = ()
-    progress: Progress | None = None
-    notice: str = ""
-
-    @property
-    def finished(self) -> bool:
-        return self.prompt is None
 
 
 class Engine:
@@ -430,17 +314,22 @@ class Engine:
                 return SaveNote(key=key, text=text, private=spec.private, remind_on=self._text(state, spec.remind_on))
             case "barrier":
                 parent = {"none": "", "first": state.first_barrier_key, "last": state.last_barrier_key}[spec.part_of]
-                owner = "service" if self._text(state, spec.owner or "person").lower().startswith(("service", "worker")) else "person"
+                said = self._text(state, spec.owner or "person").lower()
+                barrier_owner: BarrierOwner = "service" if said.startswith(("service", "worker")) else "person"
                 if spec.part_of == "none":
                     state.first_barrier_key = key
                 state.last_barrier_key = key
-                return SaveBarrier(key=key, text=text, owner=owner, parent_key=parent)
+                return SaveBarrier(key=key, text=text, owner=barrier_owner, parent_key=parent)
             case "solution":
                 realistic = self._truthy(state, spec.realistic)
                 return SaveSolution(key=key, barrier_key=state.last_barrier_key, text=text, realistic=realistic, chosen=realistic)
             case "small_step":
                 owner_text = self._text(state, spec.owner or "person").lower()
-                owner = "worker" if "worker" in owner_text else "someone_else" if "someone" in owner_text or "other" in owner_text else "person"
+                owner: Owner = (
+                    "worker" if "worker" in owner_text
+                    else "someone_else" if "someone" in owner_text or "other" in owner_text
+                    else "person"
+                )
                 goal_key, goal_id = self._goal_ref(state, spec)
                 return SaveSmallStep(key=key, text=text, owner=owner, goal_key=goal_key, goal_id=goal_id)
             case "checkin":

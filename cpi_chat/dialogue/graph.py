@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from cpi_chat.dialogue.checks import successors
 from cpi_chat.dialogue.model import (
-    AskStep, BranchStep, CallStep, ChooseStep, EndStep, Flow, RecordStep, SayStep, SetGoalStep, SuggestAssetsStep,
+    AskStep,
+    BranchStep,
+    CallStep,
+    ChooseStep,
+    EndStep,
+    Flow,
+    RecordStep,
+    SayStep,
+    SetGoalStep,
+    SuggestAssetsStep,
 )
 
 SHORT = 40

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,7 @@ def format_loc(loc: Iterable[Any]) -> str:
     return text
 
 
-def _message(error: dict[str, Any], model_fields: Iterable[str]) -> str:
+def _message(error: Mapping[str, Any], model_fields: Iterable[str]) -> str:
     kind, loc = error["type"], error["loc"]
     last = loc[-1] if loc else ""
     if kind == "extra_forbidden":

@@ -257,7 +257,7 @@ class Flow(_Frozen):
     id: str = Field(pattern=IDENTIFIER, description="The flow's name, used by `call`; by convention the file name.")
     title: str = Field(description="A short title, shown as the part of the session ('finding groups').")
     audience: list[Audience] = Field(
-        default_factory=lambda: ["joint"], description="Who may run it: joint (worker and person), self (the person alone), training."
+        default_factory=lambda: list[Audience](["joint"]), description="Who may run it: joint (worker and person), self (the person alone), training."
     )
     description: str | None = Field(None, description="What this flow is for, for whoever edits it.")
     inputs: list[str] = Field(

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpi_chat.dialogue.answers import AnswerProblem, read_choice, read_date, read_number, read_text, read_yes_no
+from cpi_chat.dialogue.answers import (
+    AnswerProblem,
+    read_choice,
+    read_date,
+    read_number,
+    read_text,
+    read_yes_no,
+)
 
 TODAY = date(2026, 11, 25)
 FAST = settings(max_examples=150, deadline=None)

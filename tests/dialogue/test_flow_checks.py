@@ -246,7 +246,14 @@ def test_the_real_command_prints_no_traceback_for_the_nastiest_files(tmp_path, c
     files = next(c[1] for c in CASES if c[0] == case)
     _write(tmp_path, files)
     done = subprocess.run([sys.executable, "-m", "cpi_chat", "flows", "check", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+                          check=False, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert f"{tmp_path / next(iter(files))}:" in done.stderr
+
+
+def test_a_flow_saved_by_a_windows_editor_with_a_bom_and_crlf_line_ends_passes(tmp_path):
+    text = _flow("windows", "start: hello\n" + GOOD_STEPS).replace("\n", "\r\n")
+    (tmp_path / "windows.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = _check(str(tmp_path))
+    assert result.exit_code == 0, result.output

@@ -46,7 +46,7 @@ def test_back_returns_to_the_question_before_and_withdraws_every_effect_saved_si
 
 def test_going_back_shows_the_earlier_answer_so_it_can_be_changed(engine_for):
     engine = engine_for(FLOW)
-    state, reply, _ = _play(engine, Answer("chess"), Answer("rowing"), Back())
+    _state, reply, _ = _play(engine, Answer("chess"), Answer("rowing"), Back())
     assert reply.prompt.previous == "rowing"
 
 
@@ -62,14 +62,14 @@ def test_going_back_twice_undoes_two_answers(engine_for):
 
 def test_an_effect_key_is_never_used_again_after_going_back(engine_for):
     engine = engine_for(FLOW)
-    state, reply, effects = _play(engine, Answer("chess"), Back(), Answer("chess"))
+    _state, _reply, effects = _play(engine, Answer("chess"), Back(), Answer("chess"))
     saves = [e for e in effects if isinstance(e, SaveInterest)]
     assert len(saves) == 2 and saves[0].key != saves[1].key
 
 
 def test_back_at_the_first_question_stays_there_with_a_notice(engine_for):
     engine = engine_for(FLOW)
-    state, reply, effects = _play(engine, Back())
+    _state, reply, _effects = _play(engine, Back())
     assert reply.prompt.step == "now" and reply.notice and not reply.effects
 
 
@@ -120,13 +120,13 @@ def test_going_back_to_suggestions_asks_for_the_same_search_again(engine_for):
 
 def test_an_optional_question_can_be_skipped_and_its_answer_is_left_empty(engine_for):
     engine = engine_for(FLOW)
-    state, reply, effects = _play(engine, Answer("chess"), Skip())
+    state, reply, _effects = _play(engine, Answer("chess"), Skip())
     assert reply.prompt.step == "age" and state.answers["past"] == ""
 
 
 def test_pressing_enter_on_an_optional_question_skips_it(engine_for):
     engine = engine_for(FLOW)
-    state, reply, _ = _play(engine, Answer("chess"), Answer("   "))
+    _state, reply, _ = _play(engine, Answer("chess"), Answer("   "))
     assert reply.prompt.step == "age" and not reply.prompt.problem
 
 
@@ -148,7 +148,7 @@ def test_help_shows_the_steps_own_help_and_changes_nothing(engine_for):
 
 def test_help_on_a_step_without_its_own_help_gives_the_general_help(engine_for):
     engine = engine_for(FLOW)
-    state, reply, _ = _play(engine, Answer("chess"), Help())
+    _state, reply, _ = _play(engine, Answer("chess"), Help())
     assert reply.prompt.help == DEFAULT_HELP
 
 

@@ -17,20 +17,20 @@ def _to_finding_groups(engine):
 
 
 def test_a_whole_session_shows_which_of_its_five_parts_is_running(shipped_engine):
-    state, reply = _to_finding_groups(shipped_engine)
+    _state, reply = _to_finding_groups(shipped_engine)
     assert reply.prompt.flow == "finding_assets"
     assert reply.progress == Progress(2, 5, "Finding groups")
     assert str(reply.progress) == "part 2 of 5: Finding groups"
 
 
 def test_progress_is_the_same_after_help_a_slip_and_a_resume(shipped_engine):
-    state, reply = _to_finding_groups(shipped_engine)
+    state, _reply = _to_finding_groups(shipped_engine)
     assert shipped_engine.progress(state) == Progress(2, 5, "Finding groups")
     assert shipped_engine.resume(state).progress == Progress(2, 5, "Finding groups")
 
 
 def test_a_flow_nested_inside_a_part_counts_as_that_part(shipped_engine):
-    state, reply = shipped_engine.start("joint_session", CONTEXT)
+    state, _reply = shipped_engine.start("joint_session", CONTEXT)
     state.stack[-1].step = "interests_now"
     state.stack[0].step = "goals"
     state.stack[1].via = "goals"

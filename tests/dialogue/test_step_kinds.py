@@ -7,7 +7,6 @@ import pytest
 from cpi_chat.dialogue.effects import (
     EndSession,
     SaveBarrier,
-    SaveCheckin,
     SaveConnection,
     SaveGoal,
     SaveInterest,
@@ -34,7 +33,7 @@ def test_say_steps_are_shown_in_order_and_the_flow_goes_straight_on(engine_for):
           - {id: two, say: "Nice to meet you."}
           - {id: question, ask: "How are you?"}
     """)
-    state, reply = engine.start("hello", CONTEXT)
+    _state, reply = engine.start("hello", CONTEXT)
     assert reply.messages == ("Hello Ada.", "Nice to meet you.")
     assert reply.prompt is not None and reply.prompt.step == "question"
 
@@ -184,7 +183,7 @@ def test_typing_instead_of_picking_keeps_the_persons_own_words_with_no_id(engine
     state, _ = engine.start("s", CONTEXT)
     state, _ = engine.handle(state, Answer("footy"))
     state, _ = engine.handle(state, Answer("no"))
-    state, reply = engine.handle(state, Answer("my cousin's five-a-side"))
+    state, _reply = engine.handle(state, Answer("my cousin's five-a-side"))
     assert state.answers["chosen_asset"] == "my cousin's five-a-side"
     assert state.answers["chosen_asset_id"] == ""
 

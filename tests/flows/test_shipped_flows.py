@@ -25,7 +25,7 @@ ENGINE = Engine(FLOWS)
 
 def test_cpi_chat_flows_check_passes_on_the_shipped_flows_with_no_warnings():
     done = subprocess.run([sys.executable, "-m", "cpi_chat", "flows", "check", str(FLOWS_DIR)],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+                          check=False, capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "0 errors." in done.stdout and "warning" not in done.stdout + done.stderr
 

@@ -1,0 +1,128 @@
+"""The conversation's state and what the engine hands back: plain dataclasses, saved as JSON after every step."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+
+from cpi_chat.dialogue.effects import Effect, SuggestAssets
+
+
+@dataclass
+class Frame:
+    """Where one flow is: the step it will run next ('' once it has nothing left), and the call step that entered it."""
+
+    flow: str
+    step: str
+    via: str = ""
+
+
+@dataclass
+class Checkpoint:
+    """Everything needed to return to an earlier question, and the keys of what was saved since."""
+
+    stack: list[Frame]
+    answers: dict[str, str]
+    counter: int
+    goal_key: str
+    first_barrier_key: str
+    last_barrier_key: str
+    saved_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EngineState:
+    """The whole state of one conversation; serialise with `to_json`, restore with `from_json`."""
+
+    root: str
+    stack: list[Frame]
+    answers: dict[str, str]
+    context: dict[str, str]
+    counter: int = 0
+    goal_key: str = ""
+    first_barrier_key: str = ""
+    last_barrier_key: str = ""
+    history: list[Checkpoint] = field(default_factory=list)
+    outcome: str = ""  # '', 'completed' or 'stopped'
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.outcome)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> EngineState:
+        data = json.loads(text)
+        data["stack"] = [Frame(**f) for f in data["stack"]]
+        data["history"] = [
+            Checkpoint(**{**c, "stack": [Frame(**f) for f in c["stack"]]}) for c in data["history"]
+        ]
+        return cls(**data)
+
+    def copy(self) -> EngineState:
+        """An independent copy, sharing only the checkpoints that are never changed again."""
+        history = list(self.history)
+        if history:  # only the newest checkpoint still collects saved keys
+            history[-1] = replace(history[-1], saved_keys=list(history[-1].saved_keys))
+        return replace(
+            self, stack=[replace(f) for f in self.stack], answers=dict(self.answers),
+            context=dict(self.context), history=history,
+        )
+
+    def _checkpoint(self) -> Checkpoint:
+        return Checkpoint(
+            stack=[replace(f) for f in self.stack],
+            answers=dict(self.answers),
+            counter=self.counter,
+            goal_key=self.goal_key,
+            first_barrier_key=self.first_barrier_key,
+            last_barrier_key=self.last_barrier_key,
+        )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Which part of the session we are in: 'part 2 of 5: finding groups'."""
+
+    part: int
+    of: int
+    title: str
+
+    def __str__(self) -> str:
+        return f"part {self.part} of {self.of}: {self.title}"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The question now waiting for the person."""
+
+    flow: str
+    step: str
+    kind: str  # 'ask', 'choose' or 'suggest'
+    text: str
+    options: tuple[str, ...] = ()
+    validate: str = "text"
+    optional: bool = False
+    placeholder: str = ""
+    guide: str = ""
+    help: str = ""
+    problem: str = ""
+    previous: str = ""
+    search: SuggestAssets | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to show after an event: messages, then the prompt (None when the conversation is over)."""
+
+    messages: tuple[str, ...]
+    prompt: Prompt | None
+    effects: tuple[Effect, ...] = ()
+    progress: Progress | None = None
+    notice: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.prompt is None
