@@ -13,7 +13,7 @@ from cpi_chat.dialogue.transcripts import Transcript, run_transcript
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = (ROOT / "docs" / "writing-flows.md").read_text(encoding="utf-8")
-YAML_BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
+YAML_BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE, re.DOTALL)
 
 
 def test_the_whole_example_flow_in_the_guide_passes_the_check(tmp_path):
