@@ -57,6 +57,7 @@ DEFAULT_HELP = (
     "Answer in your own words; there are no wrong answers. "
     "You can go back, skip a question that says it is optional, or stop at any time."
 )
+DEFAULT_EASY_HELP = "Say it in your own words. You can go back, skip, or stop at any time."
 
 
 class Engine:
@@ -91,7 +92,7 @@ class Engine:
         step = self._current_step(state)
         match event:
             case Help():
-                prompt = replace(self._prompt(state, step), help=self._text(state, step.help) if step.help else DEFAULT_HELP)
+                prompt = replace(self._prompt(state, step), help=self._help(state, step))
                 return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
             case Stop():
                 state.outcome = "stopped"
@@ -178,7 +179,7 @@ class Engine:
             case "number":
                 return read.read_number(text, step.minimum, step.maximum)
             case "date":
-                return read.read_date(text, date.fromisoformat(state.context["today"]))
+                return read.read_date(text, self._today(state))
             case "yes_no":
                 return read.read_yes_no(text)
             case "choice":
@@ -345,6 +346,19 @@ class Engine:
             case "rating":
                 return SaveRating(key=key, topic=spec.topic, score=self._score(state, spec.score), words=text)
         raise TypeError(f"unknown record kind {spec.kind}")
+
+    def _help(self, state: EngineState, step: Any) -> str:
+        if step.help:
+            return self._text(state, step.help)
+        return DEFAULT_EASY_HELP if self._easy(state) else DEFAULT_HELP
+
+    @staticmethod
+    def _today(state: EngineState) -> date:
+        """The session's today; the computer's date if the session gave none that can be read."""
+        try:
+            return date.fromisoformat(state.context.get("today", ""))
+        except ValueError:
+            return date.today()
 
     def _score(self, state: EngineState, template: str) -> int:
         """A rating from 1 to 5; an answer that is not a number counts as 0 (not given)."""

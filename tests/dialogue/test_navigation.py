@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cpi_chat.dialogue.effects import EndSession, SaveInterest, SaveNote, SuggestAssets, Withdraw
-from cpi_chat.dialogue.engine import DEFAULT_HELP
+from cpi_chat.dialogue.engine import DEFAULT_EASY_HELP, DEFAULT_HELP
 from cpi_chat.dialogue.events import Answer, Back, Help, Pick, PickAsset, Skip, Stop
 
 CONTEXT = {"name": "Ada", "today": "2026-11-25"}
@@ -194,3 +194,25 @@ def test_handling_an_event_never_changes_the_state_it_was_given(engine_for):
     for event in (Answer("rowing"), Skip(), Back(), Stop(), Help()):
         engine.handle(state, event)
         assert state.to_json() == before
+
+
+def test_general_help_is_in_easy_read_words_when_the_person_needs_them(engine_for):
+    engine = engine_for(FLOW)
+    state, _ = engine.start("nav", {**CONTEXT, "easy_read": "yes"})
+    state, _ = engine.handle(state, Answer("chess"))
+    _, reply = engine.handle(state, Help())
+    assert reply.prompt.help == DEFAULT_EASY_HELP
+
+
+def test_a_date_question_still_works_when_the_session_gave_no_usable_today(engine_for):
+    engine = engine_for("""
+        id: d
+        title: D
+        start: when
+        steps:
+          - {id: when, ask: "When?", validate: date}
+          - {id: done, end: null}
+    """)
+    state, _ = engine.start("d", {"name": "Ada", "today": "not a date"})
+    state, reply = engine.handle(state, Answer("2027-01-31"))
+    assert state.answers["when"] == "2027-01-31" and reply.finished
