@@ -102,7 +102,7 @@ class SuggestAssetsStep(_Continues):
     """Shows matching community assets and waits for the person to pick one (or none)."""
 
     say: str = Field("Here are some groups that might suit you.", description="What the app says above the suggestions.")
-    suggest_assets: AssetQuery
+    suggest_assets: AssetQuery = Field(description="What to search the community directory for.")
     answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the picked asset's name under; its id is kept as <answer>_id.")
     optional: bool = Field(True, description="Whether the person may go on without picking one.")
 
@@ -110,23 +110,25 @@ class SuggestAssetsStep(_Continues):
 class GoalSpec(_Frozen):
     """The goal to save; every field may use earlier answers."""
 
-    kind: Literal["commitment", "target"]
-    what: str
-    where: str = ""
-    how_often: str = ""
-    asset_id: str = ""
-    first_visit: str = ""
-    measure: str = ""
-    starting_point: str = ""
-    expected: str = ""
-    better_than_expected: str = ""
-    by_when: str = ""
+    kind: Literal["commitment", "target"] = Field(
+        description="commitment: go regularly to something; target: reach something by a date."
+    )
+    what: str = Field(description="What the goal is, in the person's words, like '{commitment_what}'.")
+    where: str = Field("", description="Commitment: where it happens.")
+    how_often: str = Field("", description="Commitment: how often, like 'every week'.")
+    asset_id: str = Field("", description="Commitment: the id of the group picked from the directory, like '{chosen_asset_id}'.")
+    first_visit: str = Field("", description="Commitment: how the person gets there the first time.")
+    measure: str = Field("", description="Target: how we'll know it is done (what to count or time).")
+    starting_point: str = Field("", description="Target: where the person is now, in their words.")
+    expected: str = Field("", description="Target: what 'as expected' looks like, in their words.")
+    better_than_expected: str = Field("", description="Target: what 'better than expected' looks like.")
+    by_when: str = Field("", description="Target: the date, usually an earlier answer checked with validate: date.")
 
 
 class SetGoalStep(_Continues):
     """Saves a goal from earlier answers and goes straight on; later small steps belong to it."""
 
-    set_goal: GoalSpec
+    set_goal: GoalSpec = Field(description="The goal to save.")
     say: str | None = Field(None, description="What the app says once the goal is saved.")
 
 
@@ -172,7 +174,7 @@ class RecordSpec(_Frozen):
 class RecordStep(_Continues):
     """Keeps something in the person's record and goes straight on."""
 
-    record: RecordSpec
+    record: RecordSpec = Field(description="What to keep in the person's record.")
     say: str | None = Field(None, description="What the app says once it is kept.")
 
 
@@ -180,11 +182,11 @@ class Condition(_Frozen):
     """A test on an earlier answer; give exactly one of the comparisons."""
 
     answer: str = Field(pattern=IDENTIFIER, description="The earlier answer to look at.")
-    equals: str | None = None
-    one_of: list[str] | None = Field(None, alias="in")
+    equals: str | None = Field(None, description="The answer is exactly this (capitals and spaces around don't matter).")
+    one_of: list[str] | None = Field(None, alias="in", description="The answer is one of these.")
     is_empty: bool | None = Field(None, description="true: the answer was skipped or left empty; false: it was given.")
-    above: float | None = None
-    below: float | None = None
+    above: float | None = Field(None, description="The answer is a number bigger than this.")
+    below: float | None = Field(None, description="The answer is a number smaller than this.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -197,15 +199,17 @@ class Condition(_Frozen):
 
 
 class BranchCase(_Frozen):
-    when: Condition
-    next: str
+    """One case of a branch: where to go when its condition holds."""
+
+    when: Condition = Field(description="The test on an earlier answer.")
+    next: str = Field(description="The step to go to when the test holds.")
 
 
 class BranchStep(_Step):
     """Goes to the first case whose condition holds, otherwise to `otherwise`."""
 
-    branch: list[BranchCase] = Field(min_length=1)
-    otherwise: str
+    branch: list[BranchCase] = Field(min_length=1, description="The cases, tried in order; the first that holds decides.")
+    otherwise: str = Field(description="The step to go to when no case holds.")
 
 
 class CallStep(_Continues):
