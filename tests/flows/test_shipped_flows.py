@@ -108,3 +108,14 @@ def test_every_step_with_words_also_has_easy_read_words(flow_id):
         if has_words and not step.easy_read:
             missing.append(step.id)
     assert missing == []
+
+
+def test_a_whole_session_asks_how_the_person_will_go_the_first_time_only_once():
+    transcript = load_transcript(FLOWS_DIR / "transcripts" / "joint_kickboxing_and_5k.yaml")
+    state, reply = ENGINE.start(transcript.flow, {"today": "2026-11-25", **transcript.context})
+    asked = []
+    for turn in transcript.turns:
+        if reply.prompt is not None and reply.prompt.step in {"first_visit", "first_time"}:
+            asked.append(reply.prompt.step)
+        state, reply = ENGINE.handle(state, turn.event())
+    assert asked == ["first_visit"]
