@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from cpi_chat.assets.model import Domain
 from cpi_chat.assets.normalise import fold, raw_words, stem, terms
@@ -121,6 +122,7 @@ class Lexicon:
 
     domains: list[Domain]
     synonyms: Synonyms
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, assets_dir: Path | None = None) -> Lexicon:
@@ -133,17 +135,46 @@ class Lexicon:
 
     def resolve_domain(self, text: str) -> str | None:
         """The slug of the domain named by `text` (its slug or label, any case), or None."""
+        if text not in self._resolved:
+            if len(self._resolved) > 10_000:
+                self._resolved.clear()
+            self._resolved[text] = self._resolve_domain(text)
+        return self._resolved[text]
+
+    def _resolve_domain(self, text: str) -> str | None:
         wanted = _plain(text)
         if not wanted:
             return None
         for domain in self.domains:
             if wanted in (_plain(domain.slug), _plain(domain.label)):
                 return domain.slug
-        return None
+        return self._close_domain(text)
+
+    def _close_domain(self, text: str) -> str | None:
+        """A domain named loosely ("Sports", "Religious & Cultural", "Horticultural"), if only one fits."""
+        given = set(terms(text)) - _GENERIC_TERMS
+        if not given:
+            return None
+        by_words = [
+            d.slug for d in self.domains
+            if given <= (own := set(terms(f"{d.label} {d.slug.replace('-', ' ')}")) - _GENERIC_TERMS) or own <= given
+        ]
+        if len(by_words) == 1:
+            return by_words[0]
+        if by_words:
+            return None
+        names = {_plain(d.label): d.slug for d in self.domains} | {_plain(d.slug): d.slug for d in self.domains}
+        close = process.extract(_plain(text), list(names), scorer=fuzz.ratio, score_cutoff=85, limit=2)
+        slugs = {names[name] for name, _, _ in close}
+        return slugs.pop() if len(slugs) == 1 else None
 
     def domain(self, slug: str) -> Domain | None:
         """The domain with this slug, if there is one."""
         return next((d for d in self.domains if d.slug == slug), None)
+
+
+# Words in several domain labels, or in none in particular: they never decide a domain alone.
+_GENERIC_TERMS = frozenset(terms("group groups service services activity activities event events association associations"))
 
 
 def _plain(text: str) -> str:

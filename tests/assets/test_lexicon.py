@@ -68,3 +68,20 @@ def test_a_broken_domains_file_is_one_clear_sentence(tmp_path: Path) -> None:
     (tmp_path / "domains.yaml").write_text("sport: [", encoding="utf-8")
     with pytest.raises(CpiChatError, match="not valid YAML"):
         Lexicon.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [
+        ("Sports", "sport"), ("Religious & Cultural", "religious-cultural"), ("Volunteer", "volunteering"),
+        ("Horticultural", "horticulture"), ("Arts", "arts-crafts"), ("Alternative therapy", "alternative-therapies"),
+        ("Educaton", "education"), ("Other groups", "other"),
+    ],
+)
+def test_a_domain_written_loosely_is_still_recognised_when_only_one_fits(lexicon: Lexicon, written: str, slug: str) -> None:
+    assert lexicon.resolve_domain(written) == slug
+
+
+@pytest.mark.parametrize("written", ["Sport and Education", "Groups", "Spurt", "LGBT"])
+def test_a_domain_that_fits_none_or_several_is_not_guessed(lexicon: Lexicon, written: str) -> None:
+    assert lexicon.resolve_domain(written) is None
