@@ -153,4 +153,35 @@ def search_command(
         click.echo(f"    why: {hit.why}  (id {a.id})")
 
 
+@assets.command("show")
+@click.argument("asset_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the asset as JSON.")
+@pass_paths
+def show_command(paths: Paths, asset_id: str, as_json: bool) -> None:
+    """Show every detail of one asset, by its id."""
+    asset = _open(paths).get(asset_id)
+    if asset is None:
+        raise CpiChatError(f"There is no asset with the id '{asset_id}'; `cpi-chat assets search` shows ids.")
+    row = asset.to_row()
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False, indent=1))
+        return
+    for key, value in row.items():
+        if value:
+            click.echo(f"{key:>14}: {value}")
+
+
+@assets.command("verify")
+@click.argument("asset_id")
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The date it was checked (default: today).")
+@pass_paths
+def verify_command(paths: Paths, asset_id: str, on: Any) -> None:
+    """Record that someone checked an asset's details are still right."""
+    from datetime import date
+
+    checked = on.date() if on else date.today()
+    _open(paths).mark_verified(asset_id, checked)
+    click.echo(f"Marked {asset_id} as checked on {checked.isoformat()}.")
+
+
 COMMANDS: list[click.Command] = [assets]

@@ -118,3 +118,16 @@ def test_the_asset_core_never_imports_the_interfaces() -> None:
     code = "import sys, cpi_chat.assets.directory; print(sorted(m for m in ('textual', 'cpi_chat.cli', 'cpi_chat.tui') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_show_prints_every_detail_of_one_asset(imported) -> None:  # type: ignore[no-untyped-def]
+    result = imported("assets", "show", "mt-003", "--json")
+    assert json.loads(result.output)["name"] == "Kick-Boxing Class"
+    missing = imported("assets", "show", "nope")
+    assert missing.exit_code == 1 and "There is no asset with the id 'nope'" in missing.output
+
+
+def test_verify_records_the_date_an_asset_was_checked(imported) -> None:  # type: ignore[no-untyped-def]
+    result = imported("assets", "verify", "mt-008", "--on", "2026-02-01")
+    assert result.output.strip() == "Marked mt-008 as checked on 2026-02-01."
+    assert json.loads(imported("assets", "show", "mt-008", "--json").output)["last_verified"] == "2026-02-01"
