@@ -133,8 +133,7 @@ class Engine:
             return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
         name = answer_name(step)
         assert name is not None
-        state.answers[name] = value
-        state.answers.update(extra)
+        state.keep_answers(checkpoint, {name: value, **extra})
         state.history.append(checkpoint)
         self._go(state, step, next_id)
         return self._run(state, [], [])
@@ -191,12 +190,12 @@ class Engine:
         if not getattr(step, "optional", False):
             prompt = replace(self._prompt(state, step), problem="This one can't be skipped, but take your time. You can also go back.")
             return state, Reply(messages=(), prompt=prompt, progress=self.progress(state))
-        state.history.append(state._checkpoint())
+        checkpoint = state._checkpoint()
         name = answer_name(step)
         if name:
-            state.answers[name] = ""
-            if isinstance(step, SuggestAssetsStep):
-                state.answers[f"{name}_id"] = ""
+            skipped = {name: "", **({f"{name}_id": ""} if isinstance(step, SuggestAssetsStep) else {})}
+            state.keep_answers(checkpoint, skipped)
+        state.history.append(checkpoint)
         self._go(state, step, None)
         return self._run(state, [], [])
 
@@ -211,7 +210,7 @@ class Engine:
         checkpoint = state.history.pop()
         withdrawn = tuple(Withdraw(key) for key in reversed(checkpoint.saved_keys))
         state.stack = [replace(f) for f in checkpoint.stack]
-        state.answers = dict(checkpoint.answers)
+        state.rewind(checkpoint)
         # The key counter is not rewound: a key, once used, is never given to another effect.
         state.goal_key = checkpoint.goal_key
         state.first_barrier_key = checkpoint.first_barrier_key

@@ -19,11 +19,14 @@ class Frame:
 
 @dataclass
 class Checkpoint:
-    """Everything needed to return to an earlier question, and the keys of what was saved since."""
+    """Everything needed to return to an earlier question, and the keys of what was saved since.
+
+    `undo` holds only the answers this turn changed, each with its value before (None: it had
+    none), so a long conversation's saved state grows with its length, not with its square.
+    """
 
     stack: list[Frame]
-    answers: dict[str, str]
-    counter: int
+    undo: dict[str, str | None]
     goal_key: str
     first_barrier_key: str
     last_barrier_key: str
@@ -71,11 +74,25 @@ class EngineState:
             context=dict(self.context), history=history,
         )
 
+    def keep_answers(self, checkpoint: Checkpoint, values: dict[str, str]) -> None:
+        """Set answers, remembering in `checkpoint` what each was before so going back can restore it."""
+        for name, value in values.items():
+            if name not in checkpoint.undo:
+                checkpoint.undo[name] = self.answers.get(name)
+            self.answers[name] = value
+
+    def rewind(self, checkpoint: Checkpoint) -> None:
+        """Put the answers back as they were before `checkpoint`'s turn."""
+        for name, before in checkpoint.undo.items():
+            if before is None:
+                self.answers.pop(name, None)
+            else:
+                self.answers[name] = before
+
     def _checkpoint(self) -> Checkpoint:
         return Checkpoint(
             stack=[replace(f) for f in self.stack],
-            answers=dict(self.answers),
-            counter=self.counter,
+            undo={},
             goal_key=self.goal_key,
             first_barrier_key=self.first_barrier_key,
             last_barrier_key=self.last_barrier_key,

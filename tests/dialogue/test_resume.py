@@ -79,3 +79,13 @@ def test_resume_does_not_repeat_any_saving_effect(shipped_engine):
         state, reply = shipped_engine.handle(state, Answer(typed))
     assert any(hasattr(e, "key") for e in reply.effects)
     assert Engine.resume(shipped_engine, state).effects == ()
+
+
+def test_a_long_conversations_saved_state_grows_with_its_length_not_its_square(engine_for):
+    steps = "\n".join(f"  - {{id: q{i}, ask: 'Question {i}?'}}" for i in range(150))
+    engine = engine_for(f"id: long\ntitle: Long\nstart: q0\nsteps:\n{steps}\n  - {{id: done, end: null}}\n")
+    state, _ = engine.start("long", {"name": "Ada"})
+    for i in range(150):
+        state, _ = engine.handle(state, Answer(f"answer number {i}"))
+    assert state.finished
+    assert len(state.to_json()) < 60_000
