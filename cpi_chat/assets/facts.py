@@ -21,7 +21,10 @@ _DAY_WORDS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3, "thu": 3, "tue":
 _DAY = "(" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")\b\.?"
 _RANGE = re.compile(r"\b" + _DAY + r"\s*(?:-|to|until|till|through|thru)\s*" + _DAY)
 _SINGLE = re.compile(r"\b" + _DAY)
-_EVERY_DAY = re.compile(r"\b(daily|every ?day|7 days|seven days|any ?time|all week|24/7|by appointment|by arrangement|flexible)\b")
+_EVERY_DAY = re.compile(
+    r"\b(daily|every ?day|any ?day|7 days|seven days|any ?time|all week|24/7|by appointment|by arrangement"
+    r"|flexible|on request|(?:that|to) suits? you)\b"
+)
 _WEEKDAYS = re.compile(r"\b(weekdays?|week ?days?)\b")
 _WEEKENDS = re.compile(r"\b(weekends?|week-ends?)\b")
 
@@ -81,7 +84,7 @@ def is_free(cost: str) -> bool:
 
 
 _ACCESS_NO = re.compile(
-    r"\b(not (?:fully |yet )?(?:wheelchair[- ])?accessible|inaccessible|no (?:wheelchair|step[- ]free|level|disabled) access"
+    r"\b(not (?:fully |yet )?(?:wheelchair[- ])?accessible|not step[- ]free|no step[- ]free|inaccessible|no (?:wheelchair|step[- ]free|level|disabled) access"
     r"|not (?:suitable|accessible) for wheelchairs?|stairs only|steps? only|no lift|upstairs,? no lift|not wheelchair)"
 )
 _ACCESS_YES = re.compile(

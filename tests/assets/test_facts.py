@@ -23,6 +23,7 @@ MON, TUE, WED, THU, FRI, SAT, SUN = (1 << i for i in range(7))
         ("Weekends", SAT | SUN),
         ("Tuesdays and Thursdays", TUE | THU),
         ("Term time, ring for dates", 0),
+        ("Weekly call at a time that suits you", 0b1111111),
     ],
 )
 def test_schedule_text_tells_which_days_something_runs(schedule: str, days: int) -> None:
@@ -56,6 +57,7 @@ def test_free_means_the_cost_says_it_is_free(cost: str, free: bool) -> None:
     [
         ("Wheelchair accessible", True), ("Step-free access, hearing loop", True), ("Ground floor", True),
         ("Upstairs, no lift", False), ("Not wheelchair accessible", False), ("Steps at the entrance", False),
+        ("Narrow spiral staircase, so not step-free", False),
         ("", False),
     ],
 )
