@@ -171,7 +171,7 @@ def _defines(step: Any, library: FlowLibrary, visiting: frozenset[str] = frozens
 
 def _templates(step: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Each piece of text in a step that may use answers, with its location inside the step."""
-    for key in ("say", "ask", "easy_read", "guide", "help", "end"):
+    for key in ("say", "ask", "easy_read", "guide", "help", "end", "placeholder"):
         value = getattr(step, key, None)
         if isinstance(value, str):
             yield (key,), value

@@ -106,6 +106,15 @@ CASES: list[tuple[str, dict[str, str | bytes], str, int, list[str]]] = [
           - id: bye
             end: null
         """)}, "unknown.yaml", 8, ["steps[1].say", "uses {hobbby}", "did you mean 'hobby'"]),
+    ("placeholder_names_unknown_answer", {"hint.yaml": _flow("hint", """
+        start: hobby
+        steps:
+          - id: hobby
+            ask: "What do you enjoy?"
+            placeholder: "For example: {interests_now}"
+          - id: bye
+            end: null
+        """)}, "hint.yaml", 7, ["steps[0].placeholder", "uses {interests_now}", "inputs"]),
     ("branch_to_nowhere", {"branchy.yaml": _flow("branchy", """
         start: hobby
         steps:
@@ -228,7 +237,9 @@ def test_an_unreachable_step_is_only_a_warning_and_the_check_still_passes(tmp_pa
 
 
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
-    _write(tmp_path, CASES[1][1] | CASES[4][1] | CASES[12][1])
+    files = {name: content for case in CASES if case[0] in {"unknown_key", "start_names_no_step", "empty_file"}
+             for name, content in case[1].items()}
+    _write(tmp_path, files)
     result = _check(str(tmp_path))
     assert result.exit_code == 1
     for name in ("typo.yaml", "badstart.yaml", "empty.yaml"):
