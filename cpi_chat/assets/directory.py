@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import threading
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from cpi_chat.assets.filtering import SearchFilters, area_key
 from cpi_chat.assets.index import Reason, SearchIndex
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset, Domain
-from cpi_chat.assets.normalise import joined, words
+from cpi_chat.assets.normalise import full_terms, joined, raw_words, words
 from cpi_chat.assets.rows import validate_asset
 from cpi_chat.assets.store import AssetStore
 from cpi_chat.errors import AssetImportError, CpiChatError
@@ -145,9 +146,9 @@ class AssetDirectory:
         import numpy as np
 
         mask = index.alive if allowed is None else index.alive & allowed  # type: ignore[operator]
-        positions = np.flatnonzero(mask).tolist()
-        positions.sort(key=lambda p: index.names[p])
-        ids = [index.ids[p] for p in positions[:limit]]
+        names = index.names
+        positions = heapq.nsmallest(limit, np.flatnonzero(mask).tolist(), key=lambda p: names[p])
+        ids = [index.ids[p] for p in positions]
         assets = self.store.get_many(ids)
         return [Hit(assets[i], 100.0, "matches the filters") for i in ids if i in assets]
 
@@ -278,10 +279,9 @@ def _find_term(text: str, term: str, lexicon: Lexicon) -> str:
     for first, second in itertools.pairwise(found):
         if joined(first, second) == term:
             return f"{first.surface} {second.surface}"
-    for span in lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found]):
-        if span.canonical == term:
-            return span.surface
-    return ""
+    spans = lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found])
+    spans += lexicon.synonyms.stop_spans(full_terms(text)[0], raw_words(text))
+    return next((span.surface for span in spans if span.canonical == term), "")
 
 
 def same_area(first: str, second: str) -> bool:

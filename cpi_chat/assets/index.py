@@ -15,13 +15,23 @@ from rapidfuzz import fuzz
 from cpi_chat.assets.filtering import FilterColumns
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
-from cpi_chat.assets.normalise import Word, fold, joined, known_spellings, words
+from cpi_chat.assets.normalise import (
+    Word,
+    fold,
+    full_terms,
+    joined,
+    known_spellings,
+    raw_words,
+    words,
+)
 from cpi_chat.assets.terms import FIELDS, WEIGHT_LIST, WEIGHT_OF_CODE, TermExtractor
 from cpi_chat.assets.vocabulary import Vocabulary
 
 SOFT_WEIGHT = 0.3  # how much a word like "used" or "dad" counts in a query
 UNMATCHED_WEIGHT = 0.5  # a query word that matches nothing at all counts this much against every hit
 NAME_SIMILARITY_SHARE = 0.15
+MINIMUM_SHARE = 0.12  # a hit must match at least this share of the query's weight...
+RELATIVE_SHARE = 0.3  # ...or, for long queries, this share of what the best hit matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,11 +247,17 @@ class SearchIndex:
             for part in w.parts:
                 if known.frequency(part):
                     slots[i].alternatives.append(Alternative(part, 0.6))
-        for span in self.lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found]):
+        synonyms = self.lexicon.synonyms
+        spans = [(span, list(range(span.start, span.end))) for span in synonyms.spans([w.term for w in found], [w.surface for w in found])]
+        if synonyms.might_hold_stop_phrase([w.term for w in found]):
+            full, where = full_terms(query)
+            for span in synonyms.stop_spans(full, raw_words(query)):
+                spans.append((span, [where[i] for i in range(span.start, span.end) if where[i] >= 0]))
+        for span, positions in spans:
             if not known.frequency(span.canonical):
                 continue
             exact = span.end - span.start > 1 and span.surface.replace(" ", "") == span.canonical
-            for i in range(span.start, span.end):
+            for i in positions:
                 slots[i].alternatives.append(
                     Alternative(
                         span.canonical, 1.0 if exact else 0.9, "" if exact else f"from '{span.surface}'"
@@ -297,7 +313,9 @@ class SearchIndex:
         total[~self.alive] = 0
         if allowed is not None:
             total[~allowed] = 0
-        candidates = np.flatnonzero(total > 0.12)
+        # A long description from notes spreads the score over many words, so the bar is relative.
+        best_total = float(total.max())
+        candidates = np.flatnonzero(total > min(MINIMUM_SHARE, RELATIVE_SHARE * best_total))
         if not len(candidates):
             return []
         keep = min(len(candidates), max(limit * 5, 50))

@@ -9,7 +9,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from cpi_chat.assets.model import Domain
-from cpi_chat.assets.normalise import fold, raw_words, stem, terms
+from cpi_chat.assets.normalise import fold, full_terms, raw_words, stem, terms
 from cpi_chat.errors import CpiChatError
 
 DOMAINS_FILE = "domains.yaml"
@@ -32,8 +32,11 @@ class Synonyms:
 
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     canonical_words: dict[str, str] = field(default_factory=dict)  # canonical term -> how it is written
+    stop_phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     longest: int = 1
     _longest_from: dict[str, int] = field(default_factory=dict)  # first term of a phrase -> its longest length
+    _stop_longest_from: dict[str, int] = field(default_factory=dict)
+    _triggers: set[str] = field(default_factory=set)  # the meaningful terms of the variants with little words
 
     @classmethod
     def from_mapping(cls, mapping: dict[str, list[str]]) -> Synonyms:
@@ -52,23 +55,51 @@ class Synonyms:
         return synonyms
 
     def _add(self, variant: str, target: str) -> None:
-        for key in _keys(variant):
-            if key and key != (target,):
-                self.phrases.setdefault(key, set()).add(target)
-                self.longest = max(self.longest, len(key))
-                self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        for form in {variant, variant.replace("-", " ")}:
+            full, where = full_terms(form)
+            content = tuple(t for t, i in zip(full, where) if i >= 0)
+            if not content:
+                continue
+            if len(content) == len(full):
+                self._add_key(self.phrases, self._longest_from, content, target)
+            else:
+                # "the pictures", "on my own": the little words matter, so match them word for word.
+                self._add_key(self.stop_phrases, self._stop_longest_from, tuple(full), target)
+                self._triggers.update(content)
+        solid = _solid_term(variant)
+        if solid:
+            self._add_key(self.phrases, self._longest_from, (solid,), target)
+
+    def _add_key(self, table: dict[tuple[str, ...], set[str]], longest_from: dict[str, int], key: tuple[str, ...], target: str) -> None:
+        if key != (target,):
+            table.setdefault(key, set()).add(target)
+            self.longest = max(self.longest, len(key))
+            longest_from[key[0]] = max(longest_from.get(key[0], 0), len(key))
 
     def spans(self, sequence: list[str], surfaces: list[str] | None = None) -> list[SynonymSpan]:
         """Every run of terms in `sequence` that is a known variant, longest first at each start."""
+        return self._spans(sequence, surfaces, self.phrases, self._longest_from)
+
+    def stop_spans(self, full: list[str], surfaces: list[str] | None = None) -> list[SynonymSpan]:
+        """Like `spans`, for variants with little words ("the pictures"), over `full_terms` of a text."""
+        return self._spans(full, surfaces, self.stop_phrases, self._stop_longest_from)
+
+    def might_hold_stop_phrase(self, sequence: list[str]) -> bool:
+        """False when a text's terms rule out every variant with little words (the usual case)."""
+        return not self._triggers.isdisjoint(sequence)
+
+    def _spans(
+        self, sequence: list[str], surfaces: list[str] | None,
+        table: dict[tuple[str, ...], set[str]], longest_from: dict[str, int],
+    ) -> list[SynonymSpan]:
         found: list[SynonymSpan] = []
         count = len(sequence)
-        longest_from = self._longest_from
         for start in range(count):
             longest = longest_from.get(sequence[start])
             if longest is None:
                 continue
             for end in range(min(count, start + longest), start, -1):
-                targets = self.phrases.get(tuple(sequence[start:end]))
+                targets = table.get(tuple(sequence[start:end]))
                 if targets:
                     surface = " ".join((surfaces or sequence)[start:end])
                     found.extend(SynonymSpan(start, end, t, surface) for t in sorted(targets))
@@ -105,15 +136,6 @@ def _solid_term(text: str) -> str:
     """The single search term for a phrase written without spaces ("tai chi" -> "taichi")."""
     pieces = [w.replace("-", "") for w in raw_words(text)]
     return stem("".join(pieces)) if pieces else ""
-
-
-def _keys(variant: str) -> set[tuple[str, ...]]:
-    """The term sequences a variant may appear as: as written, hyphens split, and written solid."""
-    keys = {tuple(terms(variant)), tuple(terms(variant.replace("-", " ")))}
-    solid = _solid_term(variant)
-    if solid:
-        keys.add((solid,))
-    return {k for k in keys if k}
 
 
 @dataclass

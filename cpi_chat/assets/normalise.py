@@ -103,6 +103,23 @@ def _word(raw: str) -> Word | None:
     return word
 
 
+def full_terms(text: str) -> tuple[list[str], list[int]]:
+    """Every word's term, little words included, and where each sits in `words(text)` (-1: dropped)."""
+    full: list[str] = []
+    where: list[int] = []
+    kept = 0
+    for raw in _WORD.findall(fold(text)):
+        word = _word(raw)
+        if word is None:
+            full.append(raw)
+            where.append(-1)
+        else:
+            full.append(word.term)
+            where.append(kept)
+            kept += 1
+    return full, where
+
+
 def known_spellings() -> Iterator[tuple[str, str]]:
     """Every word read so far, as written (hyphens dropped), with the term it stands for."""
     for word in list(_WORD_CACHE.values()):

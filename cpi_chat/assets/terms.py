@@ -8,7 +8,7 @@ import numpy as np
 
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
-from cpi_chat.assets.normalise import joined, words
+from cpi_chat.assets.normalise import full_terms, joined, words
 
 # Where a term was found, and how much a match there counts.
 FIELDS = ("name", "tags", "area", "domain", "description", "details", "domain")
@@ -53,8 +53,11 @@ class TermExtractor:
                 extra.extend((part, PART) for part in w.parts)
         if join_neighbours and len(found) > 1:
             extra.extend((joined(a, b), JOINED) for a, b in itertools.pairwise(found))
+        synonyms = self.lexicon.synonyms
         if not self._phrase_starts.isdisjoint(sequence):
-            extra.extend((canonical, SYNONYM) for canonical in self.lexicon.synonyms.canonicals(sequence))
+            extra.extend((canonical, SYNONYM) for canonical in synonyms.canonicals(sequence))
+        if synonyms.might_hold_stop_phrase(sequence):
+            extra.extend((span.canonical, SYNONYM) for span in synonyms.stop_spans(full_terms(text)[0]))
         result = (tuple(sequence), tuple(extra))
         if len(text) <= self.CACHE_TEXT_LIMIT and len(cache) < self.CACHE_SIZE:
             cache[text] = result

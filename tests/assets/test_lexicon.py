@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cpi_chat.assets.lexicon import Lexicon, Synonyms, load_domains, load_synonyms
-from cpi_chat.assets.normalise import terms
+from cpi_chat.assets.normalise import full_terms, terms
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import shipped_assets_dir
 
@@ -47,9 +47,17 @@ def test_a_missing_synonyms_file_means_no_synonyms(tmp_path: Path) -> None:
 
 def test_multi_word_variants_match_written_solid_spaced_or_hyphenated() -> None:
     synonyms = Synonyms.from_mapping({"football": ["five-a-side"], "reading": ["book club"]})
-    for text in ("five a side", "five-a-side", "fiveaside"):
+    for text in ("five-a-side", "fiveaside"):
         assert [s.canonical for s in synonyms.spans(terms(text))] == ["football"], text
+    assert [s.canonical for s in synonyms.stop_spans(full_terms("five a side")[0])] == ["football"]
     assert [s.canonical for s in synonyms.spans(terms("our book club"))] == ["read"]
+
+
+def test_little_words_in_a_variant_must_be_there_to_match() -> None:
+    synonyms = Synonyms.from_mapping({"loneliness": ["on my own"], "cinema": ["the pictures"]})
+    assert [s.canonical for s in synonyms.stop_spans(full_terms("I live on my own")[0])] == ["loneliness"]
+    assert synonyms.stop_spans(full_terms("bring your own cup")[0]) == []
+    assert [s.canonical for s in synonyms.stop_spans(full_terms("off to the pictures")[0])] == ["cinema"]
 
 
 def test_a_multi_word_canonical_is_found_from_its_solid_spelling() -> None:

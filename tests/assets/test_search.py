@@ -53,6 +53,17 @@ def test_kick_boxing_ranks_the_class_well_above_the_boxing_gym(town: AssetDirect
     assert hits[0].score > 1.5 * next(h.score for h in hits if h.asset.id == "mt-004")
 
 
+def test_a_synonym_with_little_words_does_not_fire_on_its_one_big_word(lexicon) -> None:  # type: ignore[no-untyped-def]
+    from cpi_chat.assets.lexicon import Lexicon, Synonyms
+
+    own_words = Lexicon(lexicon.domains, Synonyms.from_mapping({"loneliness": ["on my own"]}))
+    directory = AssetDirectory.open(":memory:", lexicon=own_words)
+    directory.upsert(Asset("a", "Allotments", "horticulture", "Grow your own vegetables."))
+    directory.upsert(Asset("b", "Friendship Circle", "other", "For anyone who feels lonely.", ["loneliness"]))
+    assert [h.asset.id for h in directory.search("loneliness")] == ["b"]
+    assert directory.search("on my own")[0].asset.id == "b"
+
+
 def test_a_description_from_notes_finds_the_interest_in_it(town: AssetDirectory) -> None:
     assert top(town, "used to go fishing with my dad")[0] == "mt-006"
     assert top(town, "she wants something for women")[0] == "mt-008"
