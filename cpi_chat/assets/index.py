@@ -21,7 +21,9 @@ from cpi_chat.assets.normalise import (
     full_terms,
     joined,
     known_spellings,
+    known_terms,
     raw_words,
+    stem,
     words,
 )
 from cpi_chat.assets.terms import FIELDS, WEIGHT_LIST, WEIGHT_OF_CODE, TermExtractor
@@ -30,6 +32,10 @@ from cpi_chat.assets.vocabulary import Vocabulary
 SOFT_WEIGHT = 0.3  # how much a word like "used" or "dad" counts in a query
 UNMATCHED_WEIGHT = 0.5  # a query word that matches nothing at all counts this much against every hit
 NAME_SIMILARITY_SHARE = 0.15
+# Words that say what shape a thing takes rather than what it is about ("art class": art matters most).
+GENERIC_TERMS = frozenset(stem(w) for w in ["club", "group", "class", "session", "society", "circle", "team", "meeting", "meetup", "centre", "association"])
+GENERIC_WEIGHT = 0.6
+CLOSE_ENOUGH_BESIDE_COMPLETIONS = 85.0
 MINIMUM_SHARE = 0.12  # a hit must match at least this share of the query's weight...
 RELATIVE_SHARE = 0.3  # ...or, for long queries, this share of what the best hit matched
 
@@ -127,7 +133,9 @@ class SearchIndex:
         end_list = np.cumsum(counts).tolist()
         self._block = {term: (end_list[n] - count_list[n], end_list[n]) for term, n in term_numbers.items()}
         frequencies = {term: count_list[n] for term, n in term_numbers.items()}
-        self.vocabulary.reset(self._with_domain_counts(frequencies), dict(known_spellings()))
+        # Terms somebody wrote as a word (not only two words run together): the only completions offered.
+        words_written = known_terms() & frequencies.keys()
+        self.vocabulary.reset(self._with_domain_counts(frequencies), dict(known_spellings()), words_written)
 
     def _domain_number(self, slug: str) -> int:
         return self._domain_numbers.setdefault(slug, len(self._domain_numbers))
@@ -162,13 +170,15 @@ class SearchIndex:
         self.attributes.append(asset, self.lexicon)
         self.attributes.freeze()
         found = self.extractor.terms(asset)
+        own_words = words(" ".join((asset.name, asset.description, asset.area, *asset.tags)))
+        written = {w.term for w in own_words}
         for term, code in found.items():
             positions, codes = self._recent.setdefault(term, ([], []))
             positions.append(position)
             codes.append(code)
-            self.vocabulary.count(term, +1)
+            self.vocabulary.count(term, +1, written=term in written)
         self._terms_of[position] = tuple(found)
-        for w in words(" ".join((asset.name, asset.description, *asset.tags))):
+        for w in own_words:
             if w.surface != w.term:
                 self.vocabulary.alias(w.surface.replace("-", ""), w.term)
 
@@ -269,26 +279,35 @@ class SearchIndex:
                 slots[i].alternatives.append(Alternative(solid, 1.0))
                 slots[i + 1].alternatives.append(Alternative(solid, 1.0))
         for i, (w, slot) in enumerate(zip(found, slots)):
-            is_last = i == len(found) - 1
-            if not slot.alternatives and not w.soft:
-                for term, similarity in known.close_terms(w.term, w.surface.replace("-", "")):
-                    slot.alternatives.append(Alternative(term, 0.9 * similarity / 100, f"from '{w.surface}'"))
+            if w.soft:
+                slot.weight = self._slot_weight(w, slot)
+                continue
             typed = w.surface.replace("-", "")
-            if (not slot.alternatives or is_last) and len(typed) >= 3 and not w.soft:
+            completions: list[str] = []
+            if (not slot.alternatives or i == len(found) - 1) and len(typed) >= 3:
                 # Completions of what was typed, not of its stem ("soccer" must not complete to "social").
-                for term in known.terms_starting_with(typed if typed.isalpha() else w.term):
-                    quality = 0.8 * math.sqrt(min(1.0, len(typed) / len(term)))
-                    slot.alternatives.append(Alternative(term, quality, f"from '{w.surface}'"))
+                completions = known.terms_starting_with(typed if typed.isalpha() else w.term)
+            if not slot.alternatives:
+                for term, similarity in known.close_terms(w.term, typed):
+                    # Half a word that completes is more likely than a typo two letters away.
+                    if similarity >= CLOSE_ENOUGH_BESIDE_COMPLETIONS or not completions:
+                        slot.alternatives.append(Alternative(term, 0.9 * similarity / 100, f"from '{w.surface}'"))
+            for term in completions:
+                quality = 0.8 * math.sqrt(min(1.0, len(typed) / len(term)))
+                slot.alternatives.append(Alternative(term, quality, f"from '{w.surface}'"))
             slot.weight = self._slot_weight(w, slot)
         return slots
 
     def _slot_weight(self, word: Word, slot: Slot) -> float:
+        meant = word.term
         if slot.alternatives:
-            best = max(slot.alternatives, key=lambda a: a.quality)
-            weight = self.idf(best.term)
+            meant = max(slot.alternatives, key=lambda a: a.quality).term
+            weight = self.idf(meant)
         else:
             weight = math.log(1.0 + len(self.ids) + 1) * UNMATCHED_WEIGHT
-        return weight * (SOFT_WEIGHT if word.soft else 1.0)
+        if word.soft:
+            return weight * SOFT_WEIGHT
+        return weight * (GENERIC_WEIGHT if meant in GENERIC_TERMS else 1.0)
 
     def search(self, query: str, limit: int = 10, allowed: np.ndarray | None = None) -> list[IndexHit]:
         """The best `limit` assets for `query`, among those `allowed` (a boolean mask) if given."""

@@ -120,6 +120,11 @@ def full_terms(text: str) -> tuple[list[str], list[int]]:
     return full, where
 
 
+def known_terms() -> set[str]:
+    """The term of every word read so far (words as written, never two run together)."""
+    return {word.term for word in list(_WORD_CACHE.values()) if word is not None}
+
+
 def known_spellings() -> Iterator[tuple[str, str]]:
     """Every word read so far, as written (hyphens dropped), with the term it stands for."""
     for word in list(_WORD_CACHE.values()):

@@ -29,11 +29,13 @@ class Vocabulary:
         self._aliases: dict[str, set[str]] = {}
         self._trigram_terms: dict[str, list[str]] = {}
         self._sorted: list[str] | None = None
+        self._written: set[str] = set()
         self.reset({}, {})
 
-    def reset(self, frequencies: dict[str, int], surfaces: dict[str, str]) -> None:
-        """Start again from these term counts and written forms (word -> term)."""
+    def reset(self, frequencies: dict[str, int], surfaces: dict[str, str], written: set[str] | None = None) -> None:
+        """Start again from these term counts, written forms (word -> term) and terms written as words."""
         self._frequency = dict(frequencies)
+        self._written = set(frequencies) if written is None else set(written)
         self._aliases = {k: set(v) for k, v in self._synonym_variants.items()}
         for surface, term in surfaces.items():
             self._aliases.setdefault(surface, set()).add(term)
@@ -56,8 +58,11 @@ class Vocabulary:
             for gram in _trigrams(term):
                 self._trigram_terms.setdefault(gram, []).append(term)
 
-    def count(self, term: str, change: int) -> None:
-        """Record that one more (or one fewer) asset holds `term`."""
+    def count(self, term: str, change: int, written: bool = True) -> None:
+        """Record that one more (or one fewer) asset holds `term` (`written` as a word of its own)."""
+        if written and change > 0 and term not in self._written:
+            self._written.add(term)
+            self._sorted = None
         old = self._frequency.get(term, 0)
         self._frequency[term] = max(0, old + change)
         if old == 0 and change > 0 and term not in self._aliases:
@@ -98,7 +103,7 @@ class Vocabulary:
     def terms_starting_with(self, prefix: str) -> list[str]:
         """The most common indexed terms that begin with `prefix` and are longer than it."""
         if self._sorted is None:
-            self._sorted = sorted(t for t, n in self._frequency.items() if n > 0)
+            self._sorted = sorted(t for t in self._written if self._frequency.get(t, 0) > 0)
         start = bisect.bisect_left(self._sorted, prefix)
         found: list[str] = []
         for term in self._sorted[start:start + 400]:
