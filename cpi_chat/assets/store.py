@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from cpi_chat.assets.model import CSV_COLUMNS, Asset
+from cpi_chat.assets.model import CSV_COLUMNS, Asset, split_tags
 from cpi_chat.errors import CpiChatError
 
 TABLE = "assets"
@@ -61,8 +61,17 @@ class AssetStore:
 
     def all(self) -> Iterator[Asset]:
         """Every asset, in the order they were first added."""
-        for row in self.db.query(f"select * from {TABLE} order by rowid"):
-            yield Asset.from_row(row)
+        columns = ", ".join(CSV_COLUMNS)
+        cursor = self.db.execute(f"select {columns} from {TABLE} order by rowid")
+        fromisoformat = date.fromisoformat
+        while rows := cursor.fetchmany(5000):
+            for (id_, name, domain, description, tags, area, address, schedule, cost, contact, accessibility,
+                 kind, source, verified) in rows:
+                yield Asset(
+                    id_, name, domain, description or "", split_tags(tags) if tags else [], area or "",
+                    address or "", schedule or "", cost or "", contact or "", accessibility or "",
+                    kind or "mainstream", source or "", fromisoformat(verified) if verified else None,
+                )
 
     def ids(self) -> set[str]:
         """Every asset id held."""
