@@ -1,0 +1,55 @@
+"""The demo: a throwaway data folder holding the fictional town of Hollinbridge and fictional people."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cpi_chat import records
+from cpi_chat.assets.directory import load_demo_directory
+from cpi_chat.dialogue.transcripts import load_transcript
+from cpi_chat.paths import Paths, resolve_paths
+from cpi_chat.records import CommunicationNeeds
+from cpi_chat.session import Session
+from cpi_chat.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    """A fictional person in the demo, and the transcript (if any) of a session they already had."""
+
+    name: str
+    needs: CommunicationNeeds
+    transcript: str = ""
+
+
+DEMO_PEOPLE = (
+    DemoPerson("Dan Mercer", CommunicationNeeds(), "joint_kickboxing_and_5k.yaml"),
+    DemoPerson("Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True)),
+    DemoPerson("Callum Reid", CommunicationNeeds(easy_read=True)),
+)
+
+
+def make_demo_paths(base: Path | None = None) -> Paths:
+    """Paths for a new throwaway demo folder (never the real data folder)."""
+    folder = Path(tempfile.mkdtemp(prefix="cpi-chat-demo-", dir=base))
+    return resolve_paths(data_dir=folder, environ={})
+
+
+def fill_demo(workspace: Workspace, today: date | None = None) -> None:
+    """Load the demo town and the fictional people, playing each one's earlier session through the real session code."""
+    if workspace.assets.is_empty():
+        load_demo_directory(workspace.assets)
+    db = workspace.db
+    transcripts = workspace.paths.flows_dir / "transcripts"
+    for demo in DEMO_PEOPLE:
+        person = records.add_person(db, demo.name, demo.needs)
+        if demo.transcript:
+            script = load_transcript(transcripts / demo.transcript)
+            session, turn = Session.start(db, workspace.engine, workspace.assets, person, "joint", script.flow, today=today)
+            for step in script.turns:
+                if turn.finished:
+                    break
+                turn = session.handle(step.event())

@@ -1,0 +1,254 @@
+"""Plain mode: the same conversation as lines of text, for screen readers, braille displays, scripts and slow terminals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
+from cpi_chat.session import Session, Turn
+
+if TYPE_CHECKING:
+    from cpi_chat.records import Person
+    from cpi_chat.workspace import Workspace
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+COMMANDS = "back, skip, help, stop or quit"
+
+
+def safe(text: str) -> str:
+    """Text with control and escape characters removed, so nothing typed can change the terminal."""
+    return CONTROL.sub("", text)
+
+
+@dataclass
+class PlainIO:
+    """Where plain mode reads and writes; `read` returns None at the end of input."""
+
+    read: Callable[[str], str | None]
+    write: Callable[[str], None]
+
+
+def stdin_io() -> PlainIO:
+    """Read lines from standard input (works when piped), write to standard output."""
+
+    def read(prompt: str) -> str | None:
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+
+    return PlainIO(read=read, write=lambda line: print(safe(line), flush=True))
+
+
+class PlainConversation:
+    """Holds a session in lines: numbered choices, suggestions as short lists, and word commands."""
+
+    def __init__(self, session: Session, io: PlainIO):
+        self.session = session
+        self.io = io
+        self.turn: Turn | None = None
+        self.last_progress = ""
+
+    def run(self, first: Turn) -> str:
+        """Talk until the conversation ends, the person quits, or input ends; returns how it ended."""
+        self.turn = first
+        self.show(first)
+        while not first.finished:
+            line = self.io.read("> ")
+            if line is None:
+                self.io.write("")
+                self.io.write("Input ended. Everything so far is saved: run cpi-chat again to carry on.")
+                return "paused"
+            event = self.event_for(line.strip())
+            if event == "quit":
+                self.io.write("Saved. Run cpi-chat again to carry on where you stopped.")
+                return "paused"
+            if event is None:
+                continue
+            self.turn = self.session.handle(event)
+            self.show(self.turn)
+            if self.turn.finished:
+                break
+        return "finished"
+
+    def event_for(self, line: str) -> Event | str | None:
+        """The event a typed line means, or 'quit', or None after explaining what would work."""
+        assert self.turn is not None
+        prompt = self.turn.reply.prompt
+        word = line.lower()
+        if word in {"quit", "exit", "q"}:
+            return "quit"
+        if word in {"back", "b"}:
+            return Back()
+        if word in {"skip", "s"}:
+            return Skip()
+        if word in {"help", "?", "h"}:
+            return Help()
+        if word == "stop":
+            return Stop()
+        if prompt is None:
+            return None
+        if prompt.kind == "suggest" and word.isdigit():
+            return self._pick_asset(int(word))
+        if prompt.kind == "choose" and word.isdigit():
+            number = int(word)
+            if 1 <= number <= len(prompt.options):
+                return Pick(number - 1)
+            self.io.write(f"Please type a number from 1 to {len(prompt.options)}, or {COMMANDS}.")
+            return None
+        return Answer(line)
+
+    def _pick_asset(self, number: int) -> Event | None:
+        assert self.turn is not None
+        hits = self.turn.suggestions
+        if number == 0:
+            return Skip()
+        if 1 <= number <= len(hits):
+            asset = hits[number - 1].asset
+            return PickAsset(asset.id, asset.name)
+        self.io.write(f"Please type a number from 1 to {len(hits)}, or 0 if none of these suit.")
+        return None
+
+    # -- showing ----------------------------------------------------------
+
+    def show(self, turn: Turn) -> None:
+        reply = turn.reply
+        if reply.notice:
+            self.io.write(reply.notice)
+        for message in reply.messages:
+            self.io.write("")
+            self.io.write(message)
+        prompt = reply.prompt
+        if prompt is None:
+            self.io.write("")
+            self.io.write("This conversation has finished. Thank you.")
+            return
+        self.io.write("")
+        progress = str(reply.progress) if reply.progress and reply.progress.of > 1 else ""
+        if progress and progress != self.last_progress:
+            self.io.write(f"({progress[0].upper()}{progress[1:]})")
+        self.last_progress = progress
+        if prompt.problem:
+            self.io.write(prompt.problem)
+        if prompt.help:
+            self.io.write(f"Help: {prompt.help}")
+        self.io.write(prompt.text)
+        if prompt.kind == "choose":
+            for number, option in enumerate(prompt.options, start=1):
+                self.io.write(f"  {number}. {option}")
+            self.io.write(f"Type a number, or {COMMANDS}.")
+        elif prompt.kind == "suggest":
+            self._show_suggestions(turn)
+        else:
+            hint = f" For example: {prompt.placeholder.removeprefix('For example: ')}" if prompt.placeholder else ""
+            optional = " This one is optional: type skip to leave it." if prompt.optional else ""
+            if prompt.previous:
+                self.io.write(f"Last time you said: {prompt.previous}")
+            self.io.write(f"Type your answer.{optional}{hint}")
+
+    def _show_suggestions(self, turn: Turn) -> None:
+        if turn.search_note:
+            self.io.write(turn.search_note)
+        for number, hit in enumerate(turn.suggestions, start=1):
+            asset = hit.asset
+            self.io.write(f"  {number}. {asset.name} ({asset.area})")
+            details = [f"When: {asset.schedule}" if asset.schedule else "", f"Cost: {asset.cost}" if asset.cost else ""]
+            if any(details):
+                self.io.write("     " + ". ".join(d for d in details if d) + ".")
+            if asset.accessibility:
+                self.io.write(f"     Access: {asset.accessibility}")
+            self.io.write(f"     Why: {hit.why}")
+        if turn.suggestions:
+            self.io.write(f"Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice. Or {COMMANDS}.")
+        else:
+            self.io.write(f"Type skip to go on, or {COMMANDS}.")
+
+
+def ask_line(io: PlainIO, question: str) -> str | None:
+    io.write(question)
+    line = io.read("> ")
+    return None if line is None else line.strip()
+
+
+def ask_yes_no(io: PlainIO, question: str) -> bool | None:
+    """A yes/no question asked until answered; None at the end of input."""
+    from cpi_chat.dialogue.answers import AnswerProblem, read_yes_no
+
+    while True:
+        line = ask_line(io, question + " (yes or no)")
+        if line is None:
+            return None
+        try:
+            return read_yes_no(line).value == "yes"
+        except AnswerProblem as problem:
+            io.write(str(problem))
+
+
+def choose_person(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
+    """The person named, or asked for; a new name can be added after a check."""
+    from cpi_chat import records
+    from cpi_chat.errors import RecordsError
+
+    db = workspace.db
+    while True:
+        if not name:
+            people = records.list_people(db)
+            if people:
+                io.write("People: " + ", ".join(p.name for p in people) + ".")
+            name = ask_line(io, "Who is this session with? Type a name (a new name adds someone).")
+            if name is None:
+                return None
+            if not name:
+                continue
+        try:
+            return records.find_person(db, name)
+        except RecordsError as problem:
+            if "more than one" in str(problem).lower():
+                io.write(str(problem))
+                name = None
+                continue
+            if "did you mean" in str(problem):
+                io.write(str(problem))
+        add = ask_yes_no(io, f"Add {name} as a new person?")
+        if add is None:
+            return None
+        if add:
+            return records.add_person(db, name)
+        name = None
+
+
+def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mode: str) -> tuple[Session, Turn] | None:
+    """Find the person, offer to carry on an interrupted session, or start a new one."""
+    from cpi_chat import records
+
+    person = choose_person(workspace, io, person_name)
+    if person is None:
+        return None
+    db, engine, assets = workspace.db, workspace.engine, workspace.assets
+    unfinished = records.unfinished_session(db, person.id)
+    if unfinished is not None and unfinished.engine_state:
+        carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")
+        if carry_on is None:
+            return None
+        if carry_on:
+            io.write("Carrying on where we stopped.")
+            return Session.resume(db, engine, assets, person, unfinished)
+        with records.transaction(db):
+            records.end_session(db, unfinished.id, "stopped")
+    goal = None
+    if mode == "self":
+        active = [g for g in records.list_goals(db, person.id) if g.status == "active"]
+        if len(active) > 1:
+            io.write("Which goal would you like to check in on?")
+            for number, g in enumerate(active, start=1):
+                io.write(f"  {number}. {g.what}")
+            while goal is None:
+                line = ask_line(io, f"Type a number from 1 to {len(active)}.")
+                if line is None:
+                    return None
+                if line.isdigit() and 1 <= int(line) <= len(active):
+                    goal = active[int(line) - 1]
+    return Session.start(db, engine, assets, person, mode, goal=goal)

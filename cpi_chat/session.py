@@ -1,0 +1,239 @@
+"""One conversation with one person: the engine, the asset search and people's records joined together.
+
+Both the Textual app and plain mode drive a conversation through `Session`, so they cannot drift
+apart. Every event is carried out in one transaction: the effects it saves and the engine state
+after it are written together, so a crash at any moment loses at most the answer being typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from cpi_chat import records
+from cpi_chat.assets.directory import AssetDirectory, Hit, SearchFilters
+from cpi_chat.dialogue.effects import (
+    Effect,
+    EndSession,
+    SaveBarrier,
+    SaveCheckin,
+    SaveConnection,
+    SaveGoal,
+    SaveInterest,
+    SaveNote,
+    SaveRating,
+    SaveSmallStep,
+    SaveSolution,
+    SuggestAssets,
+    Withdraw,
+)
+from cpi_chat.dialogue.engine import Engine, EngineState, Reply
+from cpi_chat.dialogue.events import Event
+from cpi_chat.records import Goal, Person, SessionRecord
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MODES = ("joint", "self", "training")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What an interface shows after each event: the engine's reply plus the groups found for it."""
+
+    reply: Reply
+    suggestions: tuple[Hit, ...] = ()
+    search_note: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.reply.finished
+
+
+def choose_flow(mode: str, goals: list[Goal]) -> str:
+    """The flow a new session starts with: a first session, a review, or a self check-in."""
+    active = [g for g in goals if g.status == "active"]
+    if mode == "self":
+        return "follow_up" if active else "finding_assets"
+    return "review" if goals else "joint_session"
+
+
+def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
+    """What the flows may say about the person: name, needs, latest interests and the goal checked in on."""
+    context = {
+        "name": person.name,
+        "today": today.isoformat(),
+        "mode": mode,
+        "easy_read": "yes" if person.needs.easy_read else "",
+    }
+    latest: dict[str, str] = {}
+    for interest in records.list_interests(db, person.id):
+        latest[interest.when] = interest.text
+    context.update(
+        interests_now=latest.get("present", ""), interests_past=latest.get("past", ""), wish_to_try=latest.get("wish", "")
+    )
+    if goal is not None:
+        next_step = next((s.text for s in goal.steps if not s.done), "")
+        context.update(
+            goal_id=str(goal.id), goal_what=goal.what, goal_kind=goal.kind, goal_next_step=next_step,
+        )
+    return context
+
+
+class Session:
+    """A conversation in progress; `handle` takes an event and returns the next `Turn`."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None,
+        person: Person, session_id: int, state: EngineState,
+    ) -> None:
+        self.db = db
+        self.engine = engine
+        self.assets = assets
+        self.person = person
+        self.session_id = session_id
+        self.state = state
+
+    # -- starting ---------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None, person: Person,
+        mode: str = "joint", flow_id: str | None = None, goal: Goal | None = None, today: date | None = None,
+    ) -> tuple[Session, Turn]:
+        """Begin a new conversation, saved before the first question is shown."""
+        goals = records.list_goals(db, person.id)
+        if mode == "self" and goal is None:
+            goal = next((g for g in goals if g.status == "active"), None)
+        flow = flow_id or choose_flow(mode, goals)
+        context = context_for(db, person, mode, goal, today or date.today())
+        state, reply = engine.start(flow, context)
+        with records.transaction(db):
+            session_id = records.start_session(db, person.id, "training" if mode == "training" else mode, flow)
+            session = cls(db, engine, assets, person, session_id, state)
+            records.save_engine_state(db, session_id, state.to_json())
+            session._apply(reply.effects)
+        return session, session._turn(reply)
+
+    @classmethod
+    def resume(
+        cls, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None, person: Person, record: SessionRecord,
+    ) -> tuple[Session, Turn]:
+        """Carry on an interrupted conversation exactly where it stopped; nothing is saved twice."""
+        state = EngineState.from_json(record.engine_state or "")
+        session = cls(db, engine, assets, person, record.id, state)
+        return session, session._turn(engine.resume(state))
+
+    # -- talking ----------------------------------------------------------
+
+    def handle(self, event: Event) -> Turn:
+        """Apply one event: save what it produced and the new state together, then show the result."""
+        state, reply = self.engine.handle(self.state, event)
+        with records.transaction(self.db):
+            records.save_engine_state(self.db, self.session_id, state.to_json())
+            self._apply(reply.effects)
+        self.state = state
+        return self._turn(reply)
+
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
+
+    def _turn(self, reply: Reply) -> Turn:
+        search = next((e for e in reply.effects if isinstance(e, SuggestAssets)), None)
+        if search is None:
+            return Turn(reply)
+        hits, note = self.suggest(search)
+        return Turn(reply, tuple(hits), note)
+
+    # -- assets -----------------------------------------------------------
+
+    def suggest(self, search: SuggestAssets) -> tuple[list[Hit], str]:
+        """Search the directory, easing off the area and day when nothing matches, and say so."""
+        if self.assets is None or self.assets.is_empty():
+            return [], "The community directory is empty, so there is nothing to suggest yet. Ask your team to import it."
+        filters = SearchFilters(
+            area=search.area or None, day=weekday_in(search.day or ""), free=search.free, accessible=search.accessible,
+            domain=search.domain or None,
+        )
+        hits = self.assets.search(search.query, search.limit, filters)
+        if hits:
+            return hits, ""
+        for eased, note in (
+            (replace(filters, area=None), f"Nothing matched in {search.area}, so here are some places further away."),
+            (replace(filters, area=None, day=None), "Nothing matched on that day, so here are some on other days."),
+            (SearchFilters(), "Nothing matched everything you asked for, so here are the closest matches."),
+        ):
+            if eased != filters:
+                hits = self.assets.search(search.query, search.limit, eased)
+                if hits:
+                    return hits, note
+        return [], "I couldn't find anything for those words. You could try other words, or skip."
+
+    # -- records ----------------------------------------------------------
+
+    def _apply(self, effects: tuple[Effect, ...]) -> None:
+        for effect in effects:
+            self._apply_one(effect)
+
+    def _apply_one(self, effect: Effect) -> None:
+        db, person_id, session_id = self.db, self.person.id, self.session_id
+        match effect:
+            case SuggestAssets():
+                return
+            case Withdraw(key=key):
+                records.withdraw(db, session_id, key)
+            case EndSession(outcome=outcome):
+                records.end_session(db, session_id, outcome)
+            case SaveCheckin() if effect.attended is None and not effect.paused and not effect.value.strip():
+                return  # the person skipped saying how far they got: nothing to keep
+            case SaveCheckin() if not effect.goal_id:
+                return
+            case SaveGoal() | SaveInterest() | SaveConnection() | SaveNote() | SaveSmallStep() | SaveBarrier() | SaveSolution():
+                if not _main_text(effect).strip():
+                    return  # an optional answer left empty: nothing to keep
+                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
+            case SaveCheckin() | SaveRating():
+                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
+
+
+def _main_text(effect: Effect) -> str:
+    return str(getattr(effect, "what", None) or getattr(effect, "text", ""))
+
+
+def _fields(effect: Effect) -> dict[str, object]:
+    fields = asdict(effect)
+    fields["effect_key"] = fields.pop("key")
+    return fields
+
+
+_SAVERS = {
+    SaveInterest: records.save_interest,
+    SaveConnection: records.save_connection,
+    SaveGoal: records.save_goal,
+    SaveSmallStep: records.save_small_step,
+    SaveBarrier: records.save_barrier,
+    SaveSolution: records.save_solution,
+    SaveNote: records.save_note,
+    SaveCheckin: records.save_checkin,
+    SaveRating: records.save_rating,
+}
+
+
+def weekday_in(text: str) -> str | None:
+    """The first day of the week named in free text ('Saturdays are best' -> 'saturday')."""
+    lowered = text.lower()
+    for day in WEEKDAYS:
+        if re.search(rf"\b{day[:3]}", lowered):
+            return day
+    return None
+
+
+def open_backed_up(people_db: Path, backups_dir: Path) -> sqlite_utils.Database:
+    """Open people.db for a session, keeping a rolling backup of it first."""
+    db = records.open_people_db(people_db, backups_dir=backups_dir)
+    if people_db.exists() and people_db.stat().st_size > 0:
+        records.rolling_backup(people_db, backups_dir)
+    return db

@@ -1,0 +1,46 @@
+"""Everything one run of cpi-chat works with: people's records, the asset directory and the flows, opened on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import sqlite_utils
+
+from cpi_chat.assets.directory import AssetDirectory
+from cpi_chat.dialogue.engine import Engine
+from cpi_chat.dialogue.loader import load_flows
+from cpi_chat.paths import Paths
+from cpi_chat.session import open_backed_up
+
+
+@dataclass
+class Workspace:
+    """Opens each store the first time it is needed (so `cpi-chat --help` touches nothing) and closes them together."""
+
+    paths: Paths
+    training: bool = False
+    _opened: list[object] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        db = open_backed_up(self.paths.people_db, self.paths.backups_dir)
+        self._opened.append(db)
+        return db
+
+    @cached_property
+    def assets(self) -> AssetDirectory:
+        directory = AssetDirectory.open(self.paths.assets_db)
+        self._opened.append(directory)
+        return directory
+
+    @cached_property
+    def engine(self) -> Engine:
+        return Engine(load_flows(self.paths.flows_dir))
+
+    def close(self) -> None:
+        for store in self._opened:
+            close = getattr(store, "close", None)
+            if close is not None:
+                close()
+        self._opened.clear()
