@@ -103,6 +103,20 @@ def _word(raw: str) -> Word | None:
     return word
 
 
+def words_and_full_terms(text: str) -> tuple[list[Word], list[str]]:
+    """`words(text)` and `full_terms(text)[0]` in one pass over the text."""
+    found: list[Word] = []
+    full: list[str] = []
+    for raw in _WORD.findall(fold(text)):
+        word = _word(raw)
+        if word is None:
+            full.append(raw)
+        else:
+            found.append(word)
+            full.append(word.term)
+    return found, full
+
+
 def full_terms(text: str) -> tuple[list[str], list[int]]:
     """Every word's term, little words included, and where each sits in `words(text)` (-1: dropped)."""
     full: list[str] = []

@@ -8,7 +8,7 @@ import numpy as np
 
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
-from cpi_chat.assets.normalise import full_terms, joined, words
+from cpi_chat.assets.normalise import joined, words_and_full_terms
 
 # Where a term was found, and how much a match there counts.
 FIELDS = ("name", "tags", "area", "domain", "description", "details", "domain")
@@ -45,7 +45,7 @@ class TermExtractor:
         cached = cache.get(text)
         if cached is not None:
             return cached
-        found = words(text)
+        found, full = words_and_full_terms(text)
         sequence = [w.term for w in found]
         extra: list[tuple[str, int]] = []
         for w in found:
@@ -57,7 +57,7 @@ class TermExtractor:
         if not self._phrase_starts.isdisjoint(sequence):
             extra.extend((canonical, SYNONYM) for canonical in synonyms.canonicals(sequence))
         if synonyms.might_hold_stop_phrase(sequence):
-            extra.extend((span.canonical, SYNONYM) for span in synonyms.stop_spans(full_terms(text)[0]))
+            extra.extend((span.canonical, SYNONYM) for span in synonyms.stop_spans(full))
         result = (tuple(sequence), tuple(extra))
         if len(text) <= self.CACHE_TEXT_LIMIT and len(cache) < self.CACHE_SIZE:
             cache[text] = result
