@@ -37,6 +37,9 @@ from cpi_chat.records import Goal, Person, SessionRecord
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MODES = ("joint", "self", "training")
+# Below this score a hit matched only a stray word of a description ('box' for 'boxing'):
+# better to widen the search than to suggest it.
+GOOD_ENOUGH = 30.0
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ class Session:
             area=search.area or None, day=weekday_in(search.day or ""), free=search.free, accessible=search.accessible,
             domain=search.domain or None,
         )
-        hits = self.assets.search(search.query, search.limit, filters)
+        hits = self._good_hits(search, filters)
         if hits:
             return hits, ""
         for eased, note in (
@@ -167,10 +170,15 @@ class Session:
             (SearchFilters(), "Nothing matched everything you asked for, so here are the closest matches."),
         ):
             if eased != filters:
-                hits = self.assets.search(search.query, search.limit, eased)
+                hits = self._good_hits(search, eased)
                 if hits:
                     return hits, note
         return [], "I couldn't find anything for those words. You could try other words, or skip."
+
+    def _good_hits(self, search: SuggestAssets, filters: SearchFilters) -> list[Hit]:
+        assert self.assets is not None
+        hits = self.assets.search(search.query, search.limit, filters)
+        return [h for h in hits if h.score >= GOOD_ENOUGH or not search.query.strip()]
 
     # -- records ----------------------------------------------------------
 

@@ -1,0 +1,112 @@
+"""Plain mode through a real subprocess: a whole scripted session, and a kill -9 in the middle that loses nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
+
+CASE_STUDY = shipped_flows_dir() / "transcripts" / "joint_kickboxing_and_5k.yaml"
+
+
+def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
+        input=stdin, capture_output=True, text=True, timeout=120, env=env,
+    )
+
+
+def case_study_lines() -> list[str]:
+    """The case study's turns as the lines a worker would type in plain mode."""
+    lines = []
+    for turn in yaml.safe_load(CASE_STUDY.read_text())["turns"]:
+        if "answer" in turn:
+            lines.append(turn["answer"])
+        elif "choose" in turn:
+            lines.append(str(turn["choose"]))
+        elif "pick_asset" in turn:
+            lines.append("1")
+        elif turn.get("skip"):
+            lines.append("skip")
+    return lines
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    result = cli(folder, "assets", "import", str(shipped_assets_dir() / "demo_town.csv"))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def goals_of(data: Path, name: str) -> list[dict]:
+    result = cli(data, "goals", "list", name, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_whole_joint_session_in_plain_mode_saves_both_goals_with_their_steps(data: Path) -> None:
+    script = "\n".join(["yes", *case_study_lines()]) + "\n"
+    result = cli(data, "run", "--plain", "--person", "Dan Test", stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "You've done really well today" in result.stdout
+    assert "Kick-Boxing" in result.stdout  # the suggestion was shown as a readable list
+    goals = goals_of(data, "Dan Test")
+    assert [(g["kind"], g["what"]) for g in goals] == [("commitment", "the kick-boxing class"), ("target", "run 5 km")]
+    assert goals[0]["how_often"] == "every week" and goals[0]["asset_id"] == "kick-boxing-class"
+    assert [s["owner"] for s in goals[0]["steps"]] == ["person", "worker"]
+    assert goals[1]["by_when"] and goals[1]["steps"][0]["text"].startswith("run twice a week")
+
+
+def test_the_end_of_input_saves_and_the_next_run_offers_to_carry_on(data: Path) -> None:
+    lines = case_study_lines()
+    first = cli(data, "run", "--plain", "--person", "Dan Test", stdin="\n".join(["yes", *lines[:20]]) + "\n")
+    assert "Everything so far is saved" in first.stdout
+    second = cli(data, "run", "--plain", "--person", "Dan Test", stdin="\n".join(["yes", *lines[20:]]) + "\n")
+    assert "Carry on where it stopped?" in second.stdout
+    assert "You've done really well today" in second.stdout
+    assert len(goals_of(data, "Dan Test")) == 2
+
+
+def test_kill_9_in_the_middle_loses_nothing_and_saves_no_goal_twice(data: Path) -> None:
+    lines = case_study_lines()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "cpi_chat", "--data-dir", str(data), "run", "--plain", "--person", "Dan Test"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    assert process.stdin and process.stdout
+    process.stdin.write("yes\n")
+    # Answer up to just after the commitment goal and its first step are saved, then kill.
+    for line in lines[:22]:
+        process.stdin.write(line + "\n")
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "another small step" not in seen.split("next small step")[-1] and time.monotonic() < deadline:
+        seen += process.stdout.readline()
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    resumed = cli(data, "run", "--plain", "--person", "Dan Test", stdin="\n".join(["yes", *lines[22:]]) + "\n")
+    assert "Carry on where it stopped?" in resumed.stdout
+    goals = goals_of(data, "Dan Test")
+    assert [g["kind"] for g in goals] == ["commitment", "target"]
+    assert len(goals[0]["steps"]) == 2
+
+
+def test_typing_nonsense_at_a_choice_gets_a_kind_message_and_the_same_question(data: Path) -> None:
+    result = cli(data, "run", "--plain", "--person", "Ann Test", stdin="yes\n7\nbanana\n1\n")
+    assert "Please type a number from 1 to 2" in result.stdout
+    assert "Sorry, I didn't catch that" in result.stdout
+    assert "normal week" in result.stdout
