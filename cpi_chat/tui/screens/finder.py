@@ -1,0 +1,224 @@
+"""The asset finder: search the directory as you type, narrow with filters, and pick one asset."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from cpi_chat.assets.directory import AssetDirectory, Hit
+from cpi_chat.assets.filtering import SearchFilters
+from cpi_chat.assets.model import Asset
+from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label
+from cpi_chat.tui.widgets.asset_filters import AssetFilters
+
+RESULT_LIMIT = 25
+EMPTY_DIRECTORY = (
+    "The asset directory is empty, so there is nothing to find yet. "
+    "Import your team's directory with: cpi-chat assets import FILE "
+    "(or try the fictional demo town with: cpi-chat demo)."
+)
+
+
+class AssetFinderScreen(ModalScreen[Asset | None]):
+    """Find an asset by typing and filtering; dismisses with the asset picked, or None."""
+
+    DEFAULT_CSS = """
+    AssetFinderScreen {
+        align: center middle;
+    }
+    AssetFinderScreen #finder {
+        width: 100%;
+        max-width: 110;
+        height: 100%;
+        border: thick $primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    AssetFinderScreen #finder-query {
+        margin: 0;
+    }
+    AssetFinderScreen #finder-status {
+        height: auto;
+        color: $text;
+    }
+    AssetFinderScreen #finder-results {
+        height: 1fr;
+        min-height: 3;
+    }
+    AssetFinderScreen #finder-card-area {
+        height: 2fr;
+        min-height: 4;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="finder.close"),
+        Binding("ctrl+f", "focus_query", "Search", id="finder.search"),
+        Binding("ctrl+r", "focus_results", "Results", id="finder.results"),
+        Binding("down", "move_highlight(1)", "Next result", show=False),
+        Binding("up", "move_highlight(-1)", "Previous result", show=False),
+    ]
+
+    AUTO_FOCUS = "#finder-query"
+
+    def __init__(self, assets: AssetDirectory, query: str = "", filters: SearchFilters | None = None) -> None:
+        super().__init__()
+        self.assets = assets
+        self.initial_query = query
+        self.initial_filters = filters
+        self.hits: list[Hit] = []
+        self.not_for_me: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="finder") as box:
+            box.border_title = "Find a group or activity"
+            yield Input(
+                value=self.initial_query,
+                placeholder="Type what you are looking for, e.g. football, knitting",
+                id="finder-query",
+            )
+            yield AssetFilters(self.assets.domains(), self.assets.areas(), self.initial_filters, id="finder-filters")
+            yield Static("", id="finder-status")
+            yield OptionList(id="finder-results")
+            yield VerticalScroll(id="finder-card-area")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show what the directory holds straight away, or say it is empty."""
+        if self.assets.is_empty():
+            self.query_one("#finder-status", Static).update(EMPTY_DIRECTORY)
+            return
+        self.refresh_results()
+
+    # Searching ---------------------------------------------------------------------------
+
+    @property
+    def query_text(self) -> str:
+        """What is typed in the search box."""
+        return self.query_one("#finder-query", Input).value
+
+    def refresh_results(self) -> None:
+        """Start a search for what is typed within the filters."""
+        self.run_search(self.query_text, self.query_one(AssetFilters).filters)
+
+    @work(thread=True, exclusive=True, group="finder-search")
+    def run_search(self, query: str, filters: SearchFilters) -> None:
+        """Search in a worker thread (the directory serialises its own access) and show the hits."""
+        try:
+            hits = self.assets.search(query, limit=RESULT_LIMIT + len(self.not_for_me), filters=filters)
+            problem = ""
+        except CpiChatError as error:
+            hits, problem = [], str(error)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_results, query, hits, problem)
+
+    def show_results(self, query: str, hits: list[Hit], problem: str = "") -> None:
+        """Put the hits in the list and the first one on the card."""
+        self.hits = [h for h in hits if h.asset.id not in self.not_for_me][:RESULT_LIMIT]
+        results = self.query_one("#finder-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(self._label(hit), id=hit.asset.id) for hit in self.hits])
+        status = self.query_one("#finder-status", Static)
+        if problem:
+            status.update(escape(problem))
+        elif self.assets.is_empty():
+            status.update(EMPTY_DIRECTORY)
+        elif not self.hits:
+            status.update(f"Nothing matches '{escape(query.strip())}'. Try other words or clear a filter.")
+        else:
+            count = len(self.hits)
+            status.update(f"{count} result{'s' if count != 1 else ''}. Up and down to look, Enter to pick.")
+        if self.hits:
+            results.highlighted = 0
+        self._show_card(self.hits[0] if self.hits else None)
+
+    def _label(self, hit: Hit) -> str:
+        asset = hit.asset
+        details = " · ".join(part for part in (domain_label(asset.domain), asset.area, asset.schedule) if part)
+        return f"[b]{escape(asset.name)}[/b]\n  {escape(details)}"
+
+    def _show_card(self, hit: Hit | None) -> None:
+        area = self.query_one("#finder-card-area", VerticalScroll)
+        area.display = hit is not None
+        if hit is None:
+            return
+        cards = area.query(AssetCard)
+        if cards:
+            cards.first().show(hit)
+        else:
+            area.mount(AssetCard(hit, id="finder-card"))
+
+    def _hit(self, asset_id: str | None) -> Hit | None:
+        return next((h for h in self.hits if h.asset.id == asset_id), None)
+
+    # Events ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#finder-query")
+    def _query_changed(self) -> None:
+        self.refresh_results()
+
+    @on(AssetFilters.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_results()
+
+    @on(Input.Submitted, "#finder-query")
+    def _pick_highlighted(self) -> None:
+        results = self.query_one("#finder-results", OptionList)
+        if results.highlighted is not None and results.highlighted < len(self.hits):
+            self.dismiss(self.hits[results.highlighted].asset)
+
+    @on(OptionList.OptionHighlighted, "#finder-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_card(self._hit(event.option.id))
+
+    @on(OptionList.OptionSelected, "#finder-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        hit = self._hit(event.option.id)
+        if hit is not None:
+            self.dismiss(hit.asset)
+
+    @on(AssetCard.Chosen)
+    def _chosen(self, event: AssetCard.Chosen) -> None:
+        self.dismiss(event.asset)
+
+    @on(AssetCard.MoreLikeThis)
+    def _more_like_this(self, event: AssetCard.MoreLikeThis) -> None:
+        asset = event.asset
+        query = self.query_one("#finder-query", Input)
+        query.value = asset.tags[0] if asset.tags else asset.name
+        query.focus()
+
+    @on(AssetCard.NotForMe)
+    def _not_for_me(self, event: AssetCard.NotForMe) -> None:
+        self.not_for_me.add(event.asset.id)
+        self.refresh_results()
+
+    # Actions -----------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        """Close without picking anything."""
+        self.dismiss(None)
+
+    def action_focus_query(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one("#finder-query", Input).focus()
+
+    def action_move_highlight(self, step: int) -> None:
+        """Look at the next or previous result while typing."""
+        results = self.query_one("#finder-results", OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -1
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def action_focus_results(self) -> None:
+        """Move to the list of results."""
+        self.query_one("#finder-results", OptionList).focus()

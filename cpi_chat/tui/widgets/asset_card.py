@@ -1,0 +1,148 @@
+"""A card showing one community asset in words (what, where, when, cost, access, why) with its actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from cpi_chat.assets.directory import Hit
+from cpi_chat.assets.model import Asset
+from cpi_chat.errors import CpiChatError
+
+
+@cache
+def _shipped_domain_labels() -> dict[str, str]:
+    """The label of each shipped domain by slug, read once when the first card needs it."""
+    from cpi_chat.assets.lexicon import load_domains
+    from cpi_chat.paths import shipped_assets_dir
+
+    return {d.slug: d.label for d in load_domains(shipped_assets_dir() / "domains.yaml")}
+
+
+def domain_label(slug: str) -> str:
+    """The words people see for a domain slug ("sport" -> "Sport")."""
+    try:
+        labels = _shipped_domain_labels()
+    except (CpiChatError, OSError):  # a missing domains file must not stop a card from showing
+        labels = {}
+    return labels.get(slug) or slug.replace("-", " ").capitalize()
+
+
+def long_date(day: date) -> str:
+    """A date as people write it: 25 November 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def card_lines(asset: Asset, why: str = "") -> list[tuple[str, str]]:
+    """The labelled lines a card shows, as (label, text) pairs; empty details are left out."""
+    where = ", ".join(part for part in (asset.area, asset.address) if part)
+    lines = [
+        ("Domain", domain_label(asset.domain)),
+        ("Where", where),
+        ("When", asset.schedule),
+        ("Cost", asset.cost),
+        ("Access", asset.accessibility),
+        ("Contact", asset.contact),
+        ("Kind", "specialist service" if asset.kind == "specialist" else ""),
+        ("Last checked", long_date(asset.last_verified) if asset.last_verified else ""),
+        ("Why it matched", why),
+    ]
+    return [(label, text) for label, text in lines if text]
+
+
+def _asset_and_why(hit_or_asset: Hit | Asset, why: str) -> tuple[Asset, str]:
+    if isinstance(hit_or_asset, Hit):
+        return hit_or_asset.asset, why or hit_or_asset.why
+    return hit_or_asset, why
+
+
+class AssetCard(Vertical, can_focus=False):
+    """One asset as a card; its buttons post Chosen, MoreLikeThis and NotForMe."""
+
+    DEFAULT_CSS = """
+    AssetCard {
+        height: auto;
+        border: round $primary;
+        border-title-style: bold;
+        padding: 0 1;
+        margin: 0 0 1 0;
+    }
+    AssetCard .asset-card-name {
+        text-style: bold;
+        width: 1fr;
+    }
+    AssetCard .asset-card-line {
+        width: 1fr;
+        height: auto;
+    }
+    AssetCard .asset-card-actions {
+        height: auto;
+        margin-top: 1;
+    }
+    AssetCard .asset-card-actions Button {
+        margin-right: 1;
+        min-width: 10;
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """The person wants this asset in their plan."""
+
+        asset: Asset
+
+    @dataclass
+    class MoreLikeThis(Message):
+        """The person wants to see assets like this one."""
+
+        asset: Asset
+
+    @dataclass
+    class NotForMe(Message):
+        """The person does not want this asset suggested again."""
+
+        asset: Asset
+
+    def __init__(
+        self,
+        hit_or_asset: Hit | Asset,
+        why: str = "",
+        actions: bool = True,
+        *,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own keyword
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.asset, self.why = _asset_and_why(hit_or_asset, why)
+        self.actions = actions
+
+    def show(self, hit_or_asset: Hit | Asset, why: str = "") -> None:
+        """Show another asset on this card."""
+        self.asset, self.why = _asset_and_why(hit_or_asset, why)
+        self.refresh(recompose=True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(escape(self.asset.name), classes="asset-card-name", markup=True)
+        for label, text in card_lines(self.asset, self.why):
+            yield Static(f"[b]{label}:[/b] {escape(text)}", classes="asset-card-line")
+        if self.actions:
+            with Horizontal(classes="asset-card-actions"):
+                yield Button("Add to plan", id="card-add", variant="primary")
+                yield Button("More like this", id="card-more")
+                yield Button("Not for me", id="card-not")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Turn a button press into the message for this asset."""
+        event.stop()
+        messages = {"card-add": self.Chosen, "card-more": self.MoreLikeThis, "card-not": self.NotForMe}
+        message = messages.get(event.button.id or "")
+        if message is not None:
+            self.post_message(message(self.asset))
