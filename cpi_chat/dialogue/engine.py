@@ -250,7 +250,7 @@ class Engine:
                     effects.append(prompt.search)
                     return state, Reply(tuple(messages), prompt, tuple(effects), self.progress(state))
                 case SayStep():
-                    messages.append(self._text(state, self._words(state, step, step.say)))
+                    messages.append(self._say(state, self._words(state, step, step.say)))
                     self._go(state, step, None)
                 case SetGoalStep():
                     effects.append(self._save(state, self._goal(state, step)))
@@ -269,7 +269,7 @@ class Engine:
                     state.stack.append(Frame(step.call, callee.start, via=step.id))
                 case EndStep():
                     if step.end:
-                        messages.append(self._text(state, self._words(state, step, step.end)))
+                        messages.append(self._say(state, self._words(state, step, step.end)))
                     state.stack.pop()
                 case _:
                     raise TypeError(f"unknown step {step!r}")
@@ -292,7 +292,7 @@ class Engine:
 
     def _say_optional(self, state: EngineState, step: Any, messages: list[str]) -> None:
         if step.say:
-            messages.append(self._text(state, self._words(state, step, step.say)))
+            messages.append(self._say(state, self._words(state, step, step.say)))
 
     def _goal(self, state: EngineState, step: SetGoalStep) -> SaveGoal:
         spec = step.set_goal
@@ -348,7 +348,7 @@ class Engine:
 
     def _help(self, state: EngineState, step: Any) -> str:
         if step.help:
-            return self._text(state, step.help)
+            return self._say(state, step.help)
         return DEFAULT_EASY_HELP if self._easy(state) else DEFAULT_HELP
 
     @staticmethod
@@ -409,6 +409,10 @@ class Engine:
     def _values(self, state: EngineState) -> dict[str, str]:
         return {**state.context, **state.answers}
 
+    def _say(self, state: EngineState, template: str) -> str:
+        """Text for people to read: like `_text`, with dates written in words ('25 February 2027')."""
+        return render(template, self._values(state), dates_in_words=True)
+
     def _text(self, state: EngineState, template: str) -> str:
         return render(template, self._values(state))
 
@@ -420,24 +424,24 @@ class Engine:
 
     def _option_labels(self, state: EngineState, step: ChooseStep) -> tuple[str, ...]:
         easy = self._easy(state)
-        return tuple(self._text(state, o.easy_read if easy and o.easy_read else o.label) for o in step.choose)
+        return tuple(self._say(state, o.easy_read if easy and o.easy_read else o.label) for o in step.choose)
 
     def _prompt(self, state: EngineState, step: Any) -> Prompt:
         frame = state.stack[-1]
         common = {
             "flow": frame.flow, "step": step.id,
-            "guide": self._text(state, step.guide) if step.guide else "",
+            "guide": self._say(state, step.guide) if step.guide else "",
             "optional": getattr(step, "optional", False),
         }
         match step:
             case ChooseStep():
-                text = self._text(state, self._words(state, step, step.say))
+                text = self._say(state, self._words(state, step, step.say))
                 return Prompt(kind="choose", text=text, options=self._option_labels(state, step), **common)
             case AskStep():
-                text = self._text(state, self._words(state, step, step.ask))
+                text = self._say(state, self._words(state, step, step.ask))
                 return Prompt(
                     kind="ask", text=text, validate=step.validate_as, options=tuple(step.options or ()),
-                    placeholder=self._text(state, step.placeholder or ""), **common,
+                    placeholder=self._say(state, step.placeholder or ""), **common,
                 )
             case SuggestAssetsStep():
                 query = step.suggest_assets
@@ -450,6 +454,6 @@ class Engine:
                     accessible=self._truthy(state, query.accessible),
                     limit=query.limit,
                 )
-                text = self._text(state, self._words(state, step, step.say))
+                text = self._say(state, self._words(state, step, step.say))
                 return Prompt(kind="suggest", text=text, search=search, **common)
         raise FlowError(f"The step '{step.id}' does not wait for an answer.")

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
 BUILT_IN_NAMES = frozenset({"name", "worker", "today"})
 
 
-def render(text: str, values: Mapping[str, object]) -> str:
-    """`text` with each `{key}` replaced by its value; unknown or empty keys become empty, `{{`/`}}` become braces."""
+def date_in_words(value: str) -> str:
+    """'2027-02-25' as '25 February 2027'; anything else unchanged."""
+    if not ISO_DATE.fullmatch(value):
+        return value
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {day:%B %Y}"
+
+
+def render(text: str, values: Mapping[str, object], dates_in_words: bool = False) -> str:
+    """`text` with each `{key}` replaced by its value; unknown or empty keys become empty, `{{`/`}}` become braces.
+
+    With `dates_in_words`, answers that are ISO dates are written for people to read.
+    """
 
     def replace(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -19,7 +36,9 @@ def render(text: str, values: Mapping[str, object]) -> str:
         if token == "}}":
             return "}"
         value = values.get(match.group(1))
-        return "" if value is None else str(value)
+        if value is None:
+            return ""
+        return date_in_words(str(value)) if dates_in_words else str(value)
 
     return PLACEHOLDER.sub(replace, text)
 

@@ -58,3 +58,12 @@ def test_a_persons_name_with_braces_is_not_filled_in_either(engine_for):
     """)
     _, reply = engine.start("t", {"name": "{today}"})
     assert reply.messages == ("Hello {today}.",)
+
+
+def test_dates_are_written_in_words_for_people_but_kept_as_iso_in_records() -> None:
+    from cpi_chat.dialogue.templates import render
+
+    values = {"target_by": "2027-02-25"}
+    assert render("by {target_by}", values, dates_in_words=True) == "by 25 February 2027"
+    assert render("{target_by}", values) == "2027-02-25"
+    assert render("{target_by}", {"target_by": "2027-02-30"}, dates_in_words=True) == "2027-02-30"
