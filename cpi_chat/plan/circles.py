@@ -1,0 +1,143 @@
+"""Circles of support: the people, groups and places in a person's life, at the first session and now, as words and an SVG."""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from cpi_chat.records.model import Connection
+
+KINDS = ("person", "group", "place")
+KIND_WORDS = {"person": ("person", "people"), "group": ("group", "groups"), "place": ("place", "places")}
+RING_TITLES = {"person": "People", "group": "Groups", "place": "Places"}
+NEW_MARK = "★"
+MAX_PER_RING = 8
+# a white outline behind each label keeps words readable where they cross a circle
+HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="7" stroke-linejoin="round" fill="#000000"'
+
+
+@dataclass(frozen=True)
+class CircleItem:
+    """Someone, a group or a place; `new` when it was not there at the first session."""
+
+    text: str
+    kind: str
+    new: bool = False
+
+
+@dataclass(frozen=True)
+class Circles:
+    """The circles of support at the first session and now."""
+
+    first: tuple[CircleItem, ...]
+    now: tuple[CircleItem, ...]
+
+    def counts(self, when: str = "now") -> dict[str, int]:
+        """How many people, groups and places, at the first session ("first") or now."""
+        items = self.first if when == "first" else self.now
+        return {kind: sum(1 for item in items if item.kind == kind) for kind in KINDS}
+
+    def count_words(self, when: str = "now") -> str:
+        """The counts as words: "3 people, 2 groups and 1 place"."""
+        parts = [f"{n} {KIND_WORDS[k][0 if n == 1 else 1]}" for k, n in self.counts(when).items()]
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    def summary(self) -> list[str]:
+        """Short sentences comparing the first session with now."""
+        if not self.now:
+            return ["We have not written down anyone yet. We can do it together next time."]
+        lines = [f"Now: {self.count_words('now')}."]
+        if self.first:
+            lines.insert(0, f"At the first meeting: {self.count_words('first')}.")
+        added = sum(1 for item in self.now if item.new)
+        if self.first and added:
+            lines.append(f"New since the first meeting: {added}. They have a star {NEW_MARK}.")
+        return lines
+
+
+def split_connection_text(text: str) -> list[str]:
+    """The separate people, groups or places in words like "my sister Ama, neighbour Pat and the corner shop"."""
+    parts = re.split(r"[,;\n]+", text)
+    if len(parts) > 1:  # "A, B and C": the last " and " also separates
+        parts = parts[:-1] + re.split(r"\s+and\s+", parts[-1])
+    cleaned = [" ".join(part.split()).strip(" .") for part in parts if part.strip(" .")]
+    return [part[0].upper() + part[1:] for part in cleaned]
+
+
+def _items(connections: Iterable[Connection]) -> list[CircleItem]:
+    return [CircleItem(words, c.kind if c.kind in KINDS else "person") for c in connections
+            for words in split_connection_text(c.text)]
+
+
+def _unique(items: Iterable[CircleItem]) -> list[CircleItem]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in items:
+        key = (item.kind, item.text.casefold())
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def build_circles(first: Iterable[Connection], now: Iterable[Connection], goal_groups: Iterable[str] = ()) -> Circles:
+    """Circles from the connections at the first session, the connections now, and the groups of the person's goals."""
+    before = _unique(_items(first))
+    known = {(item.kind, item.text.casefold()) for item in before}
+    current = _unique([*_items(now), *(CircleItem(name, "group") for name in goal_groups if name.strip())])
+    marked = tuple(CircleItem(i.text, i.kind, bool(before) and (i.kind, i.text.casefold()) not in known) for i in current)
+    return Circles(tuple(before), marked)
+
+
+def text_alternative(circles: Circles) -> list[tuple[str, list[str]]]:
+    """The picture in words: each circle's title and what is in it (new ones say so)."""
+    return [(RING_TITLES[kind], [item.text + (" (new)" if item.new else "") for item in circles.now if item.kind == kind])
+            for kind in KINDS]
+
+
+def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 18) -> str:
+    lines = textwrap.wrap(text, width, break_on_hyphens=False)[:2] or [text]
+    if len(textwrap.wrap(text, width, break_on_hyphens=False)) > 2:
+        lines[-1] = lines[-1][: width - 2] + "…"
+    top = y - (len(lines) - 1) * size * 0.55
+    spans = "".join(f'<tspan x="{x:.0f}" y="{top + i * size * 1.1:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
+    return f'<text text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}"{HALO}>{spans}</text>'
+
+
+def circles_svg(circles: Circles, centre_label: str = "Me", large_print: bool = False) -> str:
+    """The circles of support as an accessible SVG: you in the middle, then people, groups and places around you."""
+    size = 24 if large_print else 19
+    width, height, cx, cy = 1000, 760, 500, 380
+    radii = {"person": 135, "group": 230, "place": 325}
+    described = " ".join(f"{title}: {', '.join(items) if items else 'none yet'}." for title, items in text_alternative(circles))
+    label = f"Circles of support for {centre_label}. {described}"
+    parts = [
+        (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
+        f'font-family="Arial, Helvetica, sans-serif" class="circles">'),
+        f"<title>Circles of support for {escape(centre_label)}</title>",
+        f"<desc>{escape(described)}</desc>",
+    ]
+    for kind in reversed(KINDS):
+        dash = {"person": "", "group": ' stroke-dasharray="14 8"', "place": ' stroke-dasharray="4 8"'}[kind]
+        parts.append(f'<circle cx="{cx}" cy="{cy}" r="{radii[kind]}" fill="none" stroke="#1a1a1a" stroke-width="3"{dash}/>')
+        parts.append(f'<text x="{cx}" y="{cy - radii[kind] + size + 6}" text-anchor="middle" font-size="{size}" '
+                     f'font-weight="bold"{HALO}>{RING_TITLES[kind]}</text>')
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="78" fill="#fff2b3" stroke="#1a1a1a" stroke-width="3"/>')
+    parts.append(_label(cx, cy, centre_label, "middle", size + 2, width=10))
+    for kind in KINDS:
+        items = [item for item in circles.now if item.kind == kind][:MAX_PER_RING]
+        for index, item in enumerate(items):
+            angle = math.radians(-90 + (index + 0.5) * 360 / len(items) + (20 if kind == "group" else 0))
+            x, y = cx + radii[kind] * math.cos(angle), cy + radii[kind] * math.sin(angle)
+            parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9" fill="#1a1a1a"/>')
+            anchor = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
+            dx = 16 if anchor == "start" else -16 if anchor == "end" else 0
+            dy = 0 if anchor != "middle" else (30 if math.sin(angle) > 0 else -30)
+            text = (NEW_MARK + " " if item.new else "") + item.text
+            parts.append(_label(x + dx, y + dy, text, anchor, size))
+    parts.append("</svg>")
+    return "\n".join(parts)

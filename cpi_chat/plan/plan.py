@@ -1,0 +1,177 @@
+"""Gather a person's plan (goals, steps, where and when, contacts, next meeting, ratings, circles) into one PlanView."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from cpi_chat.assets.model import Asset
+from cpi_chat.plan.circles import Circles, build_circles
+from cpi_chat.plan.ratings import RatingChange, rating_changes
+from cpi_chat.plan.schedule import ActivityTime, activity_time_in_words, parse_schedule
+from cpi_chat.records.goals import list_goals
+from cpi_chat.records.model import Goal
+from cpi_chat.records.notes import list_notes, list_ratings
+from cpi_chat.records.people import get_person
+from cpi_chat.records.progress import (
+    CommitmentProgress,
+    chart_in_words,
+    connections_then_and_now,
+    goal_progress,
+    period_chart,
+)
+
+AssetLookup = Callable[[str], Asset | None]
+HELP_PREFIX = "who to contact for help:"
+MEETING_PREFIX = re.compile(r"^\s*next meeting\b", re.IGNORECASE)
+# The plan speaks as the person ("My plan"), so fixed words are in the first person.
+OWNER_WORDS = {"person": "Me", "worker": "My worker", "someone_else": "Someone else"}
+FIRST_VISIT_WORDS = {
+    "with my worker": "My worker will go with me the first time.",
+    "with a friend or a buddy": "A friend or a buddy will go with me the first time.",
+    "on my own": "I will go on my own the first time.",
+}
+
+
+@dataclass(frozen=True)
+class ActivityPlace:
+    """Where and when a goal's activity happens, and who to contact, from the asset directory."""
+
+    name: str
+    address: str
+    when: str
+    cost: str
+    contact: str
+    accessibility: str
+    time: ActivityTime | None
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """One small step and who does it."""
+
+    text: str
+    who: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class GoalPlan:
+    """One goal as the person's plan shows it."""
+
+    id: int
+    kind: str
+    what: str
+    how_often: str
+    where: str
+    measure: str
+    by_when: date | None
+    first_visit: str
+    status: str
+    place: ActivityPlace | None
+    steps: tuple[StepLine, ...]
+    next_step: str
+    progress: str
+    chart: str
+    chart_words: str
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A date to remember from a shared note: the next meeting, or something agreed."""
+
+    note_id: int
+    day: date
+    text: str
+    is_meeting: bool
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """Everything the person's own plan shows; built from shared records only, never private notes."""
+
+    person_id: int
+    name: str
+    made_on: date
+    easy_read: bool
+    large_print: bool
+    goals: tuple[GoalPlan, ...]
+    reminders: tuple[Reminder, ...]
+    help_contacts: tuple[str, ...]
+    ratings: tuple[RatingChange, ...]
+    circles: Circles
+
+    @property
+    def next_meeting(self) -> Reminder | None:
+        """The soonest meeting still to come."""
+        return next((r for r in self.reminders if r.is_meeting), None)
+
+
+def say_date(day: date) -> str:
+    """A date as people say it: "Tuesday 23 December 2026"."""
+    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def _place(asset: Asset | None) -> ActivityPlace | None:
+    if asset is None:
+        return None
+    time = parse_schedule(asset.schedule)
+    # everyday words when the schedule can be read ("Every Thursday, 7pm to 8pm"); the directory's words otherwise
+    when = activity_time_in_words(time) + (f" ({asset.schedule})" if time.seasonal else "") if time else asset.schedule
+    return ActivityPlace(asset.name, asset.address, when, asset.cost, asset.contact, asset.accessibility, time)
+
+
+def _first_visit(words: str) -> str:
+    cleaned = words.strip()
+    if not cleaned or cleaned.casefold() == "i'm not sure yet":
+        return ""
+    return FIRST_VISIT_WORDS.get(cleaned.casefold(), f"The first time: {cleaned.rstrip('.')}.")
+
+
+def _parse_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
+    progress = goal_progress(goal, today)
+    chart = period_chart(progress) if isinstance(progress, CommitmentProgress) and progress.periods else ""
+    words = chart_in_words(progress) if chart and isinstance(progress, CommitmentProgress) else ""
+    asset = lookup(goal.asset_id) if goal.asset_id else None
+    return GoalPlan(
+        id=goal.id, kind=goal.kind, what=goal.what, how_often=goal.how_often, where=goal.where, measure=goal.measure,
+        by_when=_parse_day(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
+        place=_place(asset), steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
+        next_step=progress.next_step.text if progress.next_step else "", progress=progress.message, chart=chart,
+        chart_words=words,
+    )
+
+
+def build_plan(db: sqlite_utils.Database, person_id: int, lookup_asset: AssetLookup | None = None,
+               today: date | None = None) -> PlanView:
+    """The person's plan on `today`; `lookup_asset` finds a goal's group in the asset directory (missing ones are left out)."""
+    day = today or date.today()
+    lookup = lookup_asset or (lambda _asset_id: None)
+    person = get_person(db, person_id)
+    goals = tuple(_goal_plan(g, lookup, day) for g in list_goals(db, person_id) if g.status != "dropped")
+    shared = list_notes(db, person_id, include_private=False)  # private worker notes are never even loaded
+    reminders = []
+    for note in shared:
+        when = _parse_day(note.remind_on) if note.remind_on else None
+        if when and when >= day:
+            reminders.append(Reminder(note.id, when, note.text, bool(MEETING_PREFIX.match(note.text))))
+    helpers = tuple(n.text[len(HELP_PREFIX):].strip() for n in shared if n.text.casefold().startswith(HELP_PREFIX))
+    first, now = connections_then_and_now(db, person_id)
+    groups = [g.place.name if g.place else g.what for g in goals if g.kind == "commitment"]
+    return PlanView(
+        person_id=person.id, name=person.name, made_on=day, easy_read=person.needs.easy_read,
+        large_print=person.needs.large_print, goals=goals,
+        reminders=tuple(sorted(reminders, key=lambda r: (r.day, r.note_id))), help_contacts=helpers,
+        ratings=tuple(rating_changes(list_ratings(db, person_id))), circles=build_circles(first, now, groups),
+    )
