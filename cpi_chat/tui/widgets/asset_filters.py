@@ -30,7 +30,6 @@ class AssetFilters(Grid):
         grid-gutter: 0 1;
         grid-rows: 1;
         height: auto;
-        margin: 0 0 1 0;
     }
     AssetFilters Select {
         width: 1fr;

@@ -1,0 +1,191 @@
+"""The form to add a community asset to the directory or change one, checked before it is saved."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+
+from cpi_chat.assets.directory import AssetDirectory
+from cpi_chat.assets.model import Asset, split_tags
+from cpi_chat.assets.rows import validate_record
+
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("description", "What happens there", "e.g. A friendly walk round the park, then tea"),
+    ("tags", "Words people might search for (separate with ;)", "e.g. walking; outdoors; gentle"),
+    ("area", "Area", "e.g. Northgate"),
+    ("address", "Address", "e.g. Northgate Library, High Street"),
+    ("schedule", "When", "e.g. Tuesdays 10:00-11:00"),
+    ("cost", "Cost", "e.g. Free, or £3 per session"),
+    ("contact", "Contact", "e.g. 01632 960000; hello@example.org"),
+    ("accessibility", "Access", "e.g. Step-free; hearing loop"),
+)
+KIND_CHOICES = (
+    ("mainstream", "Mainstream: open to everyone"),
+    ("specialist", "Specialist: a service for people with particular needs"),
+)
+
+
+def new_asset_id(name: str, exists: Callable[[str], object]) -> str:
+    """A readable id made from the name ("Walking Football" -> "walking-football"), made unique with -2, -3."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "asset"
+    candidate, number = base, 1
+    while exists(candidate):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+class AssetFormScreen(ModalScreen[Asset | None]):
+    """Add an asset (no `asset` given) or edit one; dismisses with the checked asset, or None if cancelled."""
+
+    DEFAULT_CSS = """
+    AssetFormScreen {
+        align: center middle;
+    }
+    AssetFormScreen #asset-form {
+        width: 100%;
+        max-width: 90;
+        height: 100%;
+        border: thick $primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    AssetFormScreen #form-fields {
+        height: 1fr;
+    }
+    AssetFormScreen Label {
+        margin-top: 1;
+        text-style: bold;
+    }
+    AssetFormScreen #form-error {
+        height: auto;
+        color: $text-error;
+        text-style: bold;
+    }
+    AssetFormScreen #form-buttons {
+        height: auto;
+    }
+    AssetFormScreen #form-buttons Button {
+        margin-right: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="asset_form.save"),
+        Binding("escape", "cancel", "Cancel", id="asset_form.cancel"),
+    ]
+
+    HELP = """
+## Adding or changing an asset
+
+Fill in at least the **name** and the **domain**. Everything else helps people decide whether
+to go: where and when it is, what it costs, and how easy it is to get in.
+Press **Ctrl+S** to save, or **Escape** to leave without saving.
+"""
+
+    AUTO_FOCUS = "#form-name"
+
+    def __init__(self, assets: AssetDirectory, asset: Asset | None = None) -> None:
+        super().__init__()
+        self.assets = assets
+        self.original = asset
+
+    def compose(self) -> ComposeResult:
+        asset = self.original
+        with Vertical(id="asset-form") as box:
+            box.border_title = f"Change {asset.name}" if asset else "Add a group or activity"
+            with VerticalScroll(id="form-fields"):
+                yield Label("Name (needed)")
+                yield Input(asset.name if asset else "", placeholder="e.g. Walking Football", id="form-name")
+                yield Label("Domain (needed)")
+                domains = [(d.label, d.slug) for d in self.assets.domains()]
+                current = self.assets.lexicon.resolve_domain(asset.domain) if asset else None
+                yield Select(domains, prompt="Choose one of the ten domains", id="form-domain",
+                             value=current or Select.NULL)
+                for name, label, hint in TEXT_FIELDS:
+                    yield Label(label)
+                    value = getattr(asset, name) if asset else ""
+                    if name == "tags":
+                        value = "; ".join(value)
+                    yield Input(value, placeholder=hint, id=f"form-{name}")
+                yield Label("Kind of service")
+                kind = asset.kind if asset else "mainstream"
+                with RadioSet(id="form-kind"):
+                    for value, words in KIND_CHOICES:
+                        yield RadioButton(words, value=value == kind, name=value)
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save", id="form-save", variant="primary")
+                yield Button("Cancel", id="form-cancel")
+        yield Footer()
+
+    def _text(self, field_name: str) -> str:
+        return self.query_one(f"#form-{field_name}", Input).value.strip()
+
+    def _kind(self) -> str:
+        pressed = self.query_one("#form-kind", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else ""
+
+    def problem(self) -> str:
+        """What stops the form from being saved, in one sentence, or "" when it is fine."""
+        if not self._text("name"):
+            return "Please give the asset a name."
+        if not isinstance(self.query_one("#form-domain", Select).value, str):
+            return "Please choose which of the ten domains it belongs to."
+        if self._kind() not in {value for value, _ in KIND_CHOICES}:
+            return "Please choose whether it is a mainstream or a specialist service."
+        return ""
+
+    def built_asset(self) -> Asset:
+        """The asset as filled in, checked like an imported row; ValueError says what is wrong."""
+        original = self.original
+        name = self._text("name")
+        fields: dict[str, object] = {name_: self._text(name_) for name_, _, _ in TEXT_FIELDS}
+        fields["tags"] = split_tags(str(fields["tags"]))
+        fields.update(
+            id=original.id if original else new_asset_id(name, exists=self.assets.get),
+            name=name,
+            domain=self.query_one("#form-domain", Select).value,
+            kind=self._kind(),
+            source=original.source if original else "added by hand",
+            last_verified=original.last_verified if original else None,
+        )
+        return validate_record(fields, self.assets.lexicon)
+
+    def action_save(self) -> None:
+        """Check the form and hand back the asset, or say what needs fixing."""
+        error = self.query_one("#form-error", Static)
+        problem = self.problem()
+        if not problem:
+            try:
+                self.dismiss(self.built_asset())
+                return
+            except ValueError as exc:
+                problem = f"This cannot be saved yet: {exc}."
+        error.update(escape(problem))
+        self.notify(problem, severity="warning")
+
+    def action_cancel(self) -> None:
+        """Leave without saving."""
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#form-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
