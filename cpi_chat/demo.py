@@ -23,12 +23,26 @@ class DemoPerson:
     name: str
     needs: CommunicationNeeds
     transcript: str = ""
+    about: str = ""
+    persona: str = ""  # the transcript a trainer plays step by step (`cpi-chat training play`)
 
 
 DEMO_PEOPLE = (
-    DemoPerson("Dan Mercer", CommunicationNeeds(), "joint_kickboxing_and_5k.yaml"),
-    DemoPerson("Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True)),
-    DemoPerson("Callum Reid", CommunicationNeeds(easy_read=True)),
+    DemoPerson(
+        "Dan Mercer", CommunicationNeeds(), "joint_kickboxing_and_5k.yaml",
+        "Low after depression, personal budget under review; commits to weekly kick-boxing and a 5 km run.",
+        "persona_dan_kickboxing_and_5k.yaml",
+    ),
+    DemoPerson(
+        "Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True), "persona_joyce_farming_friends.yaml",
+        "72, widowed, poor sight, one bus a day; goes back to the farming community and out twice a week.",
+        "persona_joyce_farming_friends.yaml",
+    ),
+    DemoPerson(
+        "Callum Reid", CommunicationNeeds(easy_read=True), "persona_callum_football_and_reading.yaml",
+        "Learning disability, easy read; loves football and reading; inclusive football with a buddy and a library club.",
+        "persona_callum_football_and_reading.yaml",
+    ),
 )
 
 
