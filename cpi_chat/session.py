@@ -66,7 +66,7 @@ def choose_flow(mode: str, goals: list[Goal]) -> str:
 def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
     """What the flows may say about the person: name, needs, latest interests and the goal checked in on."""
     context = {
-        "name": person.name,
+        "name": person.name.split()[0] if person.name.split() else person.name,  # 'Hello Dan', as a person would say it
         "today": today.isoformat(),
         "mode": mode,
         "easy_read": "yes" if person.needs.easy_read else "",

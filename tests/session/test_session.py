@@ -21,7 +21,7 @@ def start(workspace: Workspace, name: str = "Priya Test", mode: str = "joint", f
 def test_a_new_person_starts_with_a_first_session_and_later_with_a_review(workspace: Workspace) -> None:
     person, session, turn = start(workspace)
     assert session.state.root == "joint_session"
-    assert "Hello Priya Test" in turn.reply.messages[0]
+    assert "Hello Priya." in turn.reply.messages[0]  # first name, as a person would say it
     records.add_goal(workspace.db, person.id, "commitment", "choir", how_often="every week")
     assert choose_flow("joint", records.list_goals(workspace.db, person.id)) == "review"
     assert choose_flow("self", records.list_goals(workspace.db, person.id)) == "follow_up"
