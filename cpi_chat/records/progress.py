@@ -11,8 +11,10 @@ import sqlite_utils
 
 from cpi_chat.records.db import guarded
 from cpi_chat.records.goals import list_goals
-from cpi_chat.records.model import Checkin, Goal, SmallStep
+from cpi_chat.records.model import Checkin, Connection, Goal, SmallStep
+from cpi_chat.records.notes import list_connections
 from cpi_chat.records.sessions import list_sessions
+from cpi_chat.records.store import fetch_all
 
 PeriodKind = Literal["week", "fortnight", "month"]
 PeriodStatus = Literal["went", "missed", "paused", "not_recorded"]
@@ -379,3 +381,18 @@ def summary_since(db: sqlite_utils.Database, person_id: int, since: date | str |
     checkins = tuple(sorted(((g, c) for g, _ in progress for c in g.checkins if day is None or (_day(c.date) or date.min) >= day),
                             key=lambda pair: (pair[1].date, pair[1].id)))
     return SinceSummary(since=day, checkins=checkins, progress=tuple(progress))
+
+
+@guarded
+def connections_then_and_now(db: sqlite_utils.Database, person_id: int) -> tuple[list[Connection], list[Connection]]:
+    """The connections recorded by the end of the person's first session, and all of them now."""
+    now = list_connections(db, person_id)
+    sessions = list_sessions(db, person_id)
+    if not sessions:
+        return [], now
+    first = min(sessions, key=lambda s: (s.started, s.id))
+    cutoff = first.ended or first.started
+    rows = fetch_all(db, "SELECT id FROM connection WHERE person_id = ? AND (session_id = ? OR (session_id IS NULL AND created <= ?))",
+                     [person_id, first.id, cutoff])
+    wanted = {row["id"] for row in rows}
+    return [c for c in now if c.id in wanted], now
