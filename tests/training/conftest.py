@@ -1,0 +1,17 @@
+"""Shared fixtures for the training tests: a throwaway training workspace with the demo town."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cpi_chat.training.personas import training_workspace
+from cpi_chat.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    with training_workspace(base=tmp_path) as opened:
+        yield opened
