@@ -33,13 +33,17 @@ from cpi_chat.dialogue.effects import (
 )
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
+from cpi_chat.errors import CpiChatError
 from cpi_chat.records import Goal, Person, SessionRecord
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MODES = ("joint", "self", "training")
-# Below this score a hit matched only a stray word of a description ('box' for 'boxing'):
-# better to widen the search than to suggest it.
-GOOD_ENOUGH = 30.0
+# Scores are relative: a long sentence pasted from notes scores low even when ranked well.
+# A hit under this share of the best matched only a stray word ('box' for 'boxing').
+WEAK_SHARE = 0.4
+# When the area or day filter's best hit is under this share of the best hit elsewhere,
+# the filtered ones are poor matches: show the wider ones and say so.
+WIDER_IS_BETTER = 0.5
 
 
 @dataclass(frozen=True)
@@ -154,31 +158,40 @@ class Session:
     # -- assets -----------------------------------------------------------
 
     def suggest(self, search: SuggestAssets) -> tuple[list[Hit], str]:
-        """Search the directory, easing off the area and day when nothing matches, and say so."""
+        """Search the directory; when the area or day leaves only weak matches, look wider and say so."""
         if self.assets is None or self.assets.is_empty():
             return [], "The community directory is empty, so there is nothing to suggest yet. Ask your team to import it."
         filters = SearchFilters(
             area=search.area or None, day=weekday_in(search.day or ""), free=search.free, accessible=search.accessible,
             domain=search.domain or None,
         )
-        hits = self._good_hits(search, filters)
+        try:
+            hits = self._strong_hits(search, filters)
+            for eased, note in (
+                (replace(filters, area=None), f"Nothing close matched in {search.area}, so here are some places further away."),
+                (replace(filters, area=None, day=None), "Nothing close matched on that day, so here are some on other days."),
+                (SearchFilters(), "Nothing matched everything you asked for, so here are the closest matches."),
+            ):
+                if eased == filters:
+                    continue
+                wider = self._strong_hits(search, eased)
+                if wider and (not hits or hits[0].score < WIDER_IS_BETTER * wider[0].score):
+                    return wider, note
+                if hits:
+                    break
+        except CpiChatError as problem:
+            return [], str(problem)
         if hits:
             return hits, ""
-        for eased, note in (
-            (replace(filters, area=None), f"Nothing matched in {search.area}, so here are some places further away."),
-            (replace(filters, area=None, day=None), "Nothing matched on that day, so here are some on other days."),
-            (SearchFilters(), "Nothing matched everything you asked for, so here are the closest matches."),
-        ):
-            if eased != filters:
-                hits = self._good_hits(search, eased)
-                if hits:
-                    return hits, note
         return [], "I couldn't find anything for those words. You could try other words, or skip."
 
-    def _good_hits(self, search: SuggestAssets, filters: SearchFilters) -> list[Hit]:
+    def _strong_hits(self, search: SuggestAssets, filters: SearchFilters) -> list[Hit]:
+        """The hits, less those far weaker than the best one (a stray word of a description, say)."""
         assert self.assets is not None
         hits = self.assets.search(search.query, search.limit, filters)
-        return [h for h in hits if h.score >= GOOD_ENOUGH or not search.query.strip()]
+        if not hits or not search.query.strip():
+            return hits
+        return [h for h in hits if h.score >= WEAK_SHARE * hits[0].score]
 
     # -- records ----------------------------------------------------------
 

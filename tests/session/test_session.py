@@ -101,3 +101,15 @@ def test_weekdays_are_read_from_everyday_words() -> None:
     assert weekday_in("Saturdays are best") == "saturday"
     assert weekday_in("maybe tues or weds") == "tuesday"
     assert weekday_in("any time") is None
+
+
+def test_a_long_sentence_from_notes_still_gets_suggestions(workspace: Workspace) -> None:
+    _, session, _ = start(workspace)
+    hits, _ = session.suggest(SuggestAssets(query="he used to love going fishing with his dad at the weekend"))
+    assert hits and "angling" in (hits[0].asset.name + " ".join(hits[0].asset.tags)).lower()
+
+
+def test_an_unknown_day_or_domain_is_a_sentence_not_a_crash(workspace: Workspace) -> None:
+    _, session, _ = start(workspace)
+    hits, note = session.suggest(SuggestAssets(query="choir", domain="underwater basket weaving"))
+    assert hits == [] and note
