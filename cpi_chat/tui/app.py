@@ -1,0 +1,141 @@
+"""The Textual app: holds the workspace, registers the theme and pushes screens; no conversation logic lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from cpi_chat import records
+from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.commands import CpiCommands
+from cpi_chat.tui.screens.help import HelpScreen
+from cpi_chat.tui.starting import open_person
+from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
+
+if TYPE_CHECKING:
+    from cpi_chat.records import Person
+    from cpi_chat.workspace import Workspace
+
+DEMO_TITLE = "Demo — fictional people"
+SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
+
+
+class CpiChatApp(App[None]):
+    """cpi-chat: a friendly conversation that finds community groups and sets small goals."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cpi-chat"
+    COMMANDS = App.COMMANDS | {CpiCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="What this screen is for and its keys"),
+        Binding("f5", "toggle_contrast", "Contrast", id="contrast", tooltip="High-contrast theme on or off"),
+        Binding("f6", "toggle_spacing", "Spacing", id="spacing", tooltip="Large spacing on or off"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and leave cpi-chat"),
+        Binding("ctrl+c", "quit", "Quit", id="quit_ctrl_c", show=False, priority=True),
+    ]
+
+    def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint", demo: bool = False):
+        super().__init__()
+        self.workspace = workspace
+        self.start_person_name = person_name
+        self.mode = mode
+        self.demo = demo
+        self.person: Person | None = None  # whose display setting is in use
+        self.locked_to_person = mode == "self" and bool(person_name)
+        self.spacious = False
+        if demo:
+            self.title = DEMO_TITLE
+        self.register_theme(HIGH_CONTRAST_THEME)
+        self.theme = DEFAULT_THEME
+
+    def on_mount(self) -> None:
+        from cpi_chat.tui.screens.home import HomeScreen
+        from cpi_chat.tui.screens.welcome import WelcomeScreen
+
+        db, assets = self.workspace.db, self.workspace.assets
+        if self.start_person_name:
+            try:
+                person = records.find_person(db, self.start_person_name)
+            except CpiChatError as problem:
+                self.push_screen(HomeScreen())
+                self.notify(str(problem), severity="error", timeout=10)
+                return
+            if not self.locked_to_person:
+                self.push_screen(HomeScreen())
+            open_person(self, person, self.mode)
+        elif not records.list_people(db) and assets.is_empty():
+            self.push_screen(WelcomeScreen())
+        else:
+            self.push_screen(HomeScreen())
+
+    # -- display settings, remembered per person ---------------------------
+
+    def use_person_display(self, person: Person | None) -> None:
+        """Switch to the person's remembered theme and spacing (or the defaults when None)."""
+        self.person = person
+        setting = DisplaySetting() if person is None else DisplaySetting.parse(
+            person.theme, person.needs.high_contrast, person.needs.large_print)
+        self.theme = setting.theme or DEFAULT_THEME
+        self.spacious = setting.spacious
+        self.set_class(setting.spacious, "-spacious")
+
+    def _remember_display(self) -> None:
+        if self.person is None:
+            return
+        theme = "" if self.theme == DEFAULT_THEME else self.theme
+        setting = DisplaySetting(theme, self.spacious)
+        try:
+            self.person = records.set_theme(self.workspace.db, self.person.id, setting.stored())
+        except CpiChatError as problem:
+            self.notify(str(problem), severity="error")
+
+    def action_toggle_contrast(self) -> None:
+        """High-contrast theme on or off."""
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
+        self._remember_display()
+        self.notify("High contrast on." if self.theme == HIGH_CONTRAST else "High contrast off.")
+
+    def action_toggle_spacing(self) -> None:
+        """Large spacing on or off."""
+        self.spacious = not self.spacious
+        self.set_class(self.spacious, "-spacious")
+        self._remember_display()
+        self.notify("Large spacing on." if self.spacious else "Large spacing off.")
+
+    # -- help, directory, quitting -----------------------------------------
+
+    def action_help(self) -> None:
+        """Show what the screen in front is for and its keys."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def action_directory(self) -> None:
+        """Open the community directory, when that screen is installed."""
+        try:
+            from cpi_chat.tui.screens.directory import DirectoryScreen
+        except ImportError:
+            self.notify("The directory screen is not available in this version.", severity="warning")
+            return
+        self.push_screen(DirectoryScreen(self.workspace.assets))
+
+    async def action_quit(self) -> None:
+        """Leave; every answer is already saved, so say so."""
+        self.exit(message=SAVED_MESSAGE if self.person is not None else None)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands without Screenshot, which would write what is on screen (personal data) to disk."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+
+
+
+def run_app(workspace: Workspace, person_name: str | None = None, mode: str = "joint", demo: bool = False) -> None:
+    """Run the Textual app over a workspace until the user quits."""
+    CpiChatApp(workspace, person_name=person_name, mode=mode, demo=demo).run()

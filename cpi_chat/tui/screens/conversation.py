@@ -1,0 +1,334 @@
+"""The conversation screen: the chat, the question with quick replies or a text box, suggestions, goals and the worker panel."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from cpi_chat import records
+from cpi_chat.assets.directory import Hit
+from cpi_chat.assets.model import Asset
+from cpi_chat.dialogue.effects import SuggestAssets
+from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip
+from cpi_chat.dialogue.state import Prompt
+from cpi_chat.errors import CpiChatError
+from cpi_chat.session import Session, Turn
+from cpi_chat.tui.widgets.goal_card import GoalCard
+from cpi_chat.tui.widgets.quick_replies import QuickReplies
+from cpi_chat.tui.widgets.suggestion_card import SuggestionCard
+from cpi_chat.tui.widgets.transcript import Transcript
+from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+
+FINISHED = "This conversation has finished. Thank you. Everything is saved."
+
+
+class ConversationScreen(Screen[None]):
+    """One conversation: answer with the number keys or by typing; Ctrl+B goes back a question; Escape leaves (saved)."""
+
+    HELP = ("The conversation. Answer a question by pressing the number of a quick reply, or type and press Enter. "
+            "Ctrl+B goes back a question, Ctrl+S skips one that is optional. Suggested groups show as cards: "
+            "Add to plan picks one. Your goals appear on the right as they are set. Everything is saved after each answer.")
+    BINDINGS = [
+        Binding("escape", "leave", "Leave", id="leave", tooltip="Leave the conversation (it is saved)"),
+        Binding("ctrl+b", "back", "Back", id="back", tooltip="Go back a question"),
+        Binding("ctrl+s", "skip", "Skip", id="skip", tooltip="Skip this question"),
+        Binding("f1", "help", "Help", id="conversation_help", tooltip="Help with this question and the keys"),
+        Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
+        Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
+        *[Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick_{n}") for n in range(1, 10)],
+    ]
+
+    def __init__(self, session: Session, first: Turn, mode: str) -> None:
+        super().__init__(id="conversation")
+        self.session = session
+        self.mode = mode
+        self.turn = first
+        self.hits: list[Hit] = []
+        self.shown_prompt: tuple[str, str, str] | None = None
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self.turn.reply.prompt
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="progress")
+        with Horizontal(id="talk"):
+            yield Transcript(id="transcript")
+            with VerticalScroll(id="side"):
+                yield WorkerPanel(id="worker-panel")
+                yield Static("Your plan", classes="title", id="plan-title")
+                yield Vertical(id="goal-cards")
+        with Vertical(id="answer-area"):
+            yield Static("", id="search-note", markup=False)
+            yield VerticalScroll(id="asset-cards")
+            yield QuickReplies(id="quick-replies")
+            yield Static("", id="help-text", markup=False)
+            yield Static("", id="problem", markup=False)
+            with Horizontal(id="answer-row"):
+                yield Static("You:", id="answer-label")
+                yield Input(id="answer", compact=True)
+            with Horizontal(id="controls"):
+                yield Button("< Back (Ctrl+B)", id="back-button", compact=True)
+                yield Button("Skip (Ctrl+S)", id="skip-button", compact=True)
+                yield Button("Leave (Esc)", id="leave-button", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        person = self.session.person
+        self.sub_title = f"{person.name}: check-in" if self.mode == "self" else f"Together with {person.name}"
+        self.app.use_person_display(person)  # type: ignore[attr-defined]
+        self.query_one("#answer", Input).cursor_blink = False
+        self.query_one("#worker-panel").display = False
+        self.show(self.turn)
+
+    # -- events in, turns out ----------------------------------------------
+
+    def send(self, event: Event, said: str = "") -> None:
+        """Hand one event to the session and show what comes back."""
+        if self.session.finished:
+            return
+        transcript = self.query_one(Transcript)
+        if said:
+            transcript.heard(said)
+        try:
+            turn = self.session.handle(event)
+        except CpiChatError as problem:
+            self.notify(str(problem), severity="error", timeout=10)
+            return
+        self.show(turn, fresh=not isinstance(event, Help))
+
+    def show(self, turn: Turn, fresh: bool = True) -> None:
+        """Show a turn: notices and messages in the chat, then the question and how to answer it."""
+        previous = self.prompt
+        self.turn = turn
+        reply, transcript = turn.reply, self.query_one(Transcript)
+        if reply.notice:
+            transcript.note(reply.notice)
+        for message in reply.messages:
+            transcript.say(message)
+        self.refresh_goals()
+        prompt = reply.prompt
+        if prompt is None:
+            self._show_finished()
+            return
+        key = (prompt.flow, prompt.step, prompt.text)
+        if key != self.shown_prompt or (fresh and not prompt.problem and reply.messages):
+            transcript.say(prompt.text)
+        self.shown_prompt = key
+        progress = reply.progress
+        if progress and progress.of > 1:
+            self.query_one("#progress", Static).update(f"Part {progress.part} of {progress.of}: {progress.title.capitalize()}")
+        self._say_near_answer("#problem", f"Please check: {prompt.problem}" if prompt.problem else "")
+        self._say_near_answer("#help-text", f"Help: {prompt.help}" if prompt.help else (
+            f"Last time you said: {prompt.previous}" if prompt.previous else ""))
+        self.query_one("#skip-button").display = prompt.optional or prompt.kind == "suggest"
+        self._show_answer_area(prompt, turn, previous)
+        self.query_one(WorkerPanel).show_guide(prompt.guide)
+
+    def _say_near_answer(self, where: str, text: str) -> None:
+        line = self.query_one(where, Static)
+        line.update(text)
+        line.display = bool(text)
+
+    def _show_answer_area(self, prompt: Prompt, turn: Turn, previous: Prompt | None) -> None:
+        replies, answer, cards = self.query_one(QuickReplies), self.query_one("#answer", Input), self.query_one("#asset-cards")
+        replies.display = prompt.kind == "choose"
+        cards.display = prompt.kind == "suggest"
+        if prompt.kind != "suggest":
+            self._say_near_answer("#search-note", "")
+        self.query_one("#answer-row").display = prompt.kind != "choose"
+        answer.value = ""
+        if prompt.kind == "choose":
+            replies.show_options(prompt.options)
+            self.call_after_refresh(replies.focus_first)
+        elif prompt.kind == "suggest":
+            same_step = previous is not None and (previous.flow, previous.step) == (prompt.flow, prompt.step)
+            if turn.suggestions or not same_step:
+                hits, note = (list(turn.suggestions), turn.search_note)
+                if not hits and prompt.search is not None:
+                    hits, note = self.session.suggest(prompt.search)
+                self.show_hits(hits, note)
+            answer.placeholder = "Or type your own choice and press Enter"
+        else:
+            answer.placeholder = prompt.placeholder or ("Type your answer (optional) and press Enter" if prompt.optional
+                                                        else "Type your answer and press Enter")
+            answer.focus()
+
+    def show_hits(self, hits: list[Hit], note: str) -> None:
+        """Show suggested groups as numbered cards."""
+        self.hits = hits
+        cards = self.query_one("#asset-cards", VerticalScroll)
+        cards.remove_children()
+        cards.mount_all(SuggestionCard(hit, n) for n, hit in enumerate(hits, start=1))
+        count = f"{len(hits)} groups might suit. Press a number or Add to plan; Ctrl+S if none suit." if hits else ""
+        self._say_near_answer("#search-note", " ".join(x for x in (note, count) if x))
+        cards.scroll_home(animate=False)
+        if hits:
+            self.call_after_refresh(lambda: self.query(".add-to-plan").first().focus() if self.query(".add-to-plan") else None)
+        else:
+            self.query_one("#answer", Input).focus()
+
+    def _show_finished(self) -> None:
+        self.query_one(Transcript).say(FINISHED)
+        for part in ("#quick-replies", "#asset-cards", "#answer-row", "#skip-button", "#back-button", "#search-note"):
+            self.query_one(part).display = False
+        self._say_near_answer("#problem", "")
+        self._say_near_answer("#help-text", "Press Escape to leave.")
+        self.query_one("#leave-button", Button).focus()
+
+    def refresh_goals(self) -> None:
+        """Show the person's active goals as cards, and the worker panel's notes and summary."""
+        db, person_id = self.session.db, self.session.person.id
+        goals = [g for g in records.list_goals(db, person_id) if g.status == "active"]
+        holder = self.query_one("#goal-cards", Vertical)
+        holder.remove_children()
+        holder.mount_all(GoalCard(goal) for goal in goals)
+        self.query_one("#plan-title").display = bool(goals)
+        self._update_side(bool(goals))
+        if self.mode != "self":
+            self._refresh_worker_panel()
+
+    def _refresh_worker_panel(self) -> None:
+        from cpi_chat.records.progress import summary_since
+
+        db, person_id = self.session.db, self.session.person.id
+        panel = self.query_one(WorkerPanel)
+        panel.show_notes(records.list_notes(db, person_id, include_private=True))
+        try:
+            panel.show_since(summary_since(db, person_id).lines())
+        except CpiChatError as problem:
+            panel.show_since([str(problem)])
+
+    def _update_side(self, has_goals: bool | None = None) -> None:
+        if has_goals is None:
+            has_goals = bool(self.query(GoalCard))
+        self.query_one("#side").display = has_goals or bool(self.query_one(WorkerPanel).display)
+
+    # -- what the person does ----------------------------------------------
+
+    @on(Input.Submitted, "#answer")
+    def _answered(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text and not (self.prompt and self.prompt.optional):
+            self._say_near_answer("#problem", "Please type an answer first, or press Ctrl+S to skip.")
+            return
+        self.send(Answer(text), said=text or "(left empty)")
+
+    @on(QuickReplies.Picked)
+    def _picked(self, event: QuickReplies.Picked) -> None:
+        self.send(Pick(event.index), said=event.label)
+
+    @on(SuggestionCard.Chosen)
+    def _asset_chosen(self, event: SuggestionCard.Chosen) -> None:
+        self.pick_asset(event.asset)
+
+    @on(SuggestionCard.MoreLikeThis)
+    def _more_like(self, event: SuggestionCard.MoreLikeThis) -> None:
+        hits, note = self.session.suggest(SuggestAssets(query=event.asset.name))
+        self.show_hits(hits, note or f"More like {event.asset.name}:")
+
+    @on(SuggestionCard.NotForMe)
+    def _not_for_me(self, event: SuggestionCard.NotForMe) -> None:
+        self.show_hits([h for h in self.hits if h.asset.id != event.asset.id], f"Hidden {event.asset.name}.")
+
+    def pick_asset(self, asset: Asset) -> None:
+        """Add a suggested group to the plan."""
+        self.send(PickAsset(asset.id, asset.name), said=f"Add to my plan: {asset.name}")
+
+    @on(WorkerPanel.NoteWritten)
+    def _note_written(self, event: WorkerPanel.NoteWritten) -> None:
+        panel = self.query_one(WorkerPanel)
+        try:
+            remind_on = records.parse_user_date(event.remind_on).isoformat() if event.remind_on else ""
+            records.save_note(self.session.db, self.session.person.id, None, None, event.text, private=True, remind_on=remind_on)
+        except CpiChatError as problem:
+            panel.show_problem(str(problem))
+            return
+        panel.clear_note()
+        self._refresh_worker_panel()
+        self.notify("Private note saved.")
+
+    @on(Button.Pressed, "#back-button")
+    def action_back(self) -> None:
+        """Go back a question, undoing its answer."""
+        self.query_one(Transcript).note("Went back a question")
+        self.send(Back())
+
+    @on(Button.Pressed, "#skip-button")
+    def action_skip(self) -> None:
+        """Skip this question."""
+        self.send(Skip(), said="(skipped)")
+
+    @on(Button.Pressed, "#leave-button")
+    def action_leave(self) -> None:
+        """Leave the conversation; it is saved and can be carried on later."""
+        if self.app.locked_to_person:  # type: ignore[attr-defined]
+            self.app.exit(message="Everything is saved. Run cpi-chat again to carry on where you stopped.")
+            return
+        if not self.session.finished:
+            self.app.notify("Saved. You can carry on this session later (R on the people list).")
+        self.app.pop_screen()
+
+    def action_pick(self, number: int) -> None:
+        """Pick quick reply or suggested group `number`."""
+        prompt = self.prompt
+        if prompt is None:
+            return
+        if prompt.kind == "choose" and 1 <= number <= len(prompt.options):
+            self.send(Pick(number - 1), said=prompt.options[number - 1])
+        elif prompt.kind == "suggest" and 1 <= number <= len(self.hits):
+            self.pick_asset(self.hits[number - 1].asset)
+
+    def action_help(self) -> None:
+        """Ask for help with this question, then show the keys."""
+        from cpi_chat.tui.screens.help import HelpScreen
+
+        if self.prompt is not None and not self.session.finished:
+            self.send(Help())
+        about = f"About this question: {self.prompt.help}" if self.prompt and self.prompt.help else ""
+        self.app.push_screen(HelpScreen.for_screen(self, extra=about))
+
+    def action_toggle_worker_panel(self) -> None:
+        """Show or hide the worker panel (never in self mode)."""
+        if self.mode == "self":
+            return
+        panel = self.query_one(WorkerPanel)
+        panel.display = not panel.display
+        self._refresh_worker_panel()
+        self._update_side()
+        self.query_one("#side", VerticalScroll).scroll_home(animate=False)
+
+    def action_find_asset(self) -> None:
+        """Search the whole directory and pick a group into the conversation."""
+        try:
+            from cpi_chat.tui.screens.finder import AssetFinderScreen
+        except ImportError:
+            self.notify("The group finder is not available in this version.", severity="warning")
+            return
+
+        def found(asset: Asset | None) -> None:
+            if asset is None or self.prompt is None:
+                return
+            if self.prompt.kind == "suggest":
+                self.pick_asset(asset)
+            elif self.prompt.kind == "ask":
+                self.query_one("#answer", Input).value = asset.name
+                self.query_one("#answer", Input).focus()
+            else:
+                self.notify(f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
+
+        self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the worker panel key in self mode, and back/skip once the conversation is over."""
+        if action == "toggle_worker_panel" and self.mode == "self":
+            return False
+        if action in ("back", "skip") and self.session.finished:
+            return None
+        return True
+

@@ -1,0 +1,56 @@
+"""The help screen: what the screen in front is for and every key it answers to, generated from its bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GENERAL = (
+    "Everything you type is saved as you go: you can quit at any time and carry on later. "
+    "Ctrl+P opens the command palette. Tab moves between parts of the screen. "
+    "To make text bigger, zoom in your terminal (often Ctrl and +)."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists what a screen is for and its keys; Escape or F1 closes it."""
+
+    HELP = "This is the help. Escape or F1 closes it."
+    BINDINGS = [Binding("escape", "dismiss", "Close help", id="close_help")]
+
+    def __init__(self, purpose: str, keys: list[tuple[str, str]], extra: str = "") -> None:
+        super().__init__(id="help-screen")
+        self.purpose = purpose
+        self.keys = keys
+        self.extra = extra
+
+    @classmethod
+    def for_screen(cls, screen: Screen, extra: str = "") -> HelpScreen:
+        """Help for `screen`, listing the keys active there now."""
+        app = screen.app
+        seen: set[tuple[str, str]] = set()
+        keys: list[tuple[str, str]] = []
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            description = binding.tooltip or binding.description
+            if not description or not active.enabled or (binding.description, key) in seen:
+                continue
+            seen.add((binding.description, key))
+            keys.append((app.get_key_display(binding), description))
+        purpose = getattr(screen, "HELP", None) or (type(screen).__doc__ or "").strip()
+        return cls(purpose, keys, extra)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static("Help", classes="title")
+            if self.extra:
+                yield Static(self.extra, id="help-question")
+            yield Static(self.purpose, id="help-purpose")
+            yield Static("Keys", classes="title")
+            lines = [f"{key:>10}  {what}" for key, what in self.keys]
+            yield Static("\n".join(lines), id="help-keys", markup=False)
+            yield Static(GENERAL, id="help-general")
+            yield Static("Escape or F1: close this help", classes="hint")

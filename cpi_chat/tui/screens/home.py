@@ -1,0 +1,158 @@
+"""The home screen: everyone in a list searchable by name, with their active goals and last session; start, resume or add."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cpi_chat import records
+from cpi_chat.errors import CpiChatError
+from cpi_chat.records import PersonSummary
+from cpi_chat.tui.screens.add_person import AddPersonScreen
+from cpi_chat.tui.starting import open_person, resume_offer_exists
+
+
+def day_words(iso: str | None) -> str:
+    """'2026-11-25T10:00:00' as '25 Nov 2026'; '' when missing or unreadable."""
+    try:
+        return date.fromisoformat((iso or "")[:10]).strftime("%d %b %Y").lstrip("0")
+    except ValueError:
+        return ""
+
+
+def person_option(person: PersonSummary, stopped: bool) -> Option:
+    """One person as a list entry: name, active goals, last session, and a note when a session stopped part-way."""
+    text = Text(person.name, style="bold")
+    goals = ", ".join(person.active_goals) if person.active_goals else "none yet"
+    text.append(f"\n  Goals: {goals}")
+    last = day_words(person.last_session)
+    text.append(f"\n  Last session: {last or 'none yet'}")
+    if stopped:
+        text.append("\n  A session stopped part-way: R carries it on")
+    return Option(text, id=f"person-{person.id}")
+
+
+class HomeScreen(Screen[None]):
+    """Everyone you support. Pick a person, then start a session together, a self check-in, or carry on one that stopped."""
+
+    HELP = ("Everyone you support, with the goals they are working on and when you last met. "
+            "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
+            "R carries on a session that stopped part-way, A adds a person, / searches by name.")
+    BINDINGS = [
+        Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
+        Binding("j", "start_joint", "Together", id="start_joint", tooltip="Start a session together (worker and person)"),
+        Binding("s", "start_self", "Self check-in", id="start_self", tooltip="Start a self check-in for the person"),
+        Binding("r", "resume", "Carry on", id="resume", tooltip="Carry on a session that stopped part-way"),
+        Binding("a", "add_person", "Add person", id="add_person", tooltip="Add someone to the list"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
+        Binding("ctrl+d", "app.directory", "Directory", id="directory", tooltip="Browse the community directory"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("Pick a person, then press Enter for a session together.", id="home-intro")
+        yield Input(placeholder="Search by name (press /)", id="search")
+        yield OptionList(id="people")
+        yield Static("", id="people-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "People"
+        self.query_one("#search", Input).cursor_blink = False
+        self.refresh_people()
+        self.query_one("#people", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.app.use_person_display(None)  # type: ignore[attr-defined]
+        self.refresh_people()
+
+    def refresh_people(self) -> None:
+        """Show everyone whose name contains the search words."""
+        db = self.app.workspace.db  # type: ignore[attr-defined]
+        words = self.query_one("#search", Input).value.strip().lower()
+        people = [p for p in records.list_people(db) if words in p.name.lower()]
+        stopped = {p.id for p in people if records.unfinished_session(db, p.id) is not None}
+        listing = self.query_one("#people", OptionList)
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        listing.add_options([person_option(p, p.id in stopped) for p in people])
+        ids = [f"person-{p.id}" for p in people]
+        if people:
+            listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        empty = self.query_one("#people-empty", Static)
+        empty.update("" if people else ("No one matches that search." if words else "No one here yet. Press A to add a person."))
+        empty.display = not people
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.refresh_people()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#people", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#people")
+    def _person_chosen(self) -> None:
+        self.action_start_self() if self.app.mode == "self" else self.action_start_joint()  # type: ignore[attr-defined]
+
+    def _selected_person(self) -> records.Person | None:
+        option = self.query_one("#people", OptionList).highlighted_option
+        if option is None or option.id is None:
+            self.notify("Pick a person first, or press A to add one.", severity="warning")
+            return None
+        try:
+            return records.get_person(self.app.workspace.db, int(option.id.removeprefix("person-")))  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            self.notify(str(problem), severity="error")
+            return None
+
+    def action_start_joint(self) -> None:
+        """Start a session together with the person picked."""
+        if person := self._selected_person():
+            open_person(self.app, person, "joint")
+
+    def action_start_self(self) -> None:
+        """Start a self check-in for the person picked."""
+        if person := self._selected_person():
+            open_person(self.app, person, "self")
+
+    def action_resume(self) -> None:
+        """Carry on the picked person's session that stopped part-way."""
+        person = self._selected_person()
+        if person is None:
+            return
+        if resume_offer_exists(self.app, person) is None:
+            self.notify(f"{person.name} has no session that stopped part-way.", severity="information")
+            return
+        open_person(self.app, person, "joint")
+
+    def action_add_person(self) -> None:
+        """Ask for a name and add the person."""
+
+        def added(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                person = records.add_person(self.app.workspace.db, name)  # type: ignore[attr-defined]
+            except CpiChatError as problem:
+                self.notify(str(problem), severity="error", timeout=10)
+                return
+            self.query_one("#search", Input).value = ""
+            self.refresh_people()
+            listing = self.query_one("#people", OptionList)
+            listing.highlighted = listing.get_option_index(f"person-{person.id}")
+            listing.focus()
+            self.notify(f"Added {person.name}. Press Enter to start a session.")
+
+        self.app.push_screen(AddPersonScreen(), added)
+
+    def action_search(self) -> None:
+        """Put the cursor in the name search."""
+        self.query_one("#search", Input).focus()

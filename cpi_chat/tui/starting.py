@@ -1,0 +1,81 @@
+"""Opening a conversation with a person: offer to carry on an interrupted one, pick the goal to check in on, then start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from cpi_chat import records
+from cpi_chat.errors import CpiChatError
+from cpi_chat.session import Session, Turn
+from cpi_chat.tui.screens.choice import ChoiceScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from cpi_chat.records import Goal, Person, SessionRecord
+
+CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
+
+
+def open_person(app: App, person: Person, mode: str) -> None:
+    """Start or resume a conversation with `person`, asking first when a session stopped part-way."""
+    workspace = app.workspace  # type: ignore[attr-defined]
+    unfinished = records.unfinished_session(workspace.db, person.id)
+    if unfinished is None or not unfinished.engine_state:
+        _choose_goal_then_start(app, person, mode)
+        return
+
+    def answered(index: int | None) -> None:
+        if index is None:
+            return
+        if index == 0:
+            _push_conversation(app, person, unfinished.mode if unfinished.mode in ("joint", "self") else mode,
+                               lambda: Session.resume(workspace.db, workspace.engine, workspace.assets, person, unfinished))
+            return
+        with records.transaction(workspace.db):
+            records.end_session(workspace.db, unfinished.id, "stopped")
+        _choose_goal_then_start(app, person, mode)
+
+    day = unfinished.started[:10]
+    app.push_screen(ChoiceScreen(f"A session with {person.name} started on {day} stopped part-way. Carry on where it stopped?",
+                                 CARRY_ON, choice_id="resume-offer"), answered)
+
+
+def resume_offer_exists(app: App, person: Person) -> SessionRecord | None:
+    """The person's interrupted session that can be carried on, if any."""
+    record = records.unfinished_session(app.workspace.db, person.id)  # type: ignore[attr-defined]
+    return record if record is not None and record.engine_state else None
+
+
+def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
+    workspace = app.workspace  # type: ignore[attr-defined]
+    active: list[Goal] = []
+    if mode == "self":
+        active = [g for g in records.list_goals(workspace.db, person.id) if g.status == "active"]
+
+    def start(goal: Goal | None) -> None:
+        _push_conversation(app, person, mode, lambda: Session.start(
+            workspace.db, workspace.engine, workspace.assets, person, mode, goal=goal))
+
+    if len(active) <= 1:
+        start(active[0] if active else None)
+        return
+
+    def picked(index: int | None) -> None:
+        if index is not None:
+            start(active[index])
+
+    app.push_screen(ChoiceScreen("Which goal would you like to check in on?", tuple(g.what for g in active),
+                                 choice_id="goal-choice"), picked)
+
+
+def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], tuple[Session, Turn]]) -> None:
+    from cpi_chat.tui.screens.conversation import ConversationScreen
+
+    try:
+        session, first = begin()
+    except CpiChatError as problem:
+        app.notify(str(problem), severity="error", timeout=10)
+        return
+    app.push_screen(ConversationScreen(session, first, mode))

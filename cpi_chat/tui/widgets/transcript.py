@@ -1,0 +1,26 @@
+"""The conversation as a chat: the app's lines labelled "cpi-chat:", the person's labelled "You:" and set to the right."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class Transcript(VerticalScroll, can_focus=True):
+    """Chat lines, newest at the bottom; labels (not colour) say who said what."""
+
+    def say(self, text: str) -> None:
+        """Add a line from the app."""
+        self._add(f"cpi-chat: {text}", "from-app")
+
+    def heard(self, text: str) -> None:
+        """Add what the person answered."""
+        self._add(f"You: {text}", "from-person")
+
+    def note(self, text: str) -> None:
+        """Add a small notice (went back, saved, a search note)."""
+        self._add(f"({text})", "notice")
+
+    def _add(self, text: str, kind: str) -> None:
+        self.mount(Static(text, classes=f"chat-line {kind}", markup=False))
+        self.call_after_refresh(self.scroll_end, animate=False)

@@ -1,0 +1,75 @@
+"""The worker panel: the tip for this step, private notes with reminders, and what happened since the last session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Static
+
+from cpi_chat.records import Note
+
+
+class WorkerPanel(VerticalScroll):
+    """For the worker only (never in self mode); posts `NoteWritten` when a private note is saved."""
+
+    @dataclass
+    class NoteWritten(Message):
+        """The worker wrote a private note, with the reminder date as typed ('' for none)."""
+
+        text: str
+        remind_on: str
+
+    def compose(self) -> ComposeResult:
+        yield Static("Worker panel (F2 hides it)", classes="title")
+        yield Static("Tip for this step", classes="subtitle")
+        yield Static("", id="guide", markup=False)
+        yield Static("Private notes", classes="subtitle")
+        yield Static("", id="private-notes", markup=False)
+        yield Input(placeholder="New private note", id="note-text", compact=True)
+        yield Input(placeholder="Remind on, e.g. 2026-12-02 (optional)", id="note-date", compact=True)
+        yield Static("", id="note-problem", classes="problem")
+        yield Button("Save private note", id="save-note", compact=True)
+        yield Static("Since the last session", classes="subtitle")
+        yield Static("", id="since", markup=False)
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+
+    def show_guide(self, guide: str) -> None:
+        """Show the flow's tip for the current step."""
+        self.query_one("#guide", Static).update(guide or "No tip for this step.")
+
+    def show_notes(self, notes: list[Note]) -> None:
+        """List the private notes, each with its reminder date."""
+        lines = [f"• {n.text}" + (f" (remind on {n.remind_on})" if n.remind_on else "") for n in notes if n.private]
+        self.query_one("#private-notes", Static).update("\n".join(lines) or "No private notes yet.")
+
+    def show_since(self, lines: list[str]) -> None:
+        """Show what happened since the last session."""
+        self.query_one("#since", Static).update("\n".join(lines) or "Nothing yet.")
+
+    def show_problem(self, problem: str) -> None:
+        """Say in words what is wrong with the note typed."""
+        self.query_one("#note-problem", Static).update(problem)
+
+    def clear_note(self) -> None:
+        """Empty the note fields after saving."""
+        self.query_one("#note-text", Input).value = ""
+        self.query_one("#note-date", Input).value = ""
+        self.show_problem("")
+
+    @on(Button.Pressed, "#save-note")
+    @on(Input.Submitted, "#note-text, #note-date")
+    def _write(self, event: Message) -> None:
+        event.stop()
+        text = self.query_one("#note-text", Input).value.strip()
+        if not text:
+            self.show_problem("Type the note first.")
+            self.query_one("#note-text", Input).focus()
+            return
+        self.post_message(self.NoteWritten(text, self.query_one("#note-date", Input).value.strip()))
