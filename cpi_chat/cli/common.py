@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Any
 
@@ -29,6 +30,12 @@ class CpiGroup(click.Group):
             raise
         except BrokenPipeError:
             sys.exit(0)
+        except sqlite3.Error as error:
+            # A file trouble (full disk, damage, lock) that a store did not turn into a sentence itself.
+            from cpi_chat.records.db import describe_sqlite_error
+
+            click.echo(f"cpi-chat: {describe_sqlite_error(error, 'A cpi-chat data file')}", err=True)
+            sys.exit(1)
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             # The message may hold personal data, so only the type and place are shown.
             tb = error.__traceback__

@@ -1,4 +1,5 @@
-"""Run cpi-chat, but kill -9 itself just before its Nth SQL statement (KILL_AT_STATEMENT); COUNT_FILE gets the total."""
+"""Run cpi-chat under attack: kill -9 just before the Nth SQL statement (KILL_AT_STATEMENT; COUNT_FILE gets the total),
+or with every file allowed to grow by only FULL_DISK_EXTRA_PAGES pages (SQLite then fails as on a full disk)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sqlite3
 import sys
 
 limit = int(os.environ.get("KILL_AT_STATEMENT", "0"))
+extra_pages = os.environ.get("FULL_DISK_EXTRA_PAGES")
 count = 0
 real_connect = sqlite3.connect
 
@@ -23,6 +25,9 @@ def _trace(_statement: str) -> None:
 def traced_connect(*args, **kwargs):  # type: ignore[no-untyped-def]
     conn = real_connect(*args, **kwargs)
     conn.set_trace_callback(_trace)
+    if extra_pages is not None:
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        conn.execute(f"PRAGMA max_page_count={pages + int(extra_pages)}")
     return conn
 
 

@@ -214,6 +214,20 @@ def test_a_full_disk_during_an_import_is_one_sentence_from_the_directory(tmp_pat
         directory.close()
 
 
+def test_a_full_disk_during_cpi_chat_assets_import_is_one_sentence_and_imports_nothing(town_data: Path, tmp_path: Path) -> None:
+    data = fresh_copy(town_data, tmp_path, "data")
+    before = asset_count(data / "assets.db")
+    big = tmp_path / "big.csv"
+    big_csv(big, 10)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "FULL_DISK_EXTRA_PAGES": "5"}
+    done = subprocess.run([sys.executable, str(KILLER), "--data-dir", str(data), "assets", "import", str(big)],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 1, done.stderr
+    assert "disk may be full" in done.stderr and "did not expect" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert asset_count(data / "assets.db") == before
+
+
 def test_a_read_only_data_folder_gives_one_sentence_and_no_traceback(town_data: Path, tmp_path: Path) -> None:
     data = fresh_copy(town_data, tmp_path, "data")
     first = cli(data, "person", "add", "Gus Test")
