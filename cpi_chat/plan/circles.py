@@ -99,10 +99,10 @@ def text_alternative(circles: Circles) -> list[tuple[str, list[str]]]:
             for kind in KINDS]
 
 
-def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 18) -> str:
-    lines = textwrap.wrap(text, width, break_on_hyphens=False)[:2] or [text]
-    if len(textwrap.wrap(text, width, break_on_hyphens=False)) > 2:
-        lines[-1] = lines[-1][: width - 2] + "…"
+def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 18, prefix: str = "") -> str:
+    """A label of up to three wrapped lines centred on (x, y); `prefix` (the new-star) starts the first line."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, max_lines=3, placeholder=" …") or [text]
+    lines[0] = prefix + lines[0]
     top = y - (len(lines) - 1) * size * 0.55
     spans = "".join(f'<tspan x="{x:.0f}" y="{top + i * size * 1.1:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
     return f'<text text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}"{HALO}>{spans}</text>'
@@ -110,34 +110,37 @@ def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 1
 
 def circles_svg(circles: Circles, centre_label: str = "Me", large_print: bool = False) -> str:
     """The circles of support as an accessible SVG: you in the middle, then people, groups and places around you."""
-    size = 24 if large_print else 19
-    width, height, cx, cy = 1000, 760, 500, 380
-    radii = {"person": 135, "group": 230, "place": 325}
+    # The picture is scaled to the page width, so its words are drawn large: about 17pt on screen (21pt large print).
+    size, wrap = (44, 11) if large_print else (36, 13)
+    width, height, cx, cy = 1400, 1060, 700, 530
+    radii = {"person": 160, "group": 300, "place": 440}
     described = " ".join(f"{title}: {', '.join(items) if items else 'none yet'}." for title, items in text_alternative(circles))
     label = f"Circles of support for {centre_label}. {described}"
     parts = [
         (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
-        f'font-family="Arial, Helvetica, sans-serif" class="circles">'),
+         'font-family="Arial, Helvetica, sans-serif" class="circles">'),
         f"<title>Circles of support for {escape(centre_label)}</title>",
         f"<desc>{escape(described)}</desc>",
     ]
     for kind in reversed(KINDS):
-        dash = {"person": "", "group": ' stroke-dasharray="14 8"', "place": ' stroke-dasharray="4 8"'}[kind]
-        parts.append(f'<circle cx="{cx}" cy="{cy}" r="{radii[kind]}" fill="none" stroke="#1a1a1a" stroke-width="3"{dash}/>')
-        parts.append(f'<text x="{cx}" y="{cy - radii[kind] + size + 6}" text-anchor="middle" font-size="{size}" '
+        dash = {"person": "", "group": ' stroke-dasharray="18 10"', "place": ' stroke-dasharray="5 10"'}[kind]
+        parts.append(f'<circle cx="{cx}" cy="{cy}" r="{radii[kind]}" fill="none" stroke="#1a1a1a" stroke-width="4"{dash}/>')
+        parts.append(f'<text x="{cx}" y="{cy - radii[kind] + size + 8}" text-anchor="middle" font-size="{size}" '
                      f'font-weight="bold"{HALO}>{RING_TITLES[kind]}</text>')
-    parts.append(f'<circle cx="{cx}" cy="{cy}" r="78" fill="#fff2b3" stroke="#1a1a1a" stroke-width="3"/>')
-    parts.append(_label(cx, cy, centre_label, "middle", size + 2, width=10))
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="105" fill="#fff2b3" stroke="#1a1a1a" stroke-width="4"/>')
+    parts.append(_label(cx, cy, centre_label, "middle", size, width=9))
     for kind in KINDS:
         items = [item for item in circles.now if item.kind == kind][:MAX_PER_RING]
         for index, item in enumerate(items):
-            angle = math.radians(-90 + (index + 0.5) * 360 / len(items) + (20 if kind == "group" else 0))
+            angle = math.radians(-90 + (index + 0.5) * 360 / len(items) + (25 if kind == "group" else 0))
             x, y = cx + radii[kind] * math.cos(angle), cy + radii[kind] * math.sin(angle)
-            parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9" fill="#1a1a1a"/>')
+            parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="12" fill="#1a1a1a"/>')
             anchor = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
-            dx = 16 if anchor == "start" else -16 if anchor == "end" else 0
-            dy = 0 if anchor != "middle" else (30 if math.sin(angle) > 0 else -30)
-            text = (NEW_MARK + " " if item.new else "") + item.text
-            parts.append(_label(x + dx, y + dy, text, anchor, size))
+            dx = 22 if anchor == "start" else -22 if anchor == "end" else 0
+            lines = len(textwrap.wrap(item.text, wrap, break_on_hyphens=False, max_lines=3)) or 1
+            lift = size * (0.6 + 0.55 * (lines - 1)) + 12  # clear of the dot, above or below it
+            dy = 0 if anchor != "middle" else (lift if math.sin(angle) > 0 else -lift)
+            prefix = NEW_MARK + " " if item.new else ""
+            parts.append(_label(x + dx, y + dy, item.text, anchor, size, width=wrap, prefix=prefix))
     parts.append("</svg>")
     return "\n".join(parts)
