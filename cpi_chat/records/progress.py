@@ -283,11 +283,12 @@ def target_progress(goal: Goal, today: date) -> TargetProgress:
             amount, unit, minutes = parse_amount(checkin.value)
             points.append(ProgressPoint(day, checkin.value, amount, unit, minutes))
     target_amount, target_unit, _ = parse_amount(goal.measure or goal.what)
-    comparable = target_amount is not None and target_unit not in ("", "minutes")
+    comparable = bool(target_amount) and target_unit not in ("", "minutes")
     if not comparable:  # a time to beat, or no number at all: values are shown, not measured against it
         target_amount, target_unit = None, ""
     latest = next((p for p in reversed(points) if p.amount is not None and p.unit == target_unit), None)
-    fraction = min(1.0, latest.amount / target_amount) if comparable and latest and latest.amount is not None else None
+    fraction = (min(1.0, latest.amount / target_amount)
+                if target_amount and latest is not None and latest.amount is not None else None)
     by_when = _day(goal.by_when)
     reached = next((p.date for p in points if comparable and p.unit == target_unit and (p.amount or 0) >= (target_amount or 0)), None)
     achieved = goal.status == "achieved" or reached is not None

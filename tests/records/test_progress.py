@@ -160,3 +160,21 @@ def test_summary_since_the_last_session_lists_check_ins_and_progress(db: records
     assert len(summary.checkins) == 1
     assert any("Kick-boxing class: went" in line for line in summary.lines())
     assert p.summary_since(db, person.id, since="2000-01-01").checkins[0][1].attended == "no"
+
+
+def test_a_target_of_nothing_measurable_never_divides_by_zero() -> None:
+    made = goal(kind="target", measure="0 km", by_when="2026-04-01", checkins=[(MONDAY, None, "2 km")])
+    result = p.target_progress(made, MONDAY)
+    assert result.fraction is None and result.points[0].amount == 2.0
+
+
+def test_connections_at_the_first_session_are_told_apart_from_later_ones(db: records.PeopleDatabase, person: records.Person) -> None:
+    assert p.connections_then_and_now(db, person.id) == ([], [])
+    first = records.start_session(db, person.id, "joint", "first_session")
+    records.save_connection(db, person.id, first, "c1", "My brother Tunde", "person")
+    records.end_session(db, first)
+    later = records.start_session(db, person.id, "joint", "review")
+    records.save_connection(db, person.id, later, "c2", "Walking football", "group")
+    then, now = p.connections_then_and_now(db, person.id)
+    assert [c.text for c in then] == ["My brother Tunde"]
+    assert [c.text for c in now] == ["My brother Tunde", "Walking football"]
