@@ -51,11 +51,12 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         color: $text;
     }
     AssetFinderScreen #finder-results {
-        height: 1fr;
+        height: auto;
+        max-height: 45%;
         min-height: 3;
     }
     AssetFinderScreen #finder-card-area {
-        height: 2fr;
+        height: 1fr;
         min-height: 4;
     }
     """
