@@ -106,7 +106,7 @@ def reminder_event(reminder: Reminder) -> Event:
 def render_plan_ics(plan: PlanView, stamp: datetime | None = None) -> str:
     """The plan as an .ics calendar; each goal and meeting keeps the same UID, so importing again updates it."""
     made = stamp or datetime.now(tz=ZoneInfo("UTC")).replace(microsecond=0)
-    calendar = Calendar.new(prodid=PRODID, name=f"My plan: {plan.name}")
+    calendar = Calendar.new(prodid=PRODID, name=f"My plan: {plan.name}", uid=f"plan-{plan.person_id}@{UID_DOMAIN}")
     for goal in plan.goals:
         if goal.status not in ("active", "paused"):
             continue

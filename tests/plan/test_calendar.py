@@ -42,6 +42,7 @@ def test_exporting_twice_keeps_the_same_ids_so_calendars_update(plan: PlanView) 
     first = events(render_plan_ics(plan, stamp=STAMP))
     again = events(render_plan_ics(plan, stamp=STAMP + timedelta(days=30)))
     assert sorted(first) == sorted(again)
+    assert Calendar.from_ical(render_plan_ics(plan, stamp=STAMP))["UID"] == "plan-1@cpi-chat.invalid"
     assert all(uid.endswith("@cpi-chat.invalid") for uid in first)
 
 
