@@ -100,10 +100,20 @@ def parse_line(line: str, grid: AssetGrid) -> MappedAsset:
     return MappedAsset(parts[0], find_domain(parts[1], grid.domains).slug, find_area(parts[2], grid.areas), details)
 
 
+def add_area(grid: AssetGrid, area: str) -> str:
+    """Add an area to the grid unless it is there already (any case); returns its name as kept."""
+    cleaned = " ".join(area.split())
+    known = {fold(a): a for a in grid.areas}
+    if fold(cleaned) in known:
+        return known[fold(cleaned)]
+    if cleaned:
+        grid.areas.append(cleaned)
+    return cleaned
+
+
 def add_asset(grid: AssetGrid, asset: MappedAsset) -> None:
     """Add an asset to the grid; a new area joins the grid's areas."""
-    if fold(asset.area) not in {fold(a) for a in grid.areas}:
-        grid.areas.append(asset.area)
+    add_area(grid, asset.area)
     grid.assets.append(asset)
 
 
