@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,44 +15,53 @@ from cpi_chat.cli.people import goals, people_db
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory
+
 FORMATS = ("html", "md", "ics")
 
 
-def _asset_lookup(paths: Paths) -> tuple[dict[str, Asset | None], object]:
-    """A cache and the open asset directory (None when there is no assets.db: opening would create one)."""
-    if not paths.assets_db.exists():
-        return {}, None
-    from cpi_chat.assets.directory import AssetDirectory
+class DirectoryLookup:
+    """Finds a goal's group in the asset directory, once per id; no directory file means no group is found."""
 
-    try:
-        return {}, AssetDirectory.open(paths.assets_db)
-    except Exception:  # noqa: BLE001 - an unreadable directory only means no places and times on the plan
-        return {}, None
+    def __init__(self, assets_db: Path) -> None:
+        self._cache: dict[str, Asset | None] = {}
+        self._directory: AssetDirectory | None = None
+        if assets_db.exists():  # opening a missing directory would create an empty one
+            from cpi_chat.assets.directory import AssetDirectory
+
+            try:
+                self._directory = AssetDirectory.open(assets_db)
+            except Exception:  # noqa: BLE001 - an unreadable directory only means no places and times on the plan
+                self._directory = None
+
+    def __call__(self, asset_id: str) -> Asset | None:
+        if self._directory is None:
+            return None
+        if asset_id not in self._cache:
+            try:
+                self._cache[asset_id] = self._directory.get(asset_id)
+            except Exception:  # noqa: BLE001 - a group that cannot be read is left off the plan, not fatal
+                self._cache[asset_id] = None
+        return self._cache[asset_id]
+
+    def close(self) -> None:
+        """Close the directory file, if one was opened."""
+        if self._directory is not None:
+            self._directory.close()
 
 
 def render(paths: Paths, who: str, fmt: str) -> tuple[str, records.Person]:
     """The plan of the person named `who` in format `fmt` (html, md or ics), and that person."""
     from cpi_chat.plan.plan import build_plan
 
-    cache, directory = _asset_lookup(paths)
-
-    def lookup(asset_id: str) -> Asset | None:
-        if directory is None:
-            return None
-        if asset_id not in cache:
-            try:
-                cache[asset_id] = directory.get(asset_id)  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - a group that cannot be read is left off, not fatal
-                cache[asset_id] = None
-        return cache[asset_id]
-
+    lookup = DirectoryLookup(paths.assets_db)
     try:
         with people_db(paths) as db:
             person = records.find_person(db, who)
             plan = build_plan(db, person.id, lookup)
     finally:
-        if directory is not None:
-            directory.close()  # type: ignore[attr-defined]
+        lookup.close()
     if fmt == "html":
         from cpi_chat.plan.html import render_plan_html
 
