@@ -27,7 +27,7 @@ def test_reading_how_often_never_fails(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(WORDS)
 def test_reading_an_amount_never_fails(text: str) -> None:
-    amount, unit, minutes = progress.parse_amount(text)
+    amount, _unit, minutes = progress.parse_amount(text)
     assert amount is None or amount >= 0
     assert minutes is None or minutes >= 0
 
@@ -41,7 +41,7 @@ def test_reading_a_schedule_never_fails_and_gives_a_real_day(text: str) -> None:
 
 
 def _sentences(html: str) -> list[str]:
-    body = re.sub(r"<style.*?</style>|<svg.*?</svg>|<title>.*?</title>", " ", html, flags=re.S)
+    body = re.sub(r"<style.*?</style>|<svg.*?</svg>|<title>.*?</title>", " ", html, flags=re.DOTALL)
     blocks = re.split(r"</?(?:p|li|h[1-6]|ul|section|figure|figcaption|main|body)\b[^>]*>", body)
     sentences = []
     for block in blocks:
