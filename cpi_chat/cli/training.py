@@ -49,4 +49,84 @@ def play(persona_name: str, step_mode: bool, speed: float, keep: bool) -> None:
             click.echo(f"The training folder is kept at {workspace.paths.data_dir}", err=True)
 
 
+FILE = click.Path(dir_okay=False, writable=True)
+
+
+@training.command("map")
+@click.option("--areas", help="The team's areas, separated by commas (asked for when not given).")
+@click.option("--grid", "grid_file", type=click.Path(dir_okay=False), help="A grid saved earlier: carry on from it, and save it back there at the end.")
+@click.option("--save", "save_file", type=FILE, help="Save the grid to this CSV file at the end, to carry on another day.")
+@click.option("--csv", "csv_file", type=FILE, help="Export the team's directory to this CSV file (the import format).")
+@click.option("--oruk", "oruk_file", type=FILE, help="Export the team's directory to this Open Referral UK JSON file.")
+@click.option("--keep", is_flag=True, help="Keep the training folder (with its assets.db) afterwards.")
+def map_assets(
+    areas: str | None, grid_file: str | None, save_file: str | None, csv_file: str | None, oruk_file: str | None, keep: bool,
+) -> None:
+    """Mapping community assets: a grid of the ten domains by your areas, its gaps, and your team's directory."""
+    from pathlib import Path
+
+    from cpi_chat.plain import stdin_io
+    from cpi_chat.training.mapping import load_grid, new_grid, save_grid, split_areas
+    from cpi_chat.training.personas import training_workspace
+    from cpi_chat.training.plain_exercises import ask_areas, finish_mapping, run_mapping
+
+    io = stdin_io()
+    click.echo(f"{BANNER}: mapping community assets. Nothing here touches your real records.")
+    with training_workspace(keep=keep, with_town=False) as workspace:
+        directory = workspace.assets
+        given = split_areas(areas or "")
+        if grid_file and Path(grid_file).exists():
+            grid = load_grid(Path(grid_file), directory.domains(), given)
+            click.echo(f"{BANNER}: carrying on with {len(grid.assets)} assets from {grid_file}.")
+        else:
+            asked = given or ask_areas(io)
+            if asked is None:
+                return
+            grid = new_grid(directory.domains(), asked)
+        grid = run_mapping(grid, io)
+        finish_mapping(grid, directory, io)
+        for target in {f for f in (save_file, grid_file) if f}:
+            written = save_grid(grid, Path(target))
+            click.echo(f"Saved the grid ({written} assets) to {target}.")
+        if csv_file:
+            click.echo(f"Exported {directory.export_file(csv_file, 'csv')} assets to {csv_file}.")
+        if oruk_file:
+            click.echo(f"Exported {directory.export_file(oruk_file, 'oruk')} assets to {oruk_file} (Open Referral UK).")
+        if keep:
+            click.echo(f"The training folder is kept at {workspace.paths.data_dir}; its assets.db is the team's directory.", err=True)
+        elif not (csv_file or oruk_file):
+            click.echo("Add --csv FILE or --oruk FILE to keep the team's directory; the training folder is deleted now.")
+
+
+@training.command("barriers")
+@click.option("--html", "html_file", type=FILE, help="Save the chart as a printable large-print page.")
+@click.option("--mermaid", "mermaid_file", type=FILE, help="Save the chart as a Mermaid flowchart (for slides and wikis).")
+def barriers(html_file: str | None, mermaid_file: str | None) -> None:
+    """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
+    from pathlib import Path
+
+    from cpi_chat.plain import stdin_io
+    from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, text_tree
+    from cpi_chat.training.plain_exercises import run_barrier
+
+    barrier = run_barrier(stdin_io())
+    if barrier is None:
+        click.echo("Input ended before the chart was finished; nothing was saved.")
+        return
+    click.echo("")
+    click.echo(f"{BANNER}: the chart.")
+    click.echo(text_tree(barrier))
+    kept = realistic_solutions(barrier)
+    click.echo("")
+    click.echo(f"Realistic solutions to try: {len(kept)}.")
+    for problem, solution in kept:
+        click.echo(f"  {problem.text}: {solution.text}")
+    if html_file:
+        Path(html_file).write_text(html_page(barrier), encoding="utf-8")
+        click.echo(f"Saved the printable chart to {html_file}.")
+    if mermaid_file:
+        Path(mermaid_file).write_text(mermaid(barrier) + "\n", encoding="utf-8")
+        click.echo(f"Saved the Mermaid chart to {mermaid_file}.")
+
+
 COMMANDS: list[click.Command] = [training]

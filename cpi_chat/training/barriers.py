@@ -158,9 +158,13 @@ def next_question(barrier: Barrier | None) -> Question | None:
                 return Question(
                     f"Is '{solution.text}' (for '{problem.text}') still realistic?",
                     "Type yes or no.",
-                    lambda b, line, s=solution: _with(b, lambda root: mark_realistic(s, _yes_no(line))),
+                    _marker(solution),
                 )
     return None
+
+
+def _marker(solution: Solution) -> Callable[[Barrier | None, str], Barrier]:
+    return lambda barrier, line: _with(barrier, lambda root: mark_realistic(solution, _yes_no(line)))
 
 
 def _answer_barrier(barrier: Barrier | None, line: str) -> Barrier:

@@ -202,10 +202,11 @@ def save_grid(grid: AssetGrid, path: Path) -> int:
             writer = csv.writer(handle)
             writer.writerow(GRID_COLUMNS)
             for area in grid.areas:
-                if not any(a.area == area for a in grid.assets):
+                here = [a for a in grid.assets if a.area == area]
+                if not here:
                     writer.writerow([neutralise(area), "", "", ""])  # keeps an area that has nothing yet
-            for asset in grid.assets:
-                writer.writerow([neutralise(v) for v in (asset.area, labels[asset.domain], asset.name, asset.details)])
+                for asset in here:
+                    writer.writerow([neutralise(v) for v in (asset.area, labels[asset.domain], asset.name, asset.details)])
     except OSError as error:
         raise TrainingError(f"Could not write the grid to {path} ({error.strerror}).") from None
     return len(grid.assets)

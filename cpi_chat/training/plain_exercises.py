@@ -6,7 +6,16 @@ from cpi_chat.assets.directory import AssetDirectory, ImportReport
 from cpi_chat.plain import PlainIO
 from cpi_chat.training import TRAINING_BANNER, TrainingError
 from cpi_chat.training.barriers import Barrier, next_question
-from cpi_chat.training.mapping import AssetGrid, add_area, add_asset, gap_sentences, grid_text, import_grid, parse_line, split_areas
+from cpi_chat.training.mapping import (
+    AssetGrid,
+    add_area,
+    add_asset,
+    gap_sentences,
+    grid_text,
+    import_grid,
+    parse_line,
+    split_areas,
+)
 
 MAP_HELP = (
     "Add an asset on one line: name; domain; area; details (details are optional). "

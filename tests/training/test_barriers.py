@@ -6,8 +6,19 @@ import pytest
 
 from cpi_chat.training import TrainingError
 from cpi_chat.training.barriers import (
-    Barrier, add_solution, html_page, is_complete, mark_realistic, mermaid, new_barrier, next_question, problems,
-    realistic_solutions, set_owner, split, text_tree,
+    Barrier,
+    add_solution,
+    html_page,
+    is_complete,
+    mark_realistic,
+    mermaid,
+    new_barrier,
+    next_question,
+    problems,
+    realistic_solutions,
+    set_owner,
+    split,
+    text_tree,
 )
 
 
@@ -38,7 +49,7 @@ def test_splitting_makes_parts_that_are_the_single_problems() -> None:
 
 def test_a_part_can_be_split_again_until_each_is_one_problem() -> None:
     barrier = new_barrier("the group leader is unsure about welcoming Callum", "service")
-    leader, first_night = split(barrier, ["the leader has not met Callum", "nobody knows him on the first night"])
+    _, first_night = split(barrier, ["the leader has not met Callum", "nobody knows him on the first night"])
     split(first_night, ["he does not know the way", "he will not know anyone"])
     assert [p.text for p in problems(barrier)] == ["the leader has not met Callum", "he does not know the way", "he will not know anyone"]
 

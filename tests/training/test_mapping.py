@@ -12,8 +12,19 @@ from cpi_chat.assets.lexicon import load_domains
 from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.training import TrainingError
 from cpi_chat.training.mapping import (
-    AssetGrid, add_asset, counts, find_domain, gap_sentences, gaps, grid_text, import_grid, load_grid, new_grid,
-    parse_line, save_grid, split_areas,
+    AssetGrid,
+    add_asset,
+    counts,
+    find_domain,
+    gap_sentences,
+    gaps,
+    grid_text,
+    import_grid,
+    load_grid,
+    new_grid,
+    parse_line,
+    save_grid,
+    split_areas,
 )
 
 DOMAINS = load_domains(shipped_assets_dir() / "domains.yaml")
