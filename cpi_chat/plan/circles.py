@@ -55,7 +55,7 @@ class Circles:
             lines.insert(0, f"At the first meeting: {self.count_words('first')}.")
         added = sum(1 for item in self.now if item.new)
         if self.first and added:
-            lines.append(f"New since the first meeting: {added}. They have a star {NEW_MARK}.")
+            lines.append(f"New since the first meeting: {added}.")
         return lines
 
 
