@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import Asset, split_tags
+from cpi_chat.assets.normalise import fold
 from cpi_chat.assets.rows import validate_record
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -35,7 +36,7 @@ KIND_CHOICES = (
 
 def new_asset_id(name: str, exists: Callable[[str], object]) -> str:
     """A readable id made from the name ("Walking Football" -> "walking-football"), made unique with -2, -3."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "asset"
+    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "asset"
     candidate, number = base, 1
     while exists(candidate):
         number += 1

@@ -17,7 +17,7 @@ from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset,
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
-from cpi_chat.tui.widgets.goal_card import GoalCard
+from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
 from cpi_chat.tui.widgets.quick_replies import QuickReplies
 from cpi_chat.tui.widgets.suggestion_card import SuggestionCard
 from cpi_chat.tui.widgets.transcript import Transcript
@@ -49,6 +49,7 @@ class ConversationScreen(Screen[None]):
         self.turn = first
         self.hits: list[Hit] = []
         self.shown_prompt: tuple[str, str, str] | None = None
+        self.shown_goals: list[list[str]] | None = None
 
     @property
     def prompt(self) -> Prompt | None:
@@ -80,7 +81,7 @@ class ConversationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         person = self.session.person
-        self.sub_title = f"{person.name}: check-in" if self.mode == "self" else f"Together with {person.name}"
+        self.sub_title = f"{person.name}: check-in" if self.mode == "self" else person.name
         self.app.use_person_display(person)  # type: ignore[attr-defined]
         self.query_one("#answer", Input).cursor_blink = False
         self.query_one("#worker-panel").display = False
@@ -165,7 +166,8 @@ class ConversationScreen(Screen[None]):
         cards = self.query_one("#asset-cards", VerticalScroll)
         cards.remove_children()
         cards.mount_all(SuggestionCard(hit, n) for n, hit in enumerate(hits, start=1))
-        count = f"{len(hits)} groups might suit. Press a number or Add to plan; Ctrl+S if none suit." if hits else ""
+        groups = "1 group" if len(hits) == 1 else f"{len(hits)} groups"
+        count = f"{groups} might suit. Press a number or Add to plan; Ctrl+S if none suit." if hits else ""
         self._say_near_answer("#search-note", " ".join(x for x in (note, count) if x))
         cards.scroll_home(animate=False)
         if hits:
@@ -185,12 +187,15 @@ class ConversationScreen(Screen[None]):
         """Show the person's active goals as cards, and the worker panel's notes and summary."""
         db, person_id = self.session.db, self.session.person.id
         goals = [g for g in records.list_goals(db, person_id) if g.status == "active"]
-        holder = self.query_one("#goal-cards", Vertical)
-        holder.remove_children()
-        holder.mount_all(GoalCard(goal) for goal in goals)
-        self.query_one("#plan-title").display = bool(goals)
-        self._update_side(bool(goals))
-        if self.mode != "self":
+        shown = [goal_lines(g) for g in goals]
+        if shown != self.shown_goals:  # rebuild only when a goal or step changed: layout is the slow part
+            self.shown_goals = shown
+            holder = self.query_one("#goal-cards", Vertical)
+            holder.remove_children()
+            holder.mount_all(GoalCard(goal) for goal in goals)
+            self.query_one("#plan-title").display = bool(goals)
+            self._update_side(bool(goals))
+        if self.mode != "self" and self.query_one(WorkerPanel).display:
             self._refresh_worker_panel()
 
     def _refresh_worker_panel(self) -> None:
@@ -299,7 +304,8 @@ class ConversationScreen(Screen[None]):
             return
         panel = self.query_one(WorkerPanel)
         panel.display = not panel.display
-        self._refresh_worker_panel()
+        if panel.display:
+            self._refresh_worker_panel()
         self._update_side()
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
 

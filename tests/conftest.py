@@ -1,0 +1,16 @@
+"""Shared test setup: the terminal environment Textual reads is cleared, so runs and snapshots are the same everywhere."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No NO_COLOR, no TEXTUAL_* settings (theme, animations, driver) from the machine running the tests."""
+    for name in list(os.environ):
+        if name == "NO_COLOR" or name.startswith("TEXTUAL_"):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

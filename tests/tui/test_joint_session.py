@@ -1,0 +1,49 @@
+"""A whole joint session driven by real key presses: interests, suggestions, two goals with small steps, closing."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from tui_driving import TRANSCRIPTS, add_person, conversation, demo_app, play_transcript
+
+from cpi_chat import records
+from cpi_chat.tui.widgets.goal_card import GoalCard
+from cpi_chat.tui.widgets.suggestion_card import SuggestionCard
+
+
+async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_db(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await add_person(pilot, "Priya Shah")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = conversation(pilot)
+        assert "Part 1 of 5" in str(screen.query_one("#progress", Static).render())
+
+        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
+        assert screen.prompt is not None and screen.prompt.kind == "suggest"
+        cards = list(screen.query(SuggestionCard))
+        assert cards and cards[0].hit.asset.name == "Kick-Boxing Fitness Class"
+
+        await play_transcript_from(pilot, 12)
+        assert screen.session.finished
+        assert len(screen.query(GoalCard)) == 2
+
+    person = records.find_person(demo_workspace.db, "Priya Shah")
+    goals = records.list_goals(demo_workspace.db, person.id)
+    commitment, target = sorted(goals, key=lambda g: g.kind)
+    assert (commitment.kind, commitment.how_often, commitment.asset_id) == ("commitment", "every week", "kick-boxing-class")
+    assert [s.text for s in commitment.steps] == ["fill in the gym induction form", "phone the class to ask about beginners"]
+    assert (target.what, target.by_when) == ("run 5 km", "2027-02-25")
+    assert [s.text for s in target.steps] == ["run twice a week with the couch to 5k app"]
+    assert records.unfinished_session(demo_workspace.db, person.id) is None
+
+
+async def play_transcript_from(pilot, first_turn: int) -> None:  # type: ignore[no-untyped-def]
+    """Play the rest of the case-study transcript from `first_turn` on."""
+    from cpi_chat.dialogue.transcripts import load_transcript
+
+    script = load_transcript(TRANSCRIPTS / "joint_kickboxing_and_5k.yaml")
+    rest = script.model_copy(update={"turns": script.turns[first_turn:]})
+    path = pilot.app.workspace.paths.data_dir / "rest.yaml"
+    path.write_text(rest.model_dump_json(exclude_defaults=True))
+    await play_transcript(pilot, path)
