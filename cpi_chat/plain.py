@@ -72,6 +72,8 @@ class PlainConversation:
             self.show(self.turn)
             if self.turn.finished:
                 break
+        for line in progress_lines(self.session):
+            self.io.write(line)
         return "finished"
 
     def event_for(self, line: str) -> Event | str | None:
@@ -167,6 +169,38 @@ class PlainConversation:
             self.io.write(f"Type skip to go on, or {COMMANDS}.")
 
 
+def progress_lines(session: Session) -> list[str]:
+    """After a check-in: how the goal is going, in words and numbers."""
+    from datetime import date
+
+    from cpi_chat import records
+    from cpi_chat.records import progress
+
+    goal_id = session.state.context.get("goal_id", "")
+    if session.state.root != "follow_up" or not goal_id.isdigit():
+        return []
+    goal = records.get_goal(session.db, int(goal_id))
+    status = progress.goal_progress(goal, date.today())
+    lines = ["", f"How it is going: {goal.what}", status.message]
+    if isinstance(status, progress.CommitmentProgress):
+        lines.append(progress.chart_in_words(status))
+        lines.append(f"Weeks in a row: {status.current_run}. Times you went: {status.times_went}.")
+    else:
+        lines.extend(progress.target_chart(status))
+    return [line for line in lines if line is not None]
+
+
+def since_last_time(session: Session) -> list[str]:
+    """Before a review: what happened since the last session, so the worker starts from it."""
+    from cpi_chat.records import progress
+
+    if session.state.root != "review":
+        return []
+    summary = progress.summary_since(session.db, session.person.id)
+    lines = summary.lines()
+    return ["Since last time:", *(f"  {line}" for line in lines)] if lines else []
+
+
 def ask_line(io: PlainIO, question: str) -> str | None:
     io.write(question)
     line = io.read("> ")
@@ -251,4 +285,7 @@ def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mod
                     return None
                 if line.isdigit() and 1 <= int(line) <= len(active):
                     goal = active[int(line) - 1]
-    return Session.start(db, engine, assets, person, mode, goal=goal)
+    session, turn = Session.start(db, engine, assets, person, mode, goal=goal)
+    for line in since_last_time(session):
+        io.write(line)
+    return session, turn
