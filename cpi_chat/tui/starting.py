@@ -21,6 +21,7 @@ CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
 def open_person(app: App, person: Person, mode: str) -> None:
     """Start or resume a conversation with `person`, asking first when a session stopped part-way."""
     workspace = app.workspace  # type: ignore[attr-defined]
+    app.use_person_display(person)  # type: ignore[attr-defined]
     unfinished = records.unfinished_session(workspace.db, person.id)
     if unfinished is None or not unfinished.engine_state:
         _choose_goal_then_start(app, person, mode)

@@ -1,0 +1,46 @@
+"""Self mode: the person alone checks in on their own goal; no people list, no worker panel, no private notes."""
+
+from __future__ import annotations
+
+from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript
+
+from cpi_chat import records
+from cpi_chat.tui.screens.choice import ChoiceScreen
+from cpi_chat.tui.screens.home import HomeScreen
+from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+
+
+async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_went(demo_workspace) -> None:
+    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen), "Dan has two goals, so he is asked which one"
+        await pilot.press("1")
+        await pilot.pause()
+        screen = conversation(pilot)
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        assert screen.session.state.root == "follow_up"
+
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not screen.query_one(WorkerPanel).display
+        assert "f2" not in screen.active_bindings or not screen.active_bindings["f2"].enabled
+
+        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        assert screen.session.finished
+
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    kick_boxing = next(g for g in records.list_goals(demo_workspace.db, dan.id) if g.kind == "commitment")
+    assert [(c.attended, c.by) for c in kick_boxing.checkins] == [("yes", "person")]
+
+
+async def test_self_mode_never_shows_private_notes(demo_workspace) -> None:
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    records.save_note(demo_workspace.db, dan.id, None, None, "Check the football results first", private=True)
+    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        screen = conversation(pilot)
+        shown = " ".join(str(w.render()) for w in screen.query("Static") if w.display)
+        assert "football results" not in shown

@@ -1,0 +1,62 @@
+"""The worker panel: F2 shows and hides it; it shows the step's tip, and saves private notes with a reminder."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from tui_driving import conversation, demo_app, type_text
+
+from cpi_chat import records
+from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+
+
+async def open_dan(pilot) -> None:  # type: ignore[no-untyped-def]
+    listing = pilot.app.screen.query_one("#people")
+    listing.highlighted = listing.get_option_index(f"person-{records.find_person(pilot.app.workspace.db, 'Dan Mercer').id}")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_f2_toggles_the_worker_panel_with_the_tip_and_the_summary_since_last_time(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_dan(pilot)
+        screen = conversation(pilot)
+        panel = screen.query_one(WorkerPanel)
+        assert not panel.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert panel.display
+        assert str(panel.query_one("#guide", Static).render()) == (screen.prompt.guide or "No tip for this step.")
+        assert "Since" in str(panel.query_one("#since", Static).render())
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not panel.display
+
+
+async def test_a_private_note_with_a_reminder_is_saved_for_the_worker_only(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_dan(pilot)
+        screen = conversation(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        screen.query_one("#note-text").focus()
+        await type_text(pilot, "check the football results before we meet")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-12-02")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(remind on 2026-12-02)" in str(screen.query_one("#private-notes", Static).render())
+
+        screen.query_one("#note-text").focus()
+        await type_text(pilot, "ring the coach")
+        await pilot.press("tab")
+        await type_text(pilot, "next week")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "could not read" in str(screen.query_one("#note-problem", Static).render())
+
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    private = [(n.text, n.remind_on) for n in records.list_notes(demo_workspace.db, dan.id, include_private=True) if n.private]
+    assert private == [("check the football results before we meet", "2026-12-02")]
+    assert all(not n.private for n in records.list_notes(demo_workspace.db, dan.id, include_private=False))
