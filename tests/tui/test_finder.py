@@ -72,10 +72,9 @@ async def test_typing_kikboxing_finds_the_kick_boxing_class_first(demo_town: Ass
 
 
 async def test_enter_picks_the_first_result_and_closes_the_finder(demo_town: AssetDirectory) -> None:
-    app = FinderHost(demo_town)
+    app = FinderHost(demo_town, query="kikboxing")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await type_query(pilot, "kikboxing")
         await pilot.press("enter")
         await pilot.pause()
         assert [a.id if a else None for a in app.picked] == ["kick-boxing-class"]
@@ -205,11 +204,10 @@ def keep_snapshot_tempdir(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
 def test_snapshot_of_the_finder_with_results(
     keep_snapshot_tempdir: None, snap_compare, demo_town: AssetDirectory, size: tuple[int, int]) -> None:
-    """The finder after typing 'kikboxing': the search box, the filters, one result, and its card in words."""
+    """The finder opened on 'kikboxing': the search box, the filters, one result, and its card in words."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         _no_blink(pilot)
         await settle(pilot)
-        await type_query(pilot, "kikboxing")
 
-    assert snap_compare(FinderHost(demo_town), terminal_size=size, run_before=run_before)
+    assert snap_compare(FinderHost(demo_town, query="kikboxing"), terminal_size=size, run_before=run_before)
