@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import ClassVar
 
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
@@ -51,7 +53,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, delete", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No, keep it", id="confirm.no"),
     ]
@@ -114,7 +116,7 @@ class DirectoryScreen(Screen[None]):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="directory.add", tooltip="Add a group or activity"),
         Binding("e", "edit", "Edit", id="directory.edit", tooltip="Change the chosen asset"),
         Binding("v", "verify", "Checked today", id="directory.verify", tooltip="Record that its details were checked today"),
@@ -238,7 +240,7 @@ filters to narrow the list; move through it with the arrow keys to see each one 
                 self.hits[position] = Hit(asset, hit.score, hit.why)
                 table = self.query_one("#directory-table", DataTable)
                 for column, value in enumerate(self._cells(asset)):
-                    table.update_cell_at((position, column), value)
+                    table.update_cell_at(Coordinate(position, column), value)
         self._show_details()
 
     # Events ------------------------------------------------------------------------------

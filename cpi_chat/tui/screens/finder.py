@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -61,7 +63,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="finder.close"),
         Binding("ctrl+f", "focus_query", "Search", id="finder.search"),
         Binding("ctrl+r", "focus_results", "Results", id="finder.results"),

@@ -117,7 +117,7 @@ class AssetCard(Vertical, can_focus=False):
         actions: bool = True,
         *,
         name: str | None = None,
-        id: str | None = None,  # noqa: A002 - Textual's own keyword
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)

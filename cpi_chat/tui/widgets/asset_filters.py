@@ -51,7 +51,7 @@ class AssetFilters(Grid):
         areas: list[str],
         initial: SearchFilters | None = None,
         *,
-        id: str | None = None,  # noqa: A002 - Textual's own keyword
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
