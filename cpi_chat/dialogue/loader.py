@@ -15,6 +15,8 @@ from cpi_chat.dialogue.model import Flow
 from cpi_chat.errors import FlowError
 
 MAX_FLOW_FILE_BYTES = 2_000_000
+# YAML anchors let a small file stand for a huge one ("billion laughs"); no real flow comes near this.
+MAX_EXPANDED_NODES = 200_000
 # libyaml's loader when it is installed (about five times faster); the marks and errors are the same.
 FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -187,6 +189,8 @@ def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource 
         return None, [Problem(name, 1, "", f"YAML could not be read: {type(error).__name__}")]
     if node is None or data is None:
         return None, [Problem(name, 1, "", "is empty; a flow file needs at least id, title, start and steps")]
+    if expands_too_far(node):
+        return None, [Problem(name, 1, "", TOO_REPEATED)]
     if not isinstance(data, dict):
         return None, [Problem(name, node.start_mark.line + 1, "", "should be a mapping of keys (id, title, start, steps), not a list or a single value")]
     problems = [Problem(name, line, format_loc(loc), message) for line, loc, message in duplicate_keys(node)]
@@ -205,6 +209,25 @@ def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource 
 
 
 TOO_DEEP = "is nested too deeply to be a flow (a flow needs only a few levels of indentation)"
+TOO_REPEATED = "repeats its anchors (&name and *name) so often that it would grow too big to read; write the steps out instead"
+
+
+def expands_too_far(root: yaml.Node, limit: int = MAX_EXPANDED_NODES) -> bool:
+    """Whether the node tree, with every alias followed, has more than `limit` nodes (stops counting there)."""
+    seen = 0
+    todo: list[yaml.Node] = [root]
+    while todo:
+        node = todo.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                todo.append(key)
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return False
 
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
