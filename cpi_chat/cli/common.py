@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from typing import Any
@@ -12,6 +13,18 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
 pass_paths = click.make_pass_decorator(Paths)
+# The same characters as cpi_chat.plain.CONTROL (kept here so the CLI need not import the session).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Text with control, escape and direction-override characters removed, so a name cannot change the terminal."""
+    return CONTROL.sub("", text)
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """Print a line for a person: names and notes in it are cleaned of control characters first."""
+    click.echo(clean(text), err=err)
 
 
 class CpiGroup(click.Group):
@@ -21,7 +34,7 @@ class CpiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CpiChatError as error:
-            click.echo(f"cpi-chat: {error}", err=True)
+            echo(f"cpi-chat: {error}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("\nStopped. Anything already saved is kept.", err=True)
@@ -34,7 +47,7 @@ class CpiGroup(click.Group):
             # A file trouble (full disk, damage, lock) that a store did not turn into a sentence itself.
             from cpi_chat.records.db import describe_sqlite_error
 
-            click.echo(f"cpi-chat: {describe_sqlite_error(error, 'A cpi-chat data file')}", err=True)
+            echo(f"cpi-chat: {describe_sqlite_error(error, 'A cpi-chat data file')}", err=True)
             sys.exit(1)
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             # The message may hold personal data, so only the type and place are shown.

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from cpi_chat import records
-from cpi_chat.cli.common import pass_paths
+from cpi_chat.cli.common import clean, echo, pass_paths
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
@@ -51,13 +51,13 @@ def person_list(paths: Paths, as_json: bool) -> None:
         click.echo(json.dumps([asdict(p) for p in people], indent=2, ensure_ascii=False))
         return
     if not people:
-        click.echo("No one yet. Add someone with: cpi-chat person add NAME")
+        echo("No one yet. Add someone with: cpi-chat person add NAME")
         return
     for p in people:
         needs = ", ".join(p.needs.labels()) or "none recorded"
         goals = "; ".join(p.active_goals) or "none"
         last = (p.last_session or "never")[:10]
-        click.echo(f"{p.id:>4}  {p.name}\n      needs: {needs} · active goals: {goals} · last session: {last}")
+        echo(f"{p.id:>4}  {p.name}\n      needs: {needs} · active goals: {goals} · last session: {last}")
 
 
 @person.command("add")
@@ -72,7 +72,7 @@ def person_add(paths: Paths, name: str, easy_read: bool, large_print: bool, high
     needs = records.CommunicationNeeds(easy_read=easy_read, large_print=large_print, high_contrast=high_contrast, plain_mode=plain)
     with people_db(paths) as db:
         added = records.add_person(db, name, needs)
-    click.echo(f"Added {added.name} (id {added.id}).")
+    echo(f"Added {added.name} (id {added.id}).")
 
 
 @person.command("rename")
@@ -84,7 +84,7 @@ def person_rename(paths: Paths, who: str, new_name: str) -> None:
     with people_db(paths) as db:
         old = records.find_person(db, who)
         renamed = records.rename_person(db, old.id, new_name)
-    click.echo(f"Renamed {old.name} to {renamed.name} (id {renamed.id}).")
+    echo(f"Renamed {old.name} to {renamed.name} (id {renamed.id}).")
 
 
 @person.command("export")
@@ -97,8 +97,8 @@ def person_export(paths: Paths, who: str, out_dir: Path) -> None:
     with people_db(paths) as db:
         found = records.find_person(db, who)
         json_path, html_path = records.write_export(db, found.id, out_dir)
-    click.echo(f"Wrote everything held about {found.name}:\n  {json_path}\n  {html_path}")
-    click.echo("These files hold personal data, private worker notes included: keep them safe and delete them when done.")
+    echo(f"Wrote everything held about {found.name}:\n  {json_path}\n  {html_path}")
+    echo("These files hold personal data, private worker notes included: keep them safe and delete them when done.")
 
 
 @person.command("erase")
@@ -111,15 +111,15 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
         found = records.find_person(db, who)
     if not yes:
         click.confirm(
-            f"This removes {found.name} (id {found.id}) and everything recorded about them, from people.db and its "
+            f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
             "backups. It cannot be undone. Go ahead?", abort=True,
         )
     report = records.erase_person(paths.people_db, found.id, backups_dir=paths.backups_dir)
-    click.echo(f"Erased person {found.id} and everything linked to them.")
+    echo(f"Erased person {found.id} and everything linked to them.")
     if report.backups_scrubbed or report.backups_removed:
-        click.echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
+        echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
     for copy in report.not_scrubbed:
-        click.echo(f"Warning: {copy} could not be read, so it may still hold this person; delete it if it is not needed.", err=True)
+        echo(f"Warning: {copy} could not be read, so it may still hold this person; delete it if it is not needed.", err=True)
 
 
 # --- goals and check-ins ----------------------------------------------------------------------
@@ -159,11 +159,11 @@ def goals_list(paths: Paths, who: str, as_json: bool) -> None:
         click.echo(json.dumps([asdict(g) for g in person_goals], indent=2, ensure_ascii=False))
         return
     if not person_goals:
-        click.echo(f"{found.name} has no goals yet.")
+        echo(f"{found.name} has no goals yet.")
         return
-    click.echo(f"Goals for {found.name} (id {found.id}):")
+    echo(f"Goals for {found.name} (id {found.id}):")
     for goal in person_goals:
-        click.echo("\n".join(_describe_goal(goal)))
+        echo("\n".join(_describe_goal(goal)))
 
 
 @goals.command("add")
@@ -193,7 +193,7 @@ def goals_add(paths: Paths, who: str, commitment: str | None, every: str | None,
         else:
             goal = records.add_goal(db, found.id, "target", target or "", measure=measure,
                                     by_when=_user_date(by_when or ""), where=where)
-    click.echo(f"Added goal {goal.id} for {found.name}: {goal.what}.")
+    echo(f"Added goal {goal.id} for {found.name}: {goal.what}.")
 
 
 @click.command()
@@ -221,7 +221,7 @@ def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, 
         saved = records.add_checkin(db, found.id, goal_id, attended=True if attended else False if missed else None,
                                     value=value or "", feeling=feeling, note=note, by=by, paused=paused,  # type: ignore[arg-type]
                                     on=_user_date(on) if on else None)
-    click.echo(f"Saved a check-in on goal {goal_id} ({goal.what}) for {saved.date}.")
+    echo(f"Saved a check-in on goal {goal_id} ({goal.what}) for {saved.date}.")
 
 
 # --- where things live, and restoring ---------------------------------------------------------
@@ -241,7 +241,7 @@ def paths(paths: Paths, as_json: bool) -> None:
         return
     width = max(len(label) for label in places)
     for label, place in places.items():
-        click.echo(f"{label + ':':<{width + 1}} {place}")
+        echo(f"{label + ':':<{width + 1}} {place}")
 
 
 @click.command()
@@ -258,9 +258,9 @@ def restore(paths: Paths, yes: bool) -> None:
             "The current file will be kept beside it.", abort=True,
         )
     result = records.restore_latest(paths.people_db, paths.backups_dir)
-    click.echo(f"Restored {paths.people_db} from {result.restored_from.name}.")
+    echo(f"Restored {paths.people_db} from {result.restored_from.name}.")
     if result.kept_aside:
-        click.echo(f"The file it replaced is kept at {result.kept_aside}.")
+        echo(f"The file it replaced is kept at {result.kept_aside}.")
 
 
 COMMANDS: list[click.Command] = [person, goals, checkin, paths, restore]

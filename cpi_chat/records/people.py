@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 import sqlite_utils
@@ -13,10 +14,12 @@ from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 from cpi_chat.records.store import fetch_all, fetch_one
 
 MAX_NAME_LENGTH = 80
+# Control, escape and direction-override characters: never part of a name, and able to change a terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(part for part in (CONTROL.sub("", word) for word in name.split()) if part)
     if not cleaned:
         raise RecordsError("A name (or initials) is needed.")
     if len(cleaned) > MAX_NAME_LENGTH:
