@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import sqlite3
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -12,7 +16,32 @@ import click
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
-pass_paths = click.make_pass_decorator(Paths)
+# For commands that only look (`cpi-chat paths`): they must not create anything.
+pass_paths_untouched = click.make_pass_decorator(Paths)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create the data folder owner-only (0700) if it is new, before any store puts a file in it with looser modes."""
+    if folder.exists():
+        return
+    previous = os.umask(0o077)
+    try:
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+    except OSError:
+        pass  # the command itself says what is wrong when it opens its file
+    finally:
+        os.umask(previous)
+
+
+def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the Paths object, with a new data folder made owner-only first."""
+
+    @functools.wraps(command)
+    def with_private_folder(paths: Paths, *args: Any, **kwargs: Any) -> Any:
+        make_private_folder(paths.data_dir)
+        return command(paths, *args, **kwargs)
+
+    return pass_paths_untouched(with_private_folder)
 # The same characters as cpi_chat.plain.CONTROL (kept here so the CLI need not import the session).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

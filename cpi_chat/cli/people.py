@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from cpi_chat import records
-from cpi_chat.cli.common import clean, echo, pass_paths
+from cpi_chat.cli.common import clean, echo, pass_paths, pass_paths_untouched
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
@@ -229,7 +229,7 @@ def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
-@pass_paths
+@pass_paths_untouched
 def paths(paths: Paths, as_json: bool) -> None:
     """Where cpi-chat keeps people's records, backups, the asset directory, flows and settings."""
     places = {
