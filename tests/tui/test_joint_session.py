@@ -7,7 +7,7 @@ from tui_driving import TRANSCRIPTS, add_person, conversation, demo_app, play_tr
 
 from cpi_chat import records
 from cpi_chat.tui.widgets.goal_card import GoalCard
-from cpi_chat.tui.widgets.suggestion_card import SuggestionCard
+from cpi_chat.tui.widgets.asset_card import AssetCard
 
 
 async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_db(demo_workspace) -> None:
@@ -21,8 +21,8 @@ async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_
 
         await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
         assert screen.prompt is not None and screen.prompt.kind == "suggest"
-        cards = list(screen.query(SuggestionCard))
-        assert cards and cards[0].hit.asset.name == "Kick-Boxing Fitness Class"
+        cards = list(screen.query(AssetCard))
+        assert cards and cards[0].asset.name == "Kick-Boxing Fitness Class"
 
         await play_transcript_from(pilot, 12)
         assert screen.session.finished

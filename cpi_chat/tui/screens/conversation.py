@@ -19,7 +19,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
 from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
 from cpi_chat.tui.widgets.quick_replies import QuickReplies
-from cpi_chat.tui.widgets.suggestion_card import SuggestionCard
+from cpi_chat.tui.widgets.asset_card import AssetCard
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 
@@ -165,15 +165,25 @@ class ConversationScreen(Screen[None]):
         self.hits = hits
         cards = self.query_one("#asset-cards", VerticalScroll)
         cards.remove_children()
-        cards.mount_all(SuggestionCard(hit, n) for n, hit in enumerate(hits, start=1))
+        cards.mount_all(self._card(hit, n) for n, hit in enumerate(hits, start=1))
         groups = "1 group" if len(hits) == 1 else f"{len(hits)} groups"
         count = f"{groups} might suit. Press a number or Add to plan; Ctrl+S if none suit." if hits else ""
         self._say_near_answer("#search-note", " ".join(x for x in (note, count) if x))
         cards.scroll_home(animate=False)
         if hits:
-            self.call_after_refresh(lambda: self.query(".add-to-plan").first().focus() if self.query(".add-to-plan") else None)
+            self.call_after_refresh(lambda: self.query("#asset-cards #card-add").first().focus() if self.query("#asset-cards #card-add") else None)
         else:
             self.query_one("#answer", Input).focus()
+
+    def on_resize(self) -> None:
+        # Cards get at most half the screen, so the question above and the way back below stay in view.
+        self.query_one("#asset-cards").styles.max_height = max(5, self.size.height // 2 - 2)
+
+    @staticmethod
+    def _card(hit: Hit, number: int) -> AssetCard:
+        card = AssetCard(hit, classes="asset-card")
+        card.border_title = f"{number}. {hit.asset.name}"
+        return card
 
     def _show_finished(self) -> None:
         self.query_one(Transcript).say(FINISHED)
@@ -228,17 +238,17 @@ class ConversationScreen(Screen[None]):
     def _picked(self, event: QuickReplies.Picked) -> None:
         self.send(Pick(event.index), said=event.label)
 
-    @on(SuggestionCard.Chosen)
-    def _asset_chosen(self, event: SuggestionCard.Chosen) -> None:
+    @on(AssetCard.Chosen)
+    def _asset_chosen(self, event: AssetCard.Chosen) -> None:
         self.pick_asset(event.asset)
 
-    @on(SuggestionCard.MoreLikeThis)
-    def _more_like(self, event: SuggestionCard.MoreLikeThis) -> None:
+    @on(AssetCard.MoreLikeThis)
+    def _more_like(self, event: AssetCard.MoreLikeThis) -> None:
         hits, note = self.session.suggest(SuggestAssets(query=event.asset.name))
         self.show_hits(hits, note or f"More like {event.asset.name}:")
 
-    @on(SuggestionCard.NotForMe)
-    def _not_for_me(self, event: SuggestionCard.NotForMe) -> None:
+    @on(AssetCard.NotForMe)
+    def _not_for_me(self, event: AssetCard.NotForMe) -> None:
         self.show_hits([h for h in self.hits if h.asset.id != event.asset.id], f"Hidden {event.asset.name}.")
 
     def pick_asset(self, asset: Asset) -> None:
