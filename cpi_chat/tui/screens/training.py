@@ -1,0 +1,211 @@
+"""Training: a fictional person's session playing itself, the worker's tip in large text, and keys to pause or take over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from cpi_chat.errors import CpiChatError
+from cpi_chat.training import TRAINING_BANNER
+from cpi_chat.training.player import Player
+from cpi_chat.tui.app import CpiChatApp
+
+if TYPE_CHECKING:
+    from cpi_chat.session import Turn
+    from cpi_chat.workspace import Workspace
+
+TRAINING_CSS = """
+TrainingScreen #training-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
+TrainingScreen #training-talk { height: 1fr; }
+TrainingScreen #training-chat { width: 1fr; padding: 0 1; }
+TrainingScreen #training-tip-box { width: 1fr; padding: 1 2; border: heavy $accent; border-title-style: bold; }
+TrainingScreen #training-tip { text-style: bold; padding: 1 0; }
+TrainingScreen #training-next { padding: 1 0 0 0; }
+TrainingScreen .training-question { text-style: bold; margin-top: 1; }
+TrainingScreen .training-person { text-align: right; text-style: italic; }
+"""
+
+
+class TrainingScreen(Screen[None]):
+    """A scripted session: space plays the next turn, p plays or pauses, + and - change the speed, t takes over."""
+
+    DEFAULT_CSS = TRAINING_CSS
+    HELP = ("Training with a fictional person. Space plays the next turn; p plays or pauses by itself; + and - make it "
+            "faster or slower; t takes over, so you carry on the same session by hand. The tip for the worker is on the right.")
+    BINDINGS = [
+        Binding("space", "next_turn", "Next turn", id="training_next"),
+        Binding("p", "play_pause", "Play/pause", id="training_play"),
+        Binding("plus,equals_sign", "faster", "Faster", id="training_faster"),
+        Binding("minus", "slower", "Slower", id="training_slower"),
+        Binding("t", "take_over", "Take over", id="training_take_over"),
+        Binding("escape", "leave", "Leave", id="training_leave"),
+    ]
+
+    def __init__(self, player: Player, autoplay: bool = False) -> None:
+        super().__init__(id="training")
+        self.player = player
+        self.first_name = player.session.person.name.split()[0]
+        self.timer: Timer | None = None
+        if not autoplay:
+            player.pause()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="training-status", markup=False)
+        with Horizontal(id="training-talk"):
+            yield VerticalScroll(id="training-chat")
+            with VerticalScroll(id="training-tip-box"):
+                yield Static("", id="training-tip", markup=False)
+                yield Static("", id="training-next", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{TRAINING_BANNER}: {self.player.session.person.name}"
+        self.query_one("#training-tip-box").border_title = "Tip for the worker"
+        self.show(self.player.turn)
+        self.arm_timer()
+
+    # -- playing ------------------------------------------------------------
+
+    def arm_timer(self) -> None:
+        """Wait one turn's time before the next autoplay step (speed changes apply from the next turn)."""
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        if not self.player.paused and not self.player.done:
+            self.timer = self.set_timer(max(self.player.seconds_per_turn, 0.01), self._autoplay)
+
+    def _autoplay(self) -> None:
+        self.timer = None
+        if self.player.paused or self.player.done:
+            return
+        self.play_one()
+        self.arm_timer()
+
+    def play_one(self) -> None:
+        """Play the next scripted turn and show it."""
+        if self.player.done:
+            self.notify("The scripted session has ended." if not self.player.taken_over else "You have taken over.")
+            return
+        said = self.player.next_action
+        try:
+            turn = self.player.step()
+        except CpiChatError as problem:
+            self.notify(str(problem), severity="error", timeout=10)
+            return
+        self._add(f"{self.first_name}: {said}", "training-person")
+        self.show(turn)
+
+    def show(self, turn: Turn) -> None:
+        """Add a turn's messages and question to the chat, and put its tip in the large panel."""
+        reply = turn.reply
+        for line in ([reply.notice] if reply.notice else []) + list(reply.messages):
+            self._add(f"cpi-chat: {line}", "training-said")
+        prompt = reply.prompt
+        if prompt is not None:
+            if prompt.problem:
+                self._add(f"cpi-chat: {prompt.problem}", "training-said")
+            self._add(f"cpi-chat: {prompt.text}", "training-question")
+            if prompt.kind == "choose":
+                self._add("   ".join(f"{n}. {o}" for n, o in enumerate(prompt.options, start=1)), "training-options")
+            elif prompt.kind == "suggest":
+                if turn.search_note:
+                    self._add(f"({turn.search_note})", "training-note")
+                for n, hit in enumerate(turn.suggestions, start=1):
+                    self._add(f"  {n}. {hit.asset.name} ({hit.asset.area})", "training-options")
+        else:
+            self._add("(The conversation has finished.)", "training-note")
+        self.refresh_panel()
+
+    def refresh_panel(self) -> None:
+        """The status line, the tip and what comes next."""
+        player = self.player
+        if player.taken_over:
+            state = "taken over"
+        elif player.finished:
+            state = "finished"
+        else:
+            state = "paused" if player.paused else f"playing, {player.seconds_per_turn:g} s a turn"
+        self.query_one("#training-status", Static).update(
+            f"{TRAINING_BANNER} · {player.session.person.name} · turn {min(player.position + 1, player.total)} "
+            f"of {player.total} · {state} · space: next, p: play/pause, +/-: speed, t: take over"
+        )
+        self.query_one("#training-tip", Static).update(player.tip or "(No tip for this question.)")
+        upcoming = player.next_action
+        self.query_one("#training-next", Static).update(f"Next, {self.first_name}: {upcoming}" if upcoming else "")
+
+    def _add(self, text: str, kind: str) -> None:
+        chat = self.query_one("#training-chat", VerticalScroll)
+        chat.mount(Static(text, classes=kind, markup=False))
+        chat.call_after_refresh(chat.scroll_end, animate=False)
+
+    # -- keys ---------------------------------------------------------------
+
+    def action_next_turn(self) -> None:
+        """Play one turn now (autoplay, if on, carries on from here)."""
+        self.play_one()
+        self.arm_timer()
+
+    def action_play_pause(self) -> None:
+        """Play by itself, or pause."""
+        if self.player.done:
+            self.notify("There is nothing more to play.")
+            return
+        paused = self.player.toggle_pause()
+        self.refresh_panel()
+        self.arm_timer()
+        self.notify("Paused." if paused else f"Playing: {self.player.seconds_per_turn:g} seconds a turn.")
+
+    def action_faster(self) -> None:
+        """Fewer seconds per turn."""
+        self.notify(f"{self.player.faster():g} seconds a turn.")
+        self.refresh_panel()
+        self.arm_timer()
+
+    def action_slower(self) -> None:
+        """More seconds per turn."""
+        self.notify(f"{self.player.slower():g} seconds a turn.")
+        self.refresh_panel()
+        self.arm_timer()
+
+    def action_take_over(self) -> None:
+        """Stop the script and carry on the same session by hand in the conversation screen."""
+        if self.player.finished:
+            self.notify("The scripted session has ended, so there is nothing to take over.")
+            return
+        session = self.player.take_over()
+        self.arm_timer()
+        self.refresh_panel()
+        from cpi_chat.tui.screens.conversation import ConversationScreen
+
+        self.app.push_screen(ConversationScreen(session, self.player.turn, "joint"))
+
+    def action_leave(self) -> None:
+        """Leave training (nothing is kept)."""
+        if self.timer is not None:
+            self.timer.stop()
+        self.app.exit()
+
+
+class TrainingApp(CpiChatApp):
+    """The app opened straight on a training session (`cpi-chat training play PERSONA --app`)."""
+
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
+
+    def __init__(self, workspace: Workspace, player: Player, autoplay: bool = False) -> None:
+        super().__init__(workspace, demo=True)
+        self.player = player
+        self.autoplay = autoplay
+        self.title = TRAINING_BANNER
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the home screen: straight to the training session
+        self.push_screen(TrainingScreen(self.player, self.autoplay))
