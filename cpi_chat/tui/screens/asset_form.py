@@ -86,13 +86,11 @@ class AssetFormScreen(ModalScreen[Asset | None]):
         Binding("escape", "cancel", "Cancel", id="asset_form.cancel"),
     ]
 
-    HELP = """
-## Adding or changing an asset
-
-Fill in at least the **name** and the **domain**. Everything else helps people decide whether
-to go: where and when it is, what it costs, and how easy it is to get in.
-Press **Ctrl+S** to save, or **Escape** to leave without saving.
-"""
+    HELP = (
+        "Adding or changing a group or activity. Fill in at least the name and the domain; everything else "
+        "helps people decide whether to go: where and when it is, what it costs, and how easy it is to get "
+        "in. Enter moves to the next box. Ctrl+S saves; Escape leaves without saving."
+    )
 
     AUTO_FOCUS = "#form-name"
 
@@ -129,6 +127,11 @@ Press **Ctrl+S** to save, or **Escape** to leave without saving.
                 yield Button("Save", id="form-save", variant="primary")
                 yield Button("Cancel", id="form-cancel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Start at the top, with the first label in view (focusing the name box scrolls past it)."""
+        fields = self.query_one("#form-fields", VerticalScroll)
+        self.call_after_refresh(fields.scroll_home, animate=False)
 
     def _text(self, field_name: str) -> str:
         return self.query_one(f"#form-{field_name}", Input).value.strip()

@@ -26,7 +26,10 @@ from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, long_date
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 
 BROWSE_LIMIT = 500
-COLUMNS = (("Name", 36), ("Domain", 20), ("Area", 18), ("Checked", 17))
+# Beside the name, which takes the rest of the width; a narrow screen shows only the date checked.
+WIDE_COLUMNS = (("domain", "Domain", 20), ("area", "Area", 18), ("checked", "Checked", 17))
+NARROW_COLUMNS = (("checked", "Checked", 17),)
+WIDE_FROM = 90
 
 
 class ConfirmDeleteScreen(ModalScreen[bool]):
@@ -117,24 +120,25 @@ class DirectoryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="directory.back", tooltip="Go back"),
         Binding("a", "add", "Add", id="directory.add", tooltip="Add a group or activity"),
         Binding("e", "edit", "Edit", id="directory.edit", tooltip="Change the chosen asset"),
-        Binding("v", "verify", "Checked today", id="directory.verify", tooltip="Record that its details were checked today"),
+        Binding(
+            "v", "verify", "Checked", id="directory.verify", tooltip="Record that its details were checked today",
+        ),
         Binding("d", "delete", "Delete", id="directory.delete", tooltip="Delete the chosen asset, after asking"),
-        Binding("ctrl+f", "focus_search", "Search", id="directory.search", tooltip="Type to search the directory"),
-        Binding("escape", "back", "Back", id="directory.back", tooltip="Go back"),
+        Binding(
+            "ctrl+f", "focus_search", "Search", id="directory.search", show=False,
+            tooltip="Type to search the directory",
+        ),
     ]
 
-    HELP = """
-## The community directory
-
-Every group, class and service your team knows about. Type in the search box or choose
-filters to narrow the list; move through it with the arrow keys to see each one in full.
-
-- **A** adds an asset, **E** changes the chosen one, **D** deletes it (after asking).
-- **V** records that you checked its details today.
-- **Escape** goes back.
-"""
+    HELP = (
+        "The community directory: every group, class and service your team knows about. Type in the "
+        "search box or choose filters to narrow the list, and move through it with the arrow keys to see "
+        "each one in full. A adds an asset, E changes the chosen one, D deletes it after asking, and V "
+        "records that you checked its details today. Escape goes back."
+    )
 
     AUTO_FOCUS = "#directory-table"
 
@@ -144,6 +148,7 @@ filters to narrow the list; move through it with the arrow keys to see each one 
         self.today = today
         self.hits: list[Hit] = []
         self._keep_on: str | None = None
+        self._shown_columns: list[tuple[str, str, int]] = []
 
     def compose(self) -> ComposeResult:
         yield Static("Community directory", id="directory-title")
@@ -151,10 +156,7 @@ filters to narrow the list; move through it with the arrow keys to see each one 
             yield Input(placeholder="Search the directory, e.g. football", id="directory-query")
             yield AssetFilters(self.assets.domains(), self.assets.areas(), id="directory-filters")
         yield Static("", id="directory-status")
-        table: DataTable[str] = DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        yield table
+        yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
         yield VerticalScroll(id="directory-details")
         yield Footer()
 
@@ -192,20 +194,50 @@ filters to narrow the list; move through it with the arrow keys to see each one 
     def show_results(self, hits: list[Hit], problem: str = "") -> None:
         """Fill the table and show the chosen asset."""
         self.hits = hits
-        table = self.query_one("#directory-table", DataTable)
-        table.clear()
-        for hit in hits:
-            table.add_row(*self._cells(hit.asset), key=hit.asset.id)
-        keep_on, self._keep_on = self._keep_on, None
-        row = next((i for i, hit in enumerate(hits) if hit.asset.id == keep_on), 0)
-        if hits:
-            table.move_cursor(row=row)
+        self._fill_table()
         self._update_status(problem)
         self._show_details()
 
-    def _cells(self, asset: Asset) -> tuple[str, str, str, str]:
-        checked = long_date(asset.last_verified) if asset.last_verified else "not yet"
-        return asset.name, domain_label(asset.domain), asset.area, checked
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """The table's columns (key, label, width) for the screen's width; the name takes what is left."""
+        width = self.size.width - 2  # the scrollbar
+        others = WIDE_COLUMNS if width >= WIDE_FROM else NARROW_COLUMNS
+        name_width = max(16, width - sum(w for *_, w in others) - 2 * (len(others) + 1))
+        return [("name", "Name", name_width), *others]
+
+    def _fill_table(self) -> None:
+        """List the hits in the table, with columns that fit, keeping the cursor on the same asset."""
+        table = self.query_one("#directory-table", DataTable)
+        keep_on, self._keep_on = self._keep_on, None
+        if keep_on is None and table.row_count:
+            keep_on = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        columns = self._columns()
+        if columns != self._shown_columns:
+            table.clear(columns=True)
+            for key, label, width in columns:
+                table.add_column(label, width=width, key=key)
+            self._shown_columns = columns
+        else:
+            table.clear()
+        for hit in self.hits:
+            table.add_row(*self._cells(hit.asset), key=hit.asset.id)
+        row = next((i for i, hit in enumerate(self.hits) if hit.asset.id == keep_on), 0)
+        if self.hits:
+            table.move_cursor(row=row)
+
+    def _cells(self, asset: Asset) -> list[str]:
+        values = {
+            "name": asset.name,
+            "domain": domain_label(asset.domain),
+            "area": asset.area,
+            "checked": long_date(asset.last_verified) if asset.last_verified else "not yet",
+        }
+        return [values[key] for key, _, _ in self._shown_columns]
+
+    def on_resize(self) -> None:
+        """Fit the table's columns to the new width."""
+        if self._shown_columns and self._columns() != self._shown_columns:
+            self._fill_table()
 
     def _update_status(self, problem: str = "") -> None:
         status = self.query_one("#directory-status", Static)

@@ -71,16 +71,12 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         Binding("up", "move_highlight(-1)", "Previous result", show=False),
     ]
 
-    HELP = """
-## Finding a group or activity
-
-Type what the person enjoys or would like to try: spelling does not matter much, and everyday
-words work ("footy", "knit"). Choose filters to narrow the list: domain, area, day, free only
-and accessible.
-
-- **Up** and **Down** look through the results; the chosen one is shown in full below.
-- **Enter** or **Add to plan** picks it; **Escape** closes without picking.
-"""
+    HELP = (
+        "Find a group or activity for the person. Type what they enjoy or would like to try: spelling "
+        "does not matter much, and everyday words work (footy, knit). Choose filters to narrow the list: "
+        "domain, area, day, free only and accessible. Up and Down look through the results, and the one "
+        "chosen is shown in full below. Enter or Add to plan picks it; Escape closes without picking."
+    )
 
     AUTO_FOCUS = "#finder-query"
 
