@@ -33,8 +33,9 @@ def people() -> None:
 @click.argument("persona_name", metavar="PERSONA")
 @click.option("--step", "step_mode", is_flag=True, help="Wait for Enter between turns (type take to carry on by hand).")
 @click.option("--speed", type=click.FloatRange(min=0), default=3.0, show_default=True, help="Seconds per turn when playing by itself.")
+@click.option("--app", "in_app", is_flag=True, help="Play it in the full-screen app: space = next, p = play/pause, +/- = speed, t = take over.")
 @click.option("--keep", is_flag=True, help="Keep the training folder afterwards (it is deleted by default).")
-def play(persona_name: str, step_mode: bool, speed: float, keep: bool) -> None:
+def play(persona_name: str, step_mode: bool, speed: float, in_app: bool, keep: bool) -> None:
     """Play a fictional person's first session (Dan, Joyce or Callum), with the worker's tips."""
     from cpi_chat.plain import stdin_io
     from cpi_chat.training.personas import find_persona, training_workspace
@@ -44,7 +45,12 @@ def play(persona_name: str, step_mode: bool, speed: float, keep: bool) -> None:
     persona = find_persona(persona_name)
     with training_workspace(keep=keep) as workspace:
         player = Player.start(workspace, persona, seconds_per_turn=speed)
-        play_plain(player, stdin_io(), step_mode=step_mode, sleep=time.sleep)
+        if in_app:
+            from cpi_chat.tui.screens.training import TrainingApp
+
+            TrainingApp(workspace, player, autoplay=not step_mode).run()
+        else:
+            play_plain(player, stdin_io(), step_mode=step_mode, sleep=time.sleep)
         if keep:
             click.echo(f"The training folder is kept at {workspace.paths.data_dir}", err=True)
 

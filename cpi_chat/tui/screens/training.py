@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -40,7 +40,7 @@ class TrainingScreen(Screen[None]):
     DEFAULT_CSS = TRAINING_CSS
     HELP = ("Training with a fictional person. Space plays the next turn; p plays or pauses by itself; + and - make it "
             "faster or slower; t takes over, so you carry on the same session by hand. The tip for the worker is on the right.")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("space", "next_turn", "Next turn", id="training_next"),
         Binding("p", "play_pause", "Play/pause", id="training_play"),
         Binding("plus,equals_sign", "faster", "Faster", id="training_faster"),
@@ -206,6 +206,6 @@ class TrainingApp(CpiChatApp):
         self.autoplay = autoplay
         self.title = TRAINING_BANNER
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # not the home screen: straight to the training session
         self.push_screen(TrainingScreen(self.player, self.autoplay))
