@@ -110,6 +110,14 @@ async def test_escape_closes_the_finder_without_picking(demo_town: AssetDirector
         assert app.picked == [None]
 
 
+async def test_closing_while_a_search_runs_is_safe(demo_town: AssetDirectory) -> None:
+    app = FinderHost(demo_town)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", "o", "escape")
+        await settle(pilot)
+        assert app.picked == [None]
+
+
 async def test_not_for_me_takes_the_asset_out_of_the_results(demo_town: AssetDirectory) -> None:
     app = FinderHost(demo_town, query="football")
     async with app.run_test(size=(100, 30)) as pilot:

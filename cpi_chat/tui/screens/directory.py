@@ -193,6 +193,8 @@ class DirectoryScreen(Screen[None]):
 
     def show_results(self, hits: list[Hit], problem: str = "") -> None:
         """Fill the table and show the chosen asset."""
+        if self not in self.app.screen_stack:
+            return  # the screen closed while the search ran
         self.hits = hits
         self._fill_table()
         self._update_status(problem)

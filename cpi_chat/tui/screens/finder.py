@@ -133,6 +133,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
 
     def show_results(self, query: str, hits: list[Hit], problem: str = "") -> None:
         """Put the hits in the list and the first one on the card."""
+        if self not in self.app.screen_stack:
+            return  # the screen closed while the search ran
         self.hits = [h for h in hits if h.asset.id not in self.not_for_me][:RESULT_LIMIT]
         results = self.query_one("#finder-results", OptionList)
         results.clear_options()
