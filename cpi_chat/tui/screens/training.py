@@ -68,7 +68,11 @@ class TrainingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{TRAINING_BANNER}: {self.player.session.person.name}"
+        person = self.player.session.person
+        self.sub_title = person.name
+        use_display = getattr(self.app, "use_person_display", None)
+        if use_display is not None:
+            use_display(person)  # Joyce's large print and high contrast, as she would see it
         self.query_one("#training-tip-box").border_title = "Tip for the worker"
         self.show(self.player.turn)
         self.arm_timer()
