@@ -176,6 +176,17 @@ async def test_a_query_that_matches_nothing_says_so_in_words(demo_town: AssetDir
         assert "Nothing matches 'zqx'" in status
 
 
+async def test_more_like_this_searches_for_what_the_asset_is_about(demo_town: AssetDirectory) -> None:
+    app = FinderHost(demo_town, query="kikboxing")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        finder(pilot).query_one("#card-more").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "martial arts" in finder(pilot).query_one("#finder-query", Input).value
+        assert len(finder(pilot).hits) > 1, "other martial arts and fitness classes are offered too"
+
+
 async def test_an_empty_directory_says_so_and_how_to_import_one(tmp_path: Path) -> None:
     empty = AssetDirectory.open(tmp_path / "assets.db")
     app = FinderHost(empty)

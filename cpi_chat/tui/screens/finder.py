@@ -144,6 +144,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
             status.update(escape(problem))
         elif self.assets.is_empty():
             status.update(EMPTY_DIRECTORY)
+        elif not self.hits and len(query.strip()) < 3:
+            status.update("Keep typing: a few more letters will find more.")
         elif not self.hits:
             status.update(f"Nothing matches '{escape(query.strip())}'. Try other words or clear a filter.")
         else:
@@ -206,7 +208,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
     def _more_like_this(self, event: AssetCard.MoreLikeThis) -> None:
         asset = event.asset
         query = self.query_one("#finder-query", Input)
-        query.value = asset.tags[0] if asset.tags else asset.name
+        query.value = " ".join(asset.tags[:4]) if asset.tags else asset.name  # what it is about, in its words
         query.focus()
 
     @on(AssetCard.NotForMe)
