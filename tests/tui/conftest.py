@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,12 +39,25 @@ def workspace_at(tmp_path: Path) -> Iterator[object]:
         workspace.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data built once per run (on the frozen day); each test gets its own copy."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    with time_machine.travel(FROZEN_NOW, tick=False):
+        workspace = Workspace(resolve_paths(data_dir=folder, environ={}), training=True)
+        fill_demo(workspace)
+        workspace.close()
+    return folder
+
+
 @pytest.fixture
-def demo_workspace(workspace_at) -> Workspace:  # type: ignore[no-untyped-def]
+def demo_workspace(workspace_at, demo_template: Path, tmp_path: Path) -> Workspace:  # type: ignore[no-untyped-def]
     """The demo town and its fictional people, in a folder of this test's own."""
-    workspace = workspace_at()
-    fill_demo(workspace)
-    return workspace
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    for name in ("people.db", "assets.db"):
+        shutil.copy2(demo_template / name, folder / name)
+    return workspace_at(folder)
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ class ConversationScreen(Screen[None]):
         self.hits: list[Hit] = []
         self.shown_prompt: tuple[str, str, str] | None = None
         self.shown_goals: list[list[str]] | None = None
+        self.progress_text = ""
 
     @property
     def prompt(self) -> Prompt | None:
@@ -122,8 +123,9 @@ class ConversationScreen(Screen[None]):
             transcript.say(prompt.text)
         self.shown_prompt = key
         progress = reply.progress
-        if progress and progress.of > 1:
-            self.query_one("#progress", Static).update(f"Part {progress.part} of {progress.of}: {progress.title.capitalize()}")
+        if progress is not None:
+            self.progress_text = f"Part {progress.part} of {progress.of}: {progress.title.capitalize()}" if progress.of > 1 else ""
+        self._say_near_answer("#progress", self.progress_text)
         self._say_near_answer("#problem", f"Please check: {prompt.problem}" if prompt.problem else "")
         self._say_near_answer("#help-text", f"Help: {prompt.help}" if prompt.help else (
             f"Last time you said: {prompt.previous}" if prompt.previous else ""))

@@ -34,6 +34,8 @@ class HelpScreen(ModalScreen[None]):
         seen: set[tuple[str, str]] = set()
         keys: list[tuple[str, str]] = []
         for key, active in screen.active_bindings.items():
+            if active.node not in (screen, app):
+                continue  # scrolling and editing keys of the focused widget are the same everywhere
             binding = active.binding
             description = binding.tooltip or binding.description
             if not description or not active.enabled or (binding.description, key) in seen:

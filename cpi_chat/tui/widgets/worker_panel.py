@@ -39,6 +39,7 @@ class WorkerPanel(VerticalScroll):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
+        self.show_problem("")
 
     def show_guide(self, guide: str) -> None:
         """Show the flow's tip for the current step."""
@@ -55,7 +56,9 @@ class WorkerPanel(VerticalScroll):
 
     def show_problem(self, problem: str) -> None:
         """Say in words what is wrong with the note typed."""
-        self.query_one("#note-problem", Static).update(problem)
+        line = self.query_one("#note-problem", Static)
+        line.update(problem)
+        line.display = bool(problem)
 
     def clear_note(self) -> None:
         """Empty the note fields after saving."""
