@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -43,6 +44,15 @@ def new_asset_id(name: str, exists: Callable[[str], object]) -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+class KindButton(RadioButton):
+    """A radio button whose choice shows as a dot or a blank, not by colour alone."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "\u25cf" if self.value else " "
+        return super()._button
 
 
 class AssetFormScreen(ModalScreen[Asset | None]):
@@ -121,7 +131,7 @@ class AssetFormScreen(ModalScreen[Asset | None]):
                 kind = asset.kind if asset else "mainstream"
                 with RadioSet(id="form-kind"):
                     for value, words in KIND_CHOICES:
-                        yield RadioButton(words, value=value == kind, name=value)
+                        yield KindButton(words, value=value == kind, name=value)
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary")

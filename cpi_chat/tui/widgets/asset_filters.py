@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Select
 from textual.widgets.select import NoSelection
@@ -19,6 +20,15 @@ DAY_CHOICES: tuple[tuple[str, str], ...] = (
     ("Weekdays", "weekday"),
     ("Weekends", "weekend"),
 )
+
+
+class TickBox(Checkbox):
+    """A checkbox whose state shows as a tick mark or a blank, not by colour alone (NO_COLOR, poor sight)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
 
 
 class AssetFilters(Grid):
@@ -67,8 +77,8 @@ class AssetFilters(Grid):
         yield Select(areas, prompt="Any area", id="filter-area", compact=True, value=_pick(areas, start.area))
         days = list(DAY_CHOICES)
         yield Select(days, prompt="Any day", id="filter-day", compact=True, value=_pick(days, start.day))
-        yield Checkbox("Free only", start.free, id="filter-free", compact=True)
-        yield Checkbox("Accessible", start.accessible, id="filter-accessible", compact=True)
+        yield TickBox("Free only", start.free, id="filter-free", compact=True)
+        yield TickBox("Accessible", start.accessible, id="filter-accessible", compact=True)
 
     @property
     def filters(self) -> SearchFilters:
