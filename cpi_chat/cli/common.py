@@ -37,9 +37,9 @@ def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
     """Give a command the Paths object, with a new data folder made owner-only first."""
 
     @functools.wraps(command)
-    def with_private_folder(paths: Paths, *args: Any, **kwargs: Any) -> Any:
-        make_private_folder(paths.data_dir)
-        return command(paths, *args, **kwargs)
+    def with_private_folder(*args: Any, **kwargs: Any) -> Any:  # args[0] is the Paths object
+        make_private_folder(args[0].data_dir)
+        return command(*args, **kwargs)
 
     return pass_paths_untouched(with_private_folder)
 # The same characters as cpi_chat.plain.CONTROL (kept here so the CLI need not import the session).
@@ -77,6 +77,9 @@ class CpiGroup(click.Group):
             from cpi_chat.records.db import describe_sqlite_error
 
             echo(f"cpi-chat: {describe_sqlite_error(error, 'A cpi-chat data file')}", err=True)
+            sys.exit(1)
+        except UnicodeError:
+            echo("cpi-chat: some of the text given was not valid UTF-8 (check the terminal's language setting), so it was not saved.", err=True)
             sys.exit(1)
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             # The message may hold personal data, so only the type and place are shown.

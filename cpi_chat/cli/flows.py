@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cpi_chat.cli.common import pass_paths
+from cpi_chat.cli.common import pass_paths_untouched
 from cpi_chat.errors import FlowError
 from cpi_chat.paths import Paths
 
@@ -19,7 +19,7 @@ def flows() -> None:
 
 @flows.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@pass_paths
+@pass_paths_untouched
 def check(paths_: Paths, paths: tuple[Path, ...]) -> None:
     """Check flow files (default: the flows folder) and list every problem found."""
     from cpi_chat.dialogue.loader import flow_files, load_library
@@ -47,7 +47,7 @@ def schema() -> None:
 
 @flows.command()
 @click.argument("flow_id")
-@pass_paths
+@pass_paths_untouched
 def graph(paths_: Paths, flow_id: str) -> None:
     """Print one flow as a Mermaid diagram (paste it into any Mermaid viewer)."""
     from cpi_chat.dialogue.graph import mermaid
@@ -63,7 +63,7 @@ def graph(paths_: Paths, flow_id: str) -> None:
 
 @flows.command(name="test")
 @click.argument("transcripts", nargs=-1, type=click.Path(path_type=Path))
-@pass_paths
+@pass_paths_untouched
 def test_(paths_: Paths, transcripts: tuple[Path, ...]) -> None:
     """Play transcript files through the flows and say which still reach their goals."""
     from cpi_chat.dialogue.engine import Engine
