@@ -23,6 +23,11 @@ def safe(text: str) -> str:
     return CONTROL.sub("", text)
 
 
+def without_stray_bytes(text: str) -> str:
+    """Text with bytes that were not valid UTF-8 (read as lone surrogates) shown as the replacement character."""
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 @dataclass
 class PlainIO:
     """Where plain mode reads and writes; `read` returns None at the end of input."""
@@ -36,9 +41,10 @@ def stdin_io() -> PlainIO:
 
     def read(prompt: str) -> str | None:
         try:
-            return input(prompt)
+            line = input(prompt)
         except EOFError:
             return None
+        return without_stray_bytes(line)
 
     return PlainIO(read=read, write=lambda line: print(safe(line), flush=True))
 
@@ -250,13 +256,17 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None) -> Person
         if add is None:
             return None
         if add:
-            return records.add_person(db, name)
+            try:
+                return records.add_person(db, name)
+            except RecordsError as problem:  # empty once cleaned, only digits, or too long: ask again
+                io.write(str(problem))
         name = None
 
 
 def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mode: str) -> tuple[Session, Turn] | None:
     """Find the person, offer to carry on an interrupted session, or start a new one."""
     from cpi_chat import records
+    from cpi_chat.errors import CpiChatError
 
     person = choose_person(workspace, io, person_name)
     if person is None:
@@ -268,8 +278,14 @@ def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mod
         if carry_on is None:
             return None
         if carry_on:
-            io.write("Carrying on where we stopped.")
-            return Session.resume(db, engine, assets, person, unfinished)
+            try:
+                resumed = Session.resume(db, engine, assets, person, unfinished)
+            except CpiChatError as problem:  # a damaged place, or a flow edited since: start afresh, keep what was saved
+                io.write(str(problem))
+                io.write("Starting a new session instead.")
+            else:
+                io.write("Carrying on where we stopped.")
+                return resumed
         with records.transaction(db):
             records.end_session(db, unfinished.id, "stopped")
     goal = None

@@ -34,6 +34,7 @@ from cpi_chat.dialogue.effects import (
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
 from cpi_chat.errors import CpiChatError
+from cpi_chat.errors import RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -129,7 +130,14 @@ class Session:
         cls, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None, person: Person, record: SessionRecord,
     ) -> tuple[Session, Turn]:
         """Carry on an interrupted conversation exactly where it stopped; nothing is saved twice."""
-        state = EngineState.from_json(record.engine_state or "")
+        try:
+            state = EngineState.from_json(record.engine_state or "")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # Damaged, or saved by another version of cpi-chat: say so instead of crashing on every start.
+            raise RecordsError(
+                f"The saved place in session {record.id} could not be read (it may come from another version of cpi-chat), "
+                "so it cannot be carried on; what it saved is kept."
+            ) from None
         session = cls(db, engine, assets, person, record.id, state)
         return session, session._turn(engine.resume(state))
 

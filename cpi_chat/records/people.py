@@ -19,6 +19,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean_name(name: str) -> str:
+    name = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)  # stray bytes from a terminal
     cleaned = " ".join(part for part in (CONTROL.sub("", word) for word in name.split()) if part)
     if not cleaned:
         raise RecordsError("A name (or initials) is needed.")
