@@ -42,13 +42,14 @@ def demo_town(demo_db: Path, tmp_path: Path) -> Iterator[AssetDirectory]:
 class DirectoryHost(App[None]):
     """A bare app that opens the directory screen."""
 
-    def __init__(self, assets: AssetDirectory) -> None:
+    def __init__(self, assets: AssetDirectory, query: str = "") -> None:
         super().__init__()
         self.assets = assets
+        self.query_text = query
         self.closed = False
 
     def on_mount(self) -> None:
-        self.push_screen(DirectoryScreen(self.assets), lambda _: setattr(self, "closed", True))
+        self.push_screen(DirectoryScreen(self.assets, query=self.query_text), lambda _: setattr(self, "closed", True))
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -136,10 +137,9 @@ async def test_the_form_says_in_words_what_is_missing(demo_town: AssetDirectory)
 
 
 async def test_e_changes_the_chosen_assets_name(demo_town: AssetDirectory) -> None:
-    app = DirectoryHost(demo_town)
+    app = DirectoryHost(demo_town, query="kikbox")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await find(pilot, "kikbox")
         assert directory(pilot).chosen.id == "kick-boxing-class"
         await pilot.press("e")
         await pilot.pause()
@@ -152,10 +152,9 @@ async def test_e_changes_the_chosen_assets_name(demo_town: AssetDirectory) -> No
 
 
 async def test_v_marks_the_chosen_asset_checked_today_and_shows_the_date(demo_town: AssetDirectory) -> None:
-    app = DirectoryHost(demo_town)
+    app = DirectoryHost(demo_town, query="kikbox")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await find(pilot, "kikbox")
         await pilot.press("v")
         await pilot.pause()
         checked = demo_town.get("kick-boxing-class")
@@ -168,10 +167,9 @@ async def test_v_marks_the_chosen_asset_checked_today_and_shows_the_date(demo_to
 
 
 async def test_d_deletes_the_chosen_asset_only_after_asking(demo_town: AssetDirectory) -> None:
-    app = DirectoryHost(demo_town)
+    app = DirectoryHost(demo_town, query="kikbox")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await find(pilot, "kikbox")
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDeleteScreen)

@@ -142,9 +142,10 @@ class DirectoryScreen(Screen[None]):
 
     AUTO_FOCUS = "#directory-table"
 
-    def __init__(self, assets: AssetDirectory, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, assets: AssetDirectory, query: str = "", today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.assets = assets
+        self.initial_query = query
         self.today = today
         self.hits: list[Hit] = []
         self._keep_on: str | None = None
@@ -153,7 +154,7 @@ class DirectoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Community directory", id="directory-title")
         with Vertical(id="directory-search"):
-            yield Input(placeholder="Search the directory, e.g. football", id="directory-query")
+            yield Input(self.initial_query, placeholder="Search the directory, e.g. football", id="directory-query")
             yield AssetFilters(self.assets.domains(), self.assets.areas(), id="directory-filters")
         yield Static("", id="directory-status")
         yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
