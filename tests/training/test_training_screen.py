@@ -28,14 +28,13 @@ async def test_each_persona_plays_to_its_end_one_space_at_a_time_and_sets_its_go
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, TrainingScreen)
         assert "Training — fictional people" in text_of(app, "#training-status")
-        tips_seen = set()
-        for _ in range(player.total):
-            tips_seen.add(text_of(app, "#training-tip"))
-            await pilot.press("space")
+        first_tip = text_of(app, "#training-tip")
+        await pilot.press(*["space"] * (player.total - 1))
+        assert text_of(app, "#training-tip") != first_tip, "the tip panel follows the questions"
+        await pilot.press("space")
         await pilot.pause()
         assert player.turn.finished
         assert "finished" in text_of(app, "#training-status")
-        assert len(tips_seen) > 5, "the tip panel changes with the questions"
     kinds = [g.kind for g in records.list_goals(workspace.db, player.session.person.id)]
     assert kinds == EXPECTED_KINDS[name]
 
