@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cpi_chat import records
@@ -30,7 +30,7 @@ class CpiChatApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "cpi-chat"
     COMMANDS = App.COMMANDS | {CpiCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("f5", "toggle_contrast", "Contrast", id="contrast", tooltip="High-contrast theme on or off"),
         Binding("f6", "toggle_spacing", "Spacing", id="spacing", tooltip="Large spacing on or off"),

@@ -29,7 +29,7 @@ class CpiCommands(Provider):
     """Our commands, offered when the screen in front can run them."""
 
     def _available(self) -> list[tuple[str, str, Callable[[], None]]]:
-        available = []
+        available: list[tuple[str, str, Callable[[], None]]] = []
         for title, help_text, action in COMMANDS:
             namespace, _, name = action.partition(".")
             target: DOMNode = self.app if namespace == "app" else self.screen

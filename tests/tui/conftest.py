@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from cpi_chat.demo import fill_demo
 from cpi_chat.paths import resolve_paths
 from cpi_chat.workspace import Workspace
 
-FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+FROZEN_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ from textual.widgets import Static
 from tui_driving import TRANSCRIPTS, add_person, conversation, demo_app, play_transcript
 
 from cpi_chat import records
-from cpi_chat.tui.widgets.goal_card import GoalCard
 from cpi_chat.tui.widgets.asset_card import AssetCard
+from cpi_chat.tui.widgets.goal_card import GoalCard
 
 
 async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_db(demo_workspace) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -14,7 +16,7 @@ class AddPersonScreen(ModalScreen[str | None]):
     """Type a display name or initials, then Enter; Escape cancels."""
 
     HELP = "Type the name or initials the person wants to be known by, then press Enter. Escape cancels."
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_add")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_add")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-person-box"):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -13,7 +15,7 @@ class ChoiceScreen(ModalScreen[int | None]):
     """Asks one question; each answer is a button, and its number key picks it."""
 
     HELP = "Pick one answer with its number key or the arrow keys and Enter. Escape goes back without choosing."
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", id="choice_back"),
         *[Binding(str(n), f"pick({n - 1})", f"Pick {n}", show=False, id=f"choice_pick_{n}") for n in range(1, 10)],
         Binding("down", "app.focus_next", "Next", show=False),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
@@ -17,9 +19,9 @@ from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset,
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
+from cpi_chat.tui.widgets.asset_card import AssetCard
 from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
 from cpi_chat.tui.widgets.quick_replies import QuickReplies
-from cpi_chat.tui.widgets.asset_card import AssetCard
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 
@@ -32,7 +34,7 @@ class ConversationScreen(Screen[None]):
     HELP = ("The conversation. Answer a question by pressing the number of a quick reply, or type and press Enter. "
             "Ctrl+B goes back a question, Ctrl+S skips one that is optional. Suggested groups show as cards: "
             "Add to plan picks one. Your goals appear on the right as they are set. Everything is saved after each answer.")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Leave", id="leave", tooltip="Leave the conversation (it is saved)"),
         Binding("ctrl+b", "back", "Back", id="back", tooltip="Go back a question"),
         Binding("ctrl+s", "skip", "Skip", id="skip", tooltip="Skip this question"),

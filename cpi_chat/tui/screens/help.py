@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -19,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists what a screen is for and its keys; Escape or F1 closes it."""
 
     HELP = "This is the help. Escape or F1 closes it."
-    BINDINGS = [Binding("escape", "dismiss", "Close help", id="close_help")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close help", id="close_help")]
 
     def __init__(self, purpose: str, keys: list[tuple[str, str]], extra: str = "") -> None:
         super().__init__(id="help-screen")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -45,7 +46,7 @@ class HomeScreen(Screen[None]):
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
             "R carries on a session that stopped part-way, A adds a person, / searches by name.")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("j", "start_joint", "Together", id="start_joint", tooltip="Start a session together (worker and person)"),
         Binding("s", "start_self", "Self check-in", id="start_self", tooltip="Start a self check-in for the person"),

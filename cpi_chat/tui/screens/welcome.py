@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
@@ -25,7 +27,7 @@ class WelcomeScreen(Screen[None]):
 
     HELP = ("Welcome. Press D to load the demo directory of a fictional town, or C to carry on with an empty one. "
             "You can import your team's directory later with: cpi-chat assets import FILE")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("d", "load_demo", "Load demo directory", id="load_demo", tooltip="Load the fictional town's directory"),
         Binding("c", "carry_on", "Carry on", id="carry_on", tooltip="Carry on with an empty directory"),
