@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
@@ -99,18 +98,9 @@ async def test_long_lines_wrap_inside_60_columns() -> None:
         assert where.size.height >= 2, "the long address wraps onto a second line"
 
 
-SNAPSHOT_TEMPDIR = os.environ.get("TEXTUAL_SNAPSHOT_TEMPDIR")
-
-
-@pytest.fixture
-def keep_snapshot_tempdir(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put back the snapshot plugin's folder setting, which the suite's clean-environment fixture clears."""
-    if SNAPSHOT_TEMPDIR and "TEXTUAL_SNAPSHOT_TEMPDIR" not in os.environ:
-        monkeypatch.setenv("TEXTUAL_SNAPSHOT_TEMPDIR", SNAPSHOT_TEMPDIR)
-
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
-def test_snapshot_of_an_asset_card(keep_snapshot_tempdir: None, snap_compare, size: tuple[int, int]) -> None:
+def test_snapshot_of_an_asset_card(snap_compare, size: tuple[int, int]) -> None:
     """A kick-boxing card: name, domain, where, when, cost, access, contact, last checked, why it matched, and
     the buttons Add to plan, More like this and Not for me."""
     assert snap_compare(CardHost(AssetCard(HIT)), terminal_size=size)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -210,19 +209,10 @@ def _no_blink(pilot: Pilot[None]) -> None:
         field.cursor_blink = False
 
 
-SNAPSHOT_TEMPDIR = os.environ.get("TEXTUAL_SNAPSHOT_TEMPDIR")
-
-
-@pytest.fixture
-def keep_snapshot_tempdir(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put back the snapshot plugin's folder setting, which the suite's clean-environment fixture clears."""
-    if SNAPSHOT_TEMPDIR and "TEXTUAL_SNAPSHOT_TEMPDIR" not in os.environ:
-        monkeypatch.setenv("TEXTUAL_SNAPSHOT_TEMPDIR", SNAPSHOT_TEMPDIR)
-
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
 def test_snapshot_of_the_finder_with_results(
-    keep_snapshot_tempdir: None, snap_compare, demo_town: AssetDirectory, size: tuple[int, int]) -> None:
+    snap_compare, demo_town: AssetDirectory, size: tuple[int, int]) -> None:
     """The finder opened on 'kikboxing': the search box, the filters, one result, and its card in words."""
 
     async def run_before(pilot: Pilot[None]) -> None:
