@@ -164,3 +164,18 @@ def test_the_audit_trail_of_the_session_holds_no_words(after_a_session) -> None:
     finally:
         db.close()
     assert rows and not any(CANARY in r or "Wibbleswick" in r or "allotment" in r for r in rows)
+
+
+def test_no_part_of_cpi_chat_imports_anything_that_talks_to_the_network() -> None:
+    import ast
+
+    import cpi_chat
+
+    network = {"socket", "ssl", "urllib", "http", "requests", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib", "xmlrpc"}
+    found = []
+    for path in Path(cpi_chat.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in network]
+    assert found == []
