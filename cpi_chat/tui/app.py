@@ -56,7 +56,7 @@ class CpiChatApp(App[None]):
         from cpi_chat.tui.screens.home import HomeScreen
         from cpi_chat.tui.screens.welcome import WelcomeScreen
 
-        db, assets = self.workspace.db, self.workspace.assets
+        db = self.workspace.db  # the asset directory is opened only when needed: it reads its synonyms
         if self.start_person_name:
             try:
                 person = records.find_person(db, self.start_person_name)
@@ -67,7 +67,7 @@ class CpiChatApp(App[None]):
             if not self.locked_to_person:
                 self.push_screen(HomeScreen())
             open_person(self, person, self.mode)
-        elif not records.list_people(db) and assets.is_empty():
+        elif not records.list_people(db) and self.workspace.assets.is_empty():
             self.push_screen(WelcomeScreen())
         else:
             self.push_screen(HomeScreen())

@@ -160,7 +160,8 @@ class ConversationScreen(Screen[None]):
                 self.show_hits(hits, note)
             answer.placeholder = "Or type your own choice and press Enter"
         else:
-            answer.placeholder = prompt.placeholder or ("Type your answer (optional) and press Enter" if prompt.optional
+            example = prompt.placeholder if prompt.placeholder.removeprefix("For example:").strip() else ""
+            answer.placeholder = example or ("Type your answer (optional) and press Enter" if prompt.optional
                                                         else "Type your answer and press Enter")
             answer.focus()
 
