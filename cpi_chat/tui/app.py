@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 
 from cpi_chat import records
@@ -127,6 +128,10 @@ class CpiChatApp(App[None]):
     async def action_quit(self) -> None:
         """Leave; every answer is already saved, so say so."""
         self.exit(message=SAVED_MESSAGE if self.person is not None else None)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """'Title — sub-title' at full strength: Textual dims the sub-title, which loses contrast."""
+        return Content(f"{title} — {sub_title}" if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands without Screenshot, which would write what is on screen (personal data) to disk."""

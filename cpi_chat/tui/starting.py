@@ -38,7 +38,9 @@ def open_person(app: App, person: Person, mode: str) -> None:
             records.end_session(workspace.db, unfinished.id, "stopped")
         _choose_goal_then_start(app, person, mode)
 
-    day = unfinished.started[:10]
+    from cpi_chat.tui.screens.home import day_words
+
+    day = day_words(unfinished.started) or unfinished.started[:10]
     app.push_screen(ChoiceScreen(f"A session with {person.name} started on {day} stopped part-way. Carry on where it stopped?",
                                  CARRY_ON, choice_id="resume-offer"), answered)
 

@@ -49,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static("Help", classes="title")
+            yield Static("Help (Escape or F1 closes it)", classes="title")
             if self.extra:
                 yield Static(self.extra, id="help-question")
             yield Static(self.purpose, id="help-purpose")
