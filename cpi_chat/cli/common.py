@@ -33,12 +33,39 @@ def make_private_folder(folder: Path) -> None:
         os.umask(previous)
 
 
+def ask_passphrase(path: Path) -> str:
+    """Ask for the passphrase of an encrypted file without showing it; one sentence if none is given."""
+    import getpass
+
+    from cpi_chat.errors import RecordsError
+
+    try:
+        answer = getpass.getpass(f"Passphrase for {path.name} (not shown as you type): ")
+    except (EOFError, OSError):
+        answer = ""
+    if not answer:
+        raise RecordsError(f"{path.name} is encrypted and no passphrase was given; type it when asked, or set CPI_CHAT_PASSPHRASE.")
+    return answer
+
+
+def prepare_encryption(paths: Paths) -> None:
+    """Let records ask for a passphrase, and warn once when a new people.db is about to be encrypted."""
+    from cpi_chat.records import db
+
+    # Ask only at a terminal: a script or a pipe must use the environment variable instead.
+    db.set_passphrase_prompt(ask_passphrase if sys.stdin is not None and sys.stdin.isatty() else None)
+    if os.environ.get(db.PASSPHRASE_ENV) and not paths.people_db.exists():
+        echo(f"cpi-chat: people.db will be encrypted with {db.PASSPHRASE_ENV}; {db.LOST_PASSPHRASE}, so keep it safe.", err=True)
+
+
 def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
     """Give a command the Paths object, with a new data folder made owner-only first."""
 
     @functools.wraps(command)
     def with_private_folder(*args: Any, **kwargs: Any) -> Any:  # args[0] is the Paths object
-        make_private_folder(args[0].data_dir)
+        paths: Paths = args[0]
+        make_private_folder(paths.data_dir)
+        prepare_encryption(paths)
         return command(*args, **kwargs)
 
     return pass_paths_untouched(with_private_folder)

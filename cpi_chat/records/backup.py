@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +10,8 @@ from pathlib import Path
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import (
     DEFAULT_BUSY_SECONDS,
+    connect,
+    database_errors,
     describe_sqlite_error,
     ensure_private_dir,
     open_people_db,
@@ -50,20 +51,20 @@ def set_aside_copies(db_path: Path) -> list[Path]:
 def is_sound(path: Path) -> bool:
     """True if the file opens as an SQLite database and passes a quick integrity check."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = connect(path, 1, read_only=True)
         try:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except database_errors() + (RecordsError,):
         return False
 
 
 def _copy_database(source: Path, target: Path, busy_seconds: float) -> None:
     with private_umask():
-        src = sqlite3.connect(str(source), timeout=busy_seconds)
+        src = connect(source, busy_seconds)
         try:
-            dst = sqlite3.connect(str(target))
+            dst = connect(target, busy_seconds)  # encrypted with the same passphrase as the source, if any
             try:
                 src.backup(dst)
             finally:
@@ -81,7 +82,7 @@ def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds
     target = backups_dir / f"people-{_stamp()}.db"
     try:
         _copy_database(db_path, target, busy_seconds)
-    except sqlite3.Error as error:
+    except database_errors() as error:
         target.unlink(missing_ok=True)  # only ever our own half-written copy
         raise describe_sqlite_error(error, db_path, busy_seconds) from None
     if not is_sound(target):
@@ -94,17 +95,16 @@ def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds
 
 def _refuse_if_in_use(db_path: Path) -> None:
     try:
-        conn = sqlite3.connect(str(db_path), timeout=0.5)
-    except sqlite3.Error:
+        conn = connect(db_path, 0.5)
+    except database_errors() + (RecordsError,):
         return
     try:
         conn.execute("BEGIN EXCLUSIVE")
         conn.rollback()
-    except sqlite3.OperationalError as error:
+    except database_errors() as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise RecordsError(f"{db_path.name} is in use by another cpi-chat; close it and run `cpi-chat restore` again.") from None
-    except sqlite3.Error:
-        pass  # a damaged file cannot be locked as a database; it is set aside below all the same
+        # otherwise a damaged file cannot be locked as a database; it is set aside below all the same  # a damaged file cannot be locked as a database; it is set aside below all the same
     finally:
         conn.close()
 

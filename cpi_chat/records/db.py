@@ -9,9 +9,11 @@ import itertools
 import os
 import sqlite3
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import ParamSpec, TypeVar
 
 import sqlite_utils
@@ -46,7 +48,7 @@ def os_user() -> str:
         return f"uid-{os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
-def describe_sqlite_error(error: sqlite3.Error, path: Path | str, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> RecordsError:
+def describe_sqlite_error(error: Exception, path: Path | str, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> RecordsError:
     """Turn a sqlite3 error into one sentence a worker can act on (never personal data)."""
     text = str(error).lower()
     name = Path(path).name
@@ -57,6 +59,8 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str, busy_seconds: 
         )
     if "readonly" in text or "read-only" in text:
         return RecordsError(f"{path} is read-only, so nothing can be saved; make it writable again (chmod u+w) and try again.")
+    if "not a database" in text and looks_encrypted(Path(path)) and not os.environ.get(PASSPHRASE_ENV) and _cipher_module():
+        return RecordsError(f"{path} cannot be read: if it is encrypted, set {PASSPHRASE_ENV}; if not, it is damaged, so {RESTORE_HINT}.")
     if "not a database" in text or "malformed" in text or "corrupt" in text or "encrypted" in text:
         return RecordsError(f"{path} is damaged and cannot be read; nothing was changed, so {RESTORE_HINT}.")
     if "disk i/o" in text or "full" in text:
@@ -75,7 +79,7 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
             return function(*args, **kwargs)
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
             raise  # a bug in our code, not damage to the file: let it surface as one
-        except sqlite3.Error as error:
+        except database_errors() as error:
             db = args[0] if args else None
             path = getattr(db, "path", db if isinstance(db, (str, Path)) else "people.db")
             busy = getattr(db, "busy_seconds", DEFAULT_BUSY_SECONDS)
@@ -136,9 +140,85 @@ def check_file_before_open(path: Path, backups_dir: Path) -> None:
         raise RecordsError(f"{path} is missing or empty although backups exist; {RESTORE_HINT}.")
 
 
-def connect(path: Path, busy_seconds: float) -> sqlite3.Connection:
-    """Open the raw connection: the single place where sqlcipher encryption will be added."""
-    return sqlite3.connect(str(path), timeout=busy_seconds)
+PASSPHRASE_ENV = "CPI_CHAT_PASSPHRASE"
+PLAIN_HEADER = b"SQLite format 3\x00"
+LOST_PASSPHRASE = "a lost passphrase means the records are lost: nobody can open the file without it"
+_passphrase_prompt: list[Callable[[Path], str]] = []
+_remembered: dict[Path, str] = {}
+
+
+def set_passphrase_prompt(ask: Callable[[Path], str] | None) -> None:
+    """Let an interface ask for the passphrase of an encrypted people.db (the CLI asks without echo)."""
+    _passphrase_prompt.clear()
+    if ask is not None:
+        _passphrase_prompt.append(ask)
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether the file has content that does not start as a plain SQLite file does (encrypted, or not a database)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(PLAIN_HEADER))
+    except OSError:
+        return False
+    return bool(head) and head != PLAIN_HEADER
+
+
+def _cipher_module() -> ModuleType | None:
+    try:
+        from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return dbapi2
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exception classes a records connection can raise: sqlite3's, and sqlcipher3's when it is in use."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
+def passphrase_for(path: Path) -> str | None:
+    """The passphrase for this file: CPI_CHAT_PASSPHRASE, else asked for if the file is encrypted, else None."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    key = Path(path).resolve().parent
+    if key in _remembered:
+        return _remembered[key]
+    if not looks_encrypted(path) or _cipher_module() is None or not _passphrase_prompt:
+        return None
+    answer = _passphrase_prompt[0](Path(path))
+    _remembered[key] = answer  # one question per run, for the file and its backups
+    return answer
+
+
+def connect(path: Path, busy_seconds: float, read_only: bool = False) -> sqlite3.Connection:
+    """Open the raw connection to a records file: the single place where encryption (sqlcipher3) comes in."""
+    path = Path(path)
+    target, uri = (f"{path.resolve().as_uri()}?mode=ro", True) if read_only else (str(path), False)
+    passphrase = passphrase_for(path)
+    if passphrase is None:
+        return sqlite3.connect(target, timeout=busy_seconds, uri=uri)
+    cipher = _cipher_module()
+    if cipher is None:
+        raise RecordsError(
+            f"A passphrase was given but encryption is not installed; install cpi-chat with the encryption extra, or unset {PASSPHRASE_ENV}."
+        )
+    if path.exists() and path.stat().st_size > 0 and not looks_encrypted(path):
+        raise RecordsError(f"{path.name} is not encrypted, so it cannot be opened with a passphrase; unset {PASSPHRASE_ENV} to open it.")
+    conn = cipher.connect(target, timeout=busy_seconds, uri=uri)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except cipher.DatabaseError:
+        conn.close()
+        _remembered.clear()
+        raise RecordsError(
+            f"{path.name} could not be opened with that passphrase; check it and try again, or if the file is damaged, {RESTORE_HINT}."
+        ) from None
+    return conn  # type: ignore[no-any-return]
 
 
 def apply_pragmas(conn: sqlite3.Connection, busy_seconds: float) -> None:
@@ -181,7 +261,7 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
             db.path = path
             db.busy_seconds = busy_seconds
             migrations.apply(db)
-    except sqlite3.Error as error:
+    except database_errors() as error:
         if conn is not None:
             conn.close()
         raise describe_sqlite_error(error, path, busy_seconds) from None
@@ -228,7 +308,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             raise
     except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
         raise
-    except sqlite3.Error as error:
+    except database_errors() as error:
         raise describe_sqlite_error(error, path, busy) from None
 
 

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from cpi_chat.errors import RecordsError
 from cpi_chat.records.backup import list_backups, set_aside_copies
 from cpi_chat.records.db import (
     DEFAULT_BUSY_SECONDS,
+    connect,
+    database_errors,
     describe_sqlite_error,
     open_people_db,
     transaction,
@@ -54,7 +57,7 @@ def _delete_person_rows(conn: sqlite3.Connection, person_id: int) -> None:
 def _scrub_copy(path: Path, person_id: int) -> bool:
     """Remove the person from one backup file and VACUUM it; False if the file could not be read."""
     try:
-        conn = sqlite3.connect(str(path), timeout=1)
+        conn = connect(path, 1)
         try:
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -65,7 +68,7 @@ def _scrub_copy(path: Path, person_id: int) -> bool:
             conn.execute("VACUUM")
         finally:
             conn.close()
-    except sqlite3.Error:
+    except database_errors() + (RecordsError,):
         return False
     return True
 
@@ -98,5 +101,5 @@ def _erase_from_open_db(db: sqlite_utils.Database, person_id: int) -> None:
             _delete_person_rows(db.conn, person_id)
             write_audit(db, "erase", "person", person_id)
         db.conn.execute("VACUUM")  # rebuilds the file, so no freed page still holds the person's words
-    except sqlite3.Error as error:
+    except database_errors() as error:
         raise describe_sqlite_error(error, getattr(db, "path", "people.db"), getattr(db, "busy_seconds", DEFAULT_BUSY_SECONDS)) from None

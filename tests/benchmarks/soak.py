@@ -20,16 +20,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "hardening"))
 
-from hardening_helpers import cli  # noqa: E402
-from test_faults import asset_count, big_csv, case_study_script, goals_of, integrity, killed_run  # noqa: E402
+from hardening_helpers import cli
+from test_faults import asset_count, big_csv, case_study_script, goals_of, integrity, killed_run
 
-from cpi_chat import records  # noqa: E402
-from cpi_chat.assets.directory import AssetDirectory, load_demo_directory  # noqa: E402
-from cpi_chat.dialogue.engine import Engine  # noqa: E402
-from cpi_chat.dialogue.loader import load_flows  # noqa: E402
-from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir  # noqa: E402
-from cpi_chat.plain import CONTROL, PlainConversation, PlainIO, safe  # noqa: E402
-from cpi_chat.session import Session  # noqa: E402
+from cpi_chat import records
+from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
+from cpi_chat.dialogue.engine import Engine
+from cpi_chat.dialogue.loader import load_flows
+from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
+from cpi_chat.plain import CONTROL, PlainConversation, PlainIO, safe
+from cpi_chat.session import Session
 
 WORDS = ["yes", "no", "1", "2", "3", "0", "back", "skip", "help", "stop", "football", "in 3 months", "14/03/2027",
          "{name}", "\x1b[2J", "'; DROP TABLE person; --", "🙂", "שלום", "", "x" * 5000, "walking with my sister"]
@@ -86,7 +86,8 @@ def soak_sessions(work: Path, sessions: int, rng: random.Random, failures: list[
         typed = iter([rng.choice(WORDS) for _ in range(rng.randint(1, 80))])
         shown: list[str] = []
         try:
-            PlainConversation(session, PlainIO(read=lambda _p: next(typed, None), write=lambda t: shown.append(safe(t)))).run(first)
+            PlainConversation(session, PlainIO(read=lambda _p, lines=typed: next(lines, None),
+                                               write=lambda t, out=shown: out.append(safe(t)))).run(first)
             Session.resume(db, engine, assets, person, records.get_session(db, session.session_id))
         except Exception as error:  # noqa: BLE001 - the soak records every failure
             failures.append(f"plain session {number}: {type(error).__name__}")

@@ -13,6 +13,7 @@ from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.loader import load_flows
 from cpi_chat.paths import shipped_flows_dir
 
+
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine(load_flows(shipped_flows_dir()))

@@ -16,5 +16,5 @@ def cli(data: Path, *args: str, stdin: str = "", timeout: float = 60, env: dict[
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout, env=full_env,
+        check=False, input=stdin, capture_output=True, text=True, timeout=timeout, env=full_env,
     )

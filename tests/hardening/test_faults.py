@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hardening_helpers import cli
 
 from cpi_chat import records
 from cpi_chat.assets.directory import AssetDirectory
@@ -23,8 +24,6 @@ from cpi_chat.dialogue.events import Answer
 from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
 from cpi_chat.session import Session
-
-from hardening_helpers import cli
 
 KILLER = Path(__file__).with_name("killer.py")
 CASE_STUDY = shipped_flows_dir() / "transcripts" / "joint_kickboxing_and_5k.yaml"
@@ -51,7 +50,7 @@ def killed_run(data: Path, kill_at: int, *args: str, stdin: str = "", count_file
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "KILL_AT_STATEMENT": str(kill_at)}
     if count_file is not None:
         env["COUNT_FILE"] = str(count_file)
-    done = subprocess.run([sys.executable, str(KILLER), "--data-dir", str(data), *args], input=stdin,
+    done = subprocess.run(check=False, args=[sys.executable, str(KILLER), "--data-dir", str(data), *args], input=stdin,
                           capture_output=True, text=True, timeout=60, env=env)
     return done.returncode
 
@@ -220,7 +219,7 @@ def test_a_full_disk_during_cpi_chat_assets_import_is_one_sentence_and_imports_n
     big = tmp_path / "big.csv"
     big_csv(big, 10)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "FULL_DISK_EXTRA_PAGES": "5"}
-    done = subprocess.run([sys.executable, str(KILLER), "--data-dir", str(data), "assets", "import", str(big)],
+    done = subprocess.run(check=False, args=[sys.executable, str(KILLER), "--data-dir", str(data), "assets", "import", str(big)],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 1, done.stderr
     assert "disk may be full" in done.stderr and "did not expect" not in done.stderr

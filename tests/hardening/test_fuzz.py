@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
@@ -12,12 +11,18 @@ from hypothesis import strategies as st
 
 from cpi_chat import records
 from cpi_chat.assets.directory import AssetDirectory, SearchFilters
-from cpi_chat.dialogue.answers import AnswerProblem, read_choice, read_date, read_number, read_text, read_yes_no
+from cpi_chat.dialogue.answers import (
+    AnswerProblem,
+    read_choice,
+    read_date,
+    read_number,
+    read_text,
+    read_yes_no,
+)
 from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.loader import Problem, load_library, parse_flow_file
 from cpi_chat.dialogue.model import AskStep
 from cpi_chat.errors import CpiChatError
-from cpi_chat.paths import shipped_flows_dir
 from cpi_chat.plain import CONTROL, PlainConversation, PlainIO, safe
 from cpi_chat.session import Session
 

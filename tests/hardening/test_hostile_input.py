@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hardening_helpers import cli
 
 from cpi_chat import records
 from cpi_chat.assets.directory import AssetDirectory
@@ -18,7 +19,6 @@ from cpi_chat.dialogue.loader import TOO_DEEP, parse_flow_file
 from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.plain import CONTROL
 from cpi_chat.session import Session
-from hardening_helpers import cli
 
 ESCAPES = "\x1b[2J\x1b]0;owned\x07\x1b[31m\r\x08\x9b"  # no NUL: a command line cannot carry one
 RAW_CONTROL = ("\x1b", "\x07", "\x08", "\x00", "\x9b", "\u202e")
@@ -55,7 +55,7 @@ def test_an_answer_over_a_megabyte_is_saved_and_carried_on_from(people_db, engin
     assert time.monotonic() - began < 10
     assert turn.reply.prompt is not None
     record = records.get_session(people_db, session.session_id)
-    again, resumed = Session.resume(people_db, engine, None, session.person, record)
+    _again, resumed = Session.resume(people_db, engine, None, session.person, record)
     assert resumed.reply.prompt.text == turn.reply.prompt.text
     assert people_db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from hardening_helpers import CANARY, cli
 
 from cpi_chat import records
 from cpi_chat.cli.common import CpiGroup
@@ -18,14 +19,14 @@ from cpi_chat.dialogue.events import Answer
 from cpi_chat.errors import RecordsError
 from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.session import Session
-from hardening_helpers import CANARY, cli
 
 # Words only this person says: they must go wherever the canary name goes, and nowhere else.
 CANARY_ANSWER = "knitting with Grandmother Wibbleswick"
 
 
 def session_lines() -> str:
-    return "\n".join(["yes", "1", "mornings at the allotment", CANARY_ANSWER, "skip", "skip", "back", "quit"]) + "\n"
+    lines = ["yes", "1", "mornings at the allotment", CANARY_ANSWER, "skip", "skip", "back", "quit"]
+    return "".join(f"{line}\n" for line in lines)
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -9,23 +9,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from hardening_helpers import cli
 
 from cpi_chat import records
 from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.events import Answer
 from cpi_chat.errors import CpiChatError
+from cpi_chat.paths import resolve_paths
 from cpi_chat.plain import PlainIO, open_session
 from cpi_chat.session import Session
 from cpi_chat.workspace import Workspace
-from cpi_chat.paths import resolve_paths
-from hardening_helpers import cli
 
 
 def raw_cli(data: Path, *args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
     """cpi-chat with raw bytes on standard input and the terminal's usual (not forced) encoding."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
     env["LC_ALL"] = env["LANG"] = "C.UTF-8"
-    return subprocess.run([sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args], input=stdin,
+    return subprocess.run(check=False, args=[sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args], input=stdin,
                           capture_output=True, timeout=60, env=env)
 
 
@@ -98,7 +98,7 @@ def test_bytes_that_are_not_utf8_on_the_command_line_are_one_sentence(tmp_path: 
     assert cli(data, "person", "add", "Cy Test").returncode == 0
     env = {k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}
     env["LC_ALL"] = env["LANG"] = "C.UTF-8"
-    done = subprocess.run([sys.executable, "-m", "cpi_chat", "--data-dir", str(data), "goals", "add", "Cy Test",
+    done = subprocess.run(check=False, args=[sys.executable, "-m", "cpi_chat", "--data-dir", str(data), "goals", "add", "Cy Test",
                            "--commitment", b"Swim\xff".decode("utf-8", "surrogateescape"), "--every", "week"],
                           capture_output=True, timeout=60, env=env)
     assert b"Traceback" not in done.stderr and b"did not expect" not in done.stderr
