@@ -30,6 +30,10 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str) -> None:
         if plain:
             run_plain(workspace, person_name, mode)
         else:
+            from cpi_chat.records.db import looks_encrypted
+
+            if looks_encrypted(paths.people_db):
+                workspace.db  # noqa: B018 - ask for the passphrase now, before the full-screen app takes the terminal
             from cpi_chat.tui.app import run_app
 
             run_app(workspace, person_name=person_name, mode=mode)
