@@ -47,3 +47,22 @@ async def play_transcript_from(pilot, first_turn: int) -> None:  # type: ignore[
     path = pilot.app.workspace.paths.data_dir / "rest.yaml"
     path.write_text(rest.model_dump_json(exclude_defaults=True))
     await play_transcript(pilot, path)
+
+
+async def test_more_like_this_searches_again_and_not_for_me_hides_the_card(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await add_person(pilot, "Priya Shah")
+        await pilot.press("enter")
+        await pilot.pause()
+        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
+        screen = conversation(pilot)
+        first = screen.hits[0].asset
+        await pilot.click("#asset-cards #card-more")
+        await pilot.pause()
+        assert "More like Kick-Boxing Fitness Class" in str(screen.query_one("#search-note", Static).render())
+        assert len(screen.hits) > 1 and screen.hits[0].asset.id == first.id
+        await pilot.click("#asset-cards #card-not")
+        await pilot.pause()
+        assert first.id not in [hit.asset.id for hit in screen.hits]
+        assert all(card.asset.id != first.id for card in screen.query(AssetCard) if card.is_attached and card.parent is not None)

@@ -63,3 +63,19 @@ async def test_escape_leaves_the_conversation_saved_and_the_home_screen_marks_it
         await pilot.pause()
         listing = app.screen.query_one("#people")
         assert "R carries it on" in str(listing.highlighted_option.prompt)
+
+
+async def test_ctrl_e_ends_the_session_after_asking_and_nothing_is_left_to_carry_on(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await add_person(pilot, "Priya Shah")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.id == "stop-confirm"
+        await pilot.press("1")
+        await pilot.pause()
+        assert conversation(pilot).session.finished
+    priya = records.find_person(demo_workspace.db, "Priya Shah")
+    assert records.unfinished_session(demo_workspace.db, priya.id) is None

@@ -15,7 +15,7 @@ from cpi_chat import records
 from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
 from cpi_chat.dialogue.effects import SuggestAssets
-from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip
+from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
@@ -41,6 +41,7 @@ class ConversationScreen(Screen[None]):
         Binding("f1", "help", "Help", id="conversation_help", tooltip="Help with this question and the keys"),
         Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
         Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
+        Binding("ctrl+e", "stop", "End now", id="stop", tooltip="End the session now (what is saved stays saved)"),
         *[Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick_{n}") for n in range(1, 10)],
     ]
 
@@ -294,6 +295,17 @@ class ConversationScreen(Screen[None]):
             self.app.notify("Saved. You can carry on this session later (R on the people list).")
         self.app.pop_screen()
 
+    def action_stop(self) -> None:
+        """End the session now, after asking; what was saved stays saved."""
+        from cpi_chat.tui.screens.choice import ChoiceScreen
+
+        def answered(index: int | None) -> None:
+            if index == 0:
+                self.send(Stop(), said="(ended the session)")
+
+        self.app.push_screen(ChoiceScreen("End this session now? Everything said so far stays saved.",
+                                          ("Yes, end it now", "No, carry on"), choice_id="stop-confirm"), answered)
+
     def action_pick(self, number: int) -> None:
         """Pick quick reply or suggested group `number`."""
         prompt = self.prompt
@@ -349,7 +361,7 @@ class ConversationScreen(Screen[None]):
         """Hide the worker panel key in self mode, and back/skip once the conversation is over."""
         if action == "toggle_worker_panel" and self.mode == "self":
             return False
-        if action in ("back", "skip") and self.session.finished:
+        if action in ("back", "skip", "stop") and self.session.finished:
             return None
         return True
 
