@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
+from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
 
 if TYPE_CHECKING:
@@ -74,7 +75,12 @@ class PlainConversation:
                 return "paused"
             if event is None:
                 continue
-            self.turn = self.session.handle(event)
+            try:
+                self.turn = self.session.handle(event)
+            except CpiChatError as problem:  # a full disk or a busy file: nothing of this answer was saved
+                self.io.write(str(problem))
+                self.io.write("That answer was not saved. Type it again when the problem is sorted, or type quit.")
+                continue
             self.show(self.turn)
             if self.turn.finished:
                 break
@@ -227,15 +233,18 @@ def ask_yes_no(io: PlainIO, question: str) -> bool | None:
             io.write(str(problem))
 
 
-def choose_person(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
-    """The person named, or asked for; a new name can be added after a check."""
+def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
+    """The person named, or asked for; a new name can be added after a check.
+
+    With `show_people` False (a person on their own, in self mode) no one else's name is ever shown.
+    """
     from cpi_chat import records
     from cpi_chat.errors import RecordsError
 
     db = workspace.db
     while True:
         if not name:
-            people = records.list_people(db)
+            people = records.list_people(db) if show_people else []
             if people:
                 io.write("People: " + ", ".join(p.name for p in people) + ".")
             name = ask_line(io, "Who is this session with? Type a name (a new name adds someone).")
@@ -250,7 +259,7 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None) -> Person
                 io.write(str(problem))
                 name = None
                 continue
-            if "did you mean" in str(problem):
+            if "did you mean" in str(problem) and show_people:
                 io.write(str(problem))
         add = ask_yes_no(io, f"Add {name} as a new person?")
         if add is None:
@@ -268,7 +277,7 @@ def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mod
     from cpi_chat import records
     from cpi_chat.errors import CpiChatError
 
-    person = choose_person(workspace, io, person_name)
+    person = choose_person(workspace, io, person_name, show_people=mode != "self")
     if person is None:
         return None
     db, engine, assets = workspace.db, workspace.engine, workspace.assets

@@ -104,3 +104,43 @@ def test_bytes_that_are_not_utf8_on_the_command_line_are_one_sentence(tmp_path: 
     assert b"Traceback" not in done.stderr and b"did not expect" not in done.stderr
     assert done.returncode in (0, 1)
     assert len(done.stderr.strip().splitlines()) <= 1
+
+
+def test_a_person_alone_in_self_mode_is_never_shown_anyone_elses_name(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for name in ("Uma Other", "Sam Test"):
+        assert cli(data, "person", "add", name).returncode == 0
+    done = cli(data, "run", "--plain", "--mode", "self", stdin="Sam Tset\nno\nSam Test\nquit\n")
+    assert done.returncode == 0, done.stderr
+    assert "Uma" not in done.stdout and "did you mean" not in done.stdout
+    joint = cli(data, "run", "--plain", stdin="quit\n")
+    assert "Uma Other" in joint.stdout  # the worker still sees the list
+
+
+def test_a_save_that_fails_in_plain_mode_is_explained_and_the_answer_can_be_typed_again(
+    tmp_path: Path, engine: Engine, monkeypatch,
+) -> None:
+    import sqlite3
+
+    from cpi_chat.plain import PlainConversation
+
+    db = records.open_people_db(tmp_path / "people.db")
+    person = records.add_person(db, "Vi Test")
+    session, first = Session.start(db, engine, None, person, "joint")
+    real_save = records.save_engine_state
+    failures = iter([True])
+
+    def full_once(*args, **kwargs):
+        if next(failures, False):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(records, "save_engine_state", full_once)
+    typed = iter(["1", "1", "walks by the canal"])
+    shown: list[str] = []
+    PlainConversation(session, PlainIO(read=lambda _p: next(typed, None), write=shown.append)).run(first)
+    assert any("disk may be full" in line for line in shown)
+    assert "That answer was not saved. Type it again when the problem is sorted, or type quit." in shown
+    saved = records.get_session(db, session.session_id).engine_state
+    assert "walks by the canal" in saved  # the retyped answers were saved
+    db.close()
