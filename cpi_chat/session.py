@@ -33,8 +33,7 @@ from cpi_chat.dialogue.effects import (
 )
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
-from cpi_chat.errors import CpiChatError
-from cpi_chat.errors import RecordsError
+from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
