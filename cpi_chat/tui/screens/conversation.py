@@ -85,7 +85,7 @@ class ConversationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         person = self.session.person
-        self.sub_title = f"{person.name}: check-in" if self.mode == "self" else person.name
+        self.sub_title = person.name
         self.app.use_person_display(person)  # type: ignore[attr-defined]
         self.query_one("#answer", Input).cursor_blink = False
         self.query_one("#worker-panel").display = False
