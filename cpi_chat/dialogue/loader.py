@@ -163,11 +163,12 @@ def parse_flow_file(path: Path, display: str | None = None) -> tuple[FlowSource 
     """Load and validate one file; returns the flow (or None) and its problems."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FLOW_FILE_BYTES + 1)  # never more: a device or a huge file cannot fill memory
     except OSError as error:
         return None, [Problem(name, 1, "", f"cannot be read ({error.strerror or 'unknown reason'})")]
     if len(raw) > MAX_FLOW_FILE_BYTES:
-        return None, [Problem(name, 1, "", f"is too big for a flow file ({len(raw) // 1000} kB; the limit is {MAX_FLOW_FILE_BYTES // 1000} kB)")]
+        return None, [Problem(name, 1, "", f"is too big for a flow file (the limit is {MAX_FLOW_FILE_BYTES // 1000} kB)")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -254,3 +254,11 @@ def test_a_deeply_nested_open_referral_file_through_the_command_is_one_message_w
     done = cli(tmp_path / "data", "assets", "import", str(path), "--format", "oruk")
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_flow_path_that_never_ends_is_refused_without_reading_it_all() -> None:
+    began = time.monotonic()
+    source, problems = parse_flow_file(Path("/dev/zero"))
+    assert source is None and "too big" in problems[0].message
+    assert time.monotonic() - began < 2
