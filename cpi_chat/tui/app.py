@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from cpi_chat.workspace import Workspace
 
 DEMO_TITLE = "Demo — fictional people"
+NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, then try again."
 SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
 
 
@@ -62,8 +63,11 @@ class CpiChatApp(App[None]):
             try:
                 person = records.find_person(db, self.start_person_name)
             except CpiChatError as problem:
+                if self.locked_to_person:  # alone in self mode: never show, or suggest, anyone else's name
+                    self.exit(return_code=1, message=NOT_FOUND_ALONE)
+                    return
                 self.push_screen(HomeScreen())
-                self.notify(str(problem), severity="error", timeout=10)
+                self.notify(str(problem), severity="error", timeout=10, markup=False)
                 return
             if not self.locked_to_person:
                 self.push_screen(HomeScreen())
@@ -92,20 +96,20 @@ class CpiChatApp(App[None]):
         try:
             self.person = records.set_theme(self.workspace.db, self.person.id, setting.stored())
         except CpiChatError as problem:
-            self.notify(str(problem), severity="error")
+            self.notify(str(problem), severity="error", markup=False)
 
     def action_toggle_contrast(self) -> None:
         """High-contrast theme on or off."""
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
         self._remember_display()
-        self.notify("High contrast on." if self.theme == HIGH_CONTRAST else "High contrast off.")
+        self.notify("High contrast on." if self.theme == HIGH_CONTRAST else "High contrast off.", markup=False)
 
     def action_toggle_spacing(self) -> None:
         """Large spacing on or off."""
         self.spacious = not self.spacious
         self.set_class(self.spacious, "-spacious")
         self._remember_display()
-        self.notify("Large spacing on." if self.spacious else "Large spacing off.")
+        self.notify("Large spacing on." if self.spacious else "Large spacing off.", markup=False)
 
     # -- help, directory, quitting -----------------------------------------
 
@@ -121,7 +125,7 @@ class CpiChatApp(App[None]):
         try:
             from cpi_chat.tui.screens.directory import DirectoryScreen
         except ImportError:
-            self.notify("The directory screen is not available in this version.", severity="warning")
+            self.notify("The directory screen is not available in this version.", severity="warning", markup=False)
             return
         self.push_screen(DirectoryScreen(self.workspace.assets))
 

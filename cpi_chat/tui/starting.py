@@ -79,6 +79,6 @@ def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], 
     try:
         session, first = begin()
     except CpiChatError as problem:
-        app.notify(str(problem), severity="error", timeout=10)
+        app.notify(str(problem), severity="error", timeout=10, markup=False)
         return
     app.push_screen(ConversationScreen(session, first, mode))

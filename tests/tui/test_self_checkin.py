@@ -44,3 +44,27 @@ async def test_self_mode_never_shows_private_notes(demo_workspace) -> None:
         screen = conversation(pilot)
         shown = " ".join(str(w.render()) for w in screen.query("Static") if w.display)
         assert "football results" not in shown
+
+
+async def test_self_mode_with_a_name_not_found_stops_without_showing_or_suggesting_anyone(demo_workspace, capfd) -> None:
+    app = demo_app(demo_workspace, person_name="Callum", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    said = capfd.readouterr().err
+    assert "not found" in said and "Callum Reid" not in said and "Dan" not in said
+
+
+async def test_names_that_look_like_markup_show_as_typed_in_the_carry_on_question(demo_workspace) -> None:
+    name = "Bo [@click=app.quit]x[/] Test"
+    person = records.add_person(demo_workspace.db, name)
+    app = demo_app(demo_workspace, person_name=str(person.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen.id == "resume-offer"
+        assert name in str(app.screen.query_one("#choice-question").render())

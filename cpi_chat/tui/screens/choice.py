@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -29,9 +30,9 @@ class ChoiceScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
-            yield Static(self.question, id="choice-question")
+            yield Static(self.question, id="choice-question", markup=False)
             for number, answer in enumerate(self.answers, start=1):
-                yield Button(f"{number}. {answer}", id=f"choice-{number - 1}", compact=True, classes="choice-answer")
+                yield Button(Content(f"{number}. {answer}"), id=f"choice-{number - 1}", compact=True, classes="choice-answer")
             yield Static("Escape: back without choosing", classes="hint")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

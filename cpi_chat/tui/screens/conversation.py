@@ -103,7 +103,7 @@ class ConversationScreen(Screen[None]):
         try:
             turn = self.session.handle(event)
         except CpiChatError as problem:
-            self.notify(str(problem), severity="error", timeout=10)
+            self.notify(str(problem), severity="error", timeout=10, markup=False)
             return
         self.show(turn, fresh=not isinstance(event, Help))
 
@@ -272,7 +272,7 @@ class ConversationScreen(Screen[None]):
             return
         panel.clear_note()
         self._refresh_worker_panel()
-        self.notify("Private note saved.")
+        self.notify("Private note saved.", markup=False)
 
     @on(Button.Pressed, "#back-button")
     def action_back(self) -> None:
@@ -292,7 +292,7 @@ class ConversationScreen(Screen[None]):
             self.app.exit(message="Everything is saved. Run cpi-chat again to carry on where you stopped.")
             return
         if not self.session.finished:
-            self.app.notify("Saved. You can carry on this session later (R on the people list).")
+            self.app.notify("Saved. You can carry on this session later (R on the people list).", markup=False)
         self.app.pop_screen()
 
     def action_stop(self) -> None:
@@ -341,7 +341,7 @@ class ConversationScreen(Screen[None]):
         try:
             from cpi_chat.tui.screens.finder import AssetFinderScreen
         except ImportError:
-            self.notify("The group finder is not available in this version.", severity="warning")
+            self.notify("The group finder is not available in this version.", severity="warning", markup=False)
             return
 
         def found(asset: Asset | None) -> None:
@@ -353,7 +353,7 @@ class ConversationScreen(Screen[None]):
                 self.query_one("#answer", Input).value = asset.name
                 self.query_one("#answer", Input).focus()
             else:
-                self.notify(f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
+                self.notify(f"Noted {asset.name}: answer this question first, then add it when groups are suggested.", markup=False)
 
         self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
 

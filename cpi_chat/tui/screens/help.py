@@ -51,8 +51,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static("Help (Escape or F1 closes it)", classes="title")
             if self.extra:
-                yield Static(self.extra, id="help-question")
-            yield Static(self.purpose, id="help-purpose")
+                yield Static(self.extra, id="help-question", markup=False)
+            yield Static(self.purpose, id="help-purpose", markup=False)
             yield Static("Keys", classes="title")
             lines = [f"{key:>10}  {what}" for key, what in self.keys]
             yield Static("\n".join(lines), id="help-keys", markup=False)

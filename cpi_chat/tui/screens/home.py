@@ -106,12 +106,12 @@ class HomeScreen(Screen[None]):
     def _selected_person(self) -> records.Person | None:
         option = self.query_one("#people", OptionList).highlighted_option
         if option is None or option.id is None:
-            self.notify("Pick a person first, or press A to add one.", severity="warning")
+            self.notify("Pick a person first, or press A to add one.", severity="warning", markup=False)
             return None
         try:
             return records.get_person(self.app.workspace.db, int(option.id.removeprefix("person-")))  # type: ignore[attr-defined]
         except CpiChatError as problem:
-            self.notify(str(problem), severity="error")
+            self.notify(str(problem), severity="error", markup=False)
             return None
 
     def action_start_joint(self) -> None:
@@ -130,7 +130,7 @@ class HomeScreen(Screen[None]):
         if person is None:
             return
         if resume_offer_exists(self.app, person) is None:
-            self.notify(f"{person.name} has no session that stopped part-way.", severity="information")
+            self.notify(f"{person.name} has no session that stopped part-way.", severity="information", markup=False)
             return
         open_person(self.app, person, "joint")
 
@@ -143,14 +143,14 @@ class HomeScreen(Screen[None]):
             try:
                 person = records.add_person(self.app.workspace.db, name)  # type: ignore[attr-defined]
             except CpiChatError as problem:
-                self.notify(str(problem), severity="error", timeout=10)
+                self.notify(str(problem), severity="error", timeout=10, markup=False)
                 return
             self.query_one("#search", Input).value = ""
             self.refresh_people()
             listing = self.query_one("#people", OptionList)
             listing.highlighted = listing.get_option_index(f"person-{person.id}")
             listing.focus()
-            self.notify(f"Added {person.name}. Press Enter to start a session.")
+            self.notify(f"Added {person.name}. Press Enter to start a session.", markup=False)
 
         self.app.push_screen(AddPersonScreen(), added)
 

@@ -54,9 +54,9 @@ class WelcomeScreen(Screen[None]):
         try:
             report = load_demo_directory(self.app.workspace.assets)  # type: ignore[attr-defined]
         except CpiChatError as problem:
-            self.notify(str(problem), severity="error", timeout=10)
+            self.notify(str(problem), severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Loaded the demo directory: {report.imported} groups and places.")
+        self.notify(f"Loaded the demo directory: {report.imported} groups and places.", markup=False)
         self.action_carry_on()
 
     @on(Button.Pressed, "#carry-on")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button
 
@@ -25,7 +26,7 @@ class QuickReplies(Vertical):
         """Replace the buttons with one per option, numbered from 1."""
         self.remove_children()
         self.mount_all(
-            Button(f"{n}. {label}", name=str(n - 1), compact=True, classes="quick-reply")
+            Button(Content(f"{n}. {label}"), name=str(n - 1), compact=True, classes="quick-reply")
             for n, label in enumerate(options, start=1)
         )
         self.options = options
