@@ -248,7 +248,7 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
             if people:
                 io.write("People: " + ", ".join(p.name for p in people) + ".")
             name = ask_line(io, "Who is this session with? Type a name (a new name adds someone).")
-            if name is None:
+            if name is None or name.lower() in {"quit", "exit", "q"}:
                 return None
             if not name:
                 continue

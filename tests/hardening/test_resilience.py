@@ -144,3 +144,11 @@ def test_a_save_that_fails_in_plain_mode_is_explained_and_the_answer_can_be_type
     saved = records.get_session(db, session.session_id).engine_state
     assert "walks by the canal" in saved  # the retyped answers were saved
     db.close()
+
+
+def test_quit_typed_when_asked_who_the_session_is_with_leaves_without_adding_anyone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = cli(data, "run", "--plain", stdin="quit\nyes\n")
+    assert done.returncode == 0, done.stderr
+    assert "Add quit" not in done.stdout
+    assert json.loads(cli(data, "person", "list", "--json").stdout) == []
