@@ -40,8 +40,6 @@ async def test_a_name_that_looks_like_markup_does_not_crash_the_home_screen(work
     assert await _resume_offer_for(workspace, name)
 
 
-@pytest.mark.xfail(reason="tui: app.on_mount opens the HomeScreen, listing everyone, when self mode is started with a "
-                          "name that is not found (plain mode never shows other names in self mode)", strict=True)
 async def test_a_person_alone_in_self_mode_never_sees_anyone_elses_name_in_the_app(workspace: Workspace) -> None:
     from cpi_chat.tui.app import CpiChatApp
 
