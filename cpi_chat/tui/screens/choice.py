@@ -19,8 +19,8 @@ class ChoiceScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", id="choice_back"),
         *[Binding(str(n), f"pick({n - 1})", f"Pick {n}", show=False, id=f"choice_pick_{n}") for n in range(1, 10)],
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("down", "app.focus_next", "Next answer", show=False, id="choice_next"),
+        Binding("up", "app.focus_previous", "Previous answer", show=False, id="choice_previous"),
     ]
 
     def __init__(self, question: str, answers: tuple[str, ...], choice_id: str = "choice") -> None:
