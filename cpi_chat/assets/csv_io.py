@@ -40,16 +40,22 @@ class ParsedFile:
     notes: list[str] = field(default_factory=list)
 
 
+MAX_FILE_BYTES = 500_000_000  # far above a real directory; stops /dev/zero from eating memory
+
+
 def read_text(path: Path) -> str:
     """The file's text, or one sentence saying why it cannot be read as UTF-8 text."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise AssetImportError(f"There is no file called {path}.") from None
     except IsADirectoryError:
         raise AssetImportError(f"{path} is a folder, not a file.") from None
     except OSError as error:
         raise AssetImportError(f"The file {path} could not be read ({error.strerror}).") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise AssetImportError(f"The file {path.name} is bigger than {MAX_FILE_BYTES // 1_000_000} MB, too big to import in one go; split it into smaller files.")
     if not data.strip():
         raise AssetImportError(f"The file {path.name} is empty.")
     try:

@@ -85,6 +85,10 @@ def parse_oruk(
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise AssetImportError(f"The file {name} is not valid JSON (line {error.lineno}: {error.msg}).") from None
+    except RecursionError:
+        raise AssetImportError(f"The file {name} is nested too deeply to be an Open Referral file.") from None
+    except ValueError:  # e.g. a number with thousands of digits
+        raise AssetImportError(f"The file {name} holds a value too large to read (a number with thousands of digits).") from None
     services = service_list(data)
     parsed = ParsedFile()
     seen: dict[str, int] = {}

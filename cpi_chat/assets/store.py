@@ -85,12 +85,19 @@ class AssetStore:
     def save(self, assets: Iterable[Asset], replace: bool = False) -> int:
         """Insert or update assets by id in one transaction; with `replace`, drop everything else first."""
         rows = (asset.to_row() for asset in assets)
-        with self.db.atomic():
-            if replace:
-                self.db.execute(f"delete from {TABLE}")
-            before = self.db[TABLE].count
-            self.db.table(TABLE).upsert_all(rows, pk="id", batch_size=2000)
-            return self.db[TABLE].count - before
+        try:
+            with self.db.atomic():
+                if replace:
+                    self.db.execute(f"delete from {TABLE}")
+                before = self.db[TABLE].count
+                self.db.table(TABLE).upsert_all(rows, pk="id", batch_size=2000)
+                return self.db[TABLE].count - before
+        except sqlite3.OperationalError as error:
+            # Nothing was saved: the transaction rolled back as a whole.
+            raise CpiChatError(
+                f"The directory could not be saved ({error}): the disk may be full, or the file read-only. "
+                "Nothing was imported, and the directory is as it was."
+            ) from None
 
     def delete(self, asset_id: str) -> bool:
         """Remove an asset; True if it was there."""

@@ -202,8 +202,7 @@ def test_a_full_disk_in_the_middle_of_an_import_changes_nothing(tmp_path: Path) 
     directory.close()
 
 
-@pytest.mark.xfail(reason="assets: AssetStore.save lets sqlite3.OperationalError('database or disk is full') escape "
-                          "instead of raising AssetImportError/CpiChatError with one sentence", strict=True)
+
 def test_a_full_disk_during_an_import_is_one_sentence_from_the_directory(tmp_path: Path) -> None:
     directory, big, _before = _full_directory(tmp_path)
     try:

@@ -220,10 +220,9 @@ def test_the_demo_town_still_imports_after_all_this(tmp_path: Path) -> None:
         directory.close()
 
 
-# --- Open Referral files that break the JSON reader (the assets package: reported, not fixed here) ---
+# --- Open Referral files that broke the JSON reader ---
 
-@pytest.mark.xfail(reason="assets: oruk.parse_oruk lets json's RecursionError escape for deeply nested JSON "
-                          "instead of raising AssetImportError with one sentence", strict=True)
+
 def test_a_deeply_nested_open_referral_file_is_refused_with_a_sentence(tmp_path: Path) -> None:
     from cpi_chat.errors import CpiChatError
 
@@ -234,8 +233,7 @@ def test_a_deeply_nested_open_referral_file_is_refused_with_a_sentence(tmp_path:
         directory.import_file(path, "oruk")
 
 
-@pytest.mark.xfail(reason="assets: oruk.parse_oruk lets ValueError ('Exceeds the limit (4300 digits) for integer string "
-                          "conversion') escape for a number with thousands of digits", strict=True)
+
 def test_an_open_referral_file_with_a_giant_number_is_refused_or_read(tmp_path: Path) -> None:
     from cpi_chat.errors import CpiChatError
 
