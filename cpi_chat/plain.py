@@ -84,7 +84,7 @@ class PlainConversation:
             self.show(self.turn)
             if self.turn.finished:
                 break
-        for line in progress_lines(self.session):
+        for line in progress_lines(self.session) + rating_lines(self.session):
             self.io.write(line)
         return "finished"
 
@@ -202,6 +202,17 @@ def progress_lines(session: Session) -> list[str]:
     return [line for line in lines if line is not None]
 
 
+def rating_lines(session: Session) -> list[str]:
+    """After the 'how things are going' questions: each answer beside last time, improvements first."""
+    from cpi_chat import records
+    from cpi_chat.plan.ratings import rating_changes
+
+    if session.state.root != "how_things_are_going":
+        return []
+    changes = rating_changes(records.list_ratings(session.db, session.person.id))
+    return ["", "How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in changes)]
+
+
 def since_last_time(session: Session) -> list[str]:
     """Before a review: what happened since the last session, so the worker starts from it."""
     from cpi_chat.records import progress
@@ -272,7 +283,9 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
         name = None
 
 
-def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mode: str) -> tuple[Session, Turn] | None:
+def open_session(
+    workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None,
+) -> tuple[Session, Turn] | None:
     """Find the person, offer to carry on an interrupted session, or start a new one."""
     from cpi_chat import records
     from cpi_chat.errors import CpiChatError
@@ -310,7 +323,7 @@ def open_session(workspace: Workspace, io: PlainIO, person_name: str | None, mod
                     return None
                 if line.isdigit() and 1 <= int(line) <= len(active):
                     goal = active[int(line) - 1]
-    session, turn = Session.start(db, engine, assets, person, mode, goal=goal)
+    session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
     for line in since_last_time(session):
         io.write(line)
     return session, turn

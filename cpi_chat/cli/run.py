@@ -20,15 +20,16 @@ MODE = click.Choice(["joint", "self"])
 @click.option("--plain", is_flag=True, help="Plain lines of text instead of the full-screen app (for screen readers, braille and scripts).")
 @click.option("--person", "person_name", help="Who the session is with (a name or an id).")
 @click.option("--mode", type=MODE, default="joint", show_default=True, help="joint: worker and person together; self: the person alone.")
+@click.option("--flow", "flow_id", help="Plain mode: start this flow instead of the usual one (e.g. how_things_are_going).")
 @pass_paths
-def run(paths: Paths, plain: bool, person_name: str | None, mode: str) -> None:
+def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: str | None) -> None:
     """Start or carry on a session (this is what plain `cpi-chat` does)."""
     from cpi_chat.workspace import Workspace
 
     workspace = Workspace(paths)
     try:
         if plain:
-            run_plain(workspace, person_name, mode)
+            run_plain(workspace, person_name, mode, flow_id)
         else:
             from cpi_chat.records.db import looks_encrypted
 
@@ -70,12 +71,12 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             shutil.rmtree(paths.data_dir, ignore_errors=True)
 
 
-def run_plain(workspace: Workspace, person_name: str | None, mode: str) -> None:
+def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None) -> None:
     """Plain mode from start to end: who, carry on or start, then the conversation."""
     from cpi_chat.plain import PlainConversation, open_session, stdin_io
 
     io = stdin_io()
-    opened = open_session(workspace, io, person_name, mode)
+    opened = open_session(workspace, io, person_name, mode, flow_id)
     if opened is None:
         return
     session, first = opened

@@ -127,3 +127,20 @@ def test_a_review_opens_with_what_happened_since_last_time(data: Path) -> None:
     assert cli(data, "checkin", "Ann Test", "1", "--attended").returncode == 0
     result = cli(data, "run", "--plain", "--person", "Ann Test", stdin="")
     assert result.stdout.index("Since last time:") < result.stdout.index("Let's look back")
+
+
+def test_how_things_are_going_shows_each_answer_beside_last_time_improvements_first(data: Path) -> None:
+    assert cli(data, "person", "add", "Ann Test").returncode == 0
+    first = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="2\n\n3\n4\n")
+    assert "Feeling connected: 2 out of 5. This is the first time." in first.stdout
+    again = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="4\n\n3\n2\n")
+    lines = again.stdout[again.stdout.index("How things are going:"):].splitlines()
+    assert "Feeling connected: 4 out of 5. Better than last time (2)." in lines[1]
+    assert "Day to day: 2 out of 5. Last time it was 4." in lines[-1]
+
+
+def test_an_unknown_flow_is_one_sentence(data: Path) -> None:
+    assert cli(data, "person", "add", "Ann Test").returncode == 0
+    result = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "nope", stdin="")
+    assert result.returncode == 1 and "There is no flow called 'nope'" in result.stderr
+    assert "Traceback" not in result.stderr
