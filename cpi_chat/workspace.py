@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from cpi_chat.assets.directory import AssetDirectory
-from cpi_chat.dialogue.engine import Engine
-from cpi_chat.dialogue.loader import load_flows
 from cpi_chat.paths import Paths
-from cpi_chat.session import open_backed_up
+
+if TYPE_CHECKING:  # the stores are imported when first opened, so the app starts quickly
+    import sqlite_utils
+
+    from cpi_chat.assets.directory import AssetDirectory
+    from cpi_chat.dialogue.engine import Engine
 
 
 @dataclass
@@ -24,18 +25,25 @@ class Workspace:
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
+        from cpi_chat.session import open_backed_up
+
         db = open_backed_up(self.paths.people_db, self.paths.backups_dir)
         self._opened.append(db)
         return db
 
     @cached_property
     def assets(self) -> AssetDirectory:
+        from cpi_chat.assets.directory import AssetDirectory
+
         directory = AssetDirectory.open(self.paths.assets_db)
         self._opened.append(directory)
         return directory
 
     @cached_property
     def engine(self) -> Engine:
+        from cpi_chat.dialogue.engine import Engine
+        from cpi_chat.dialogue.loader import load_flows
+
         return Engine(load_flows(self.paths.flows_dir))
 
     def close(self) -> None:

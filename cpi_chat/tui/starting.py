@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
-from cpi_chat.session import Session, Turn
 from cpi_chat.tui.screens.choice import ChoiceScreen
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from cpi_chat.records import Goal, Person, SessionRecord
+    from cpi_chat.session import Session, Turn
 
 CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
 
@@ -28,6 +28,8 @@ def open_person(app: App, person: Person, mode: str) -> None:
         return
 
     def answered(index: int | None) -> None:
+        from cpi_chat.session import Session
+
         if index is None:
             return
         if index == 0:
@@ -58,6 +60,8 @@ def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
         active = [g for g in records.list_goals(workspace.db, person.id) if g.status == "active"]
 
     def start(goal: Goal | None) -> None:
+        from cpi_chat.session import Session
+
         _push_conversation(app, person, mode, lambda: Session.start(
             workspace.db, workspace.engine, workspace.assets, person, mode, goal=goal))
 
