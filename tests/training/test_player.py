@@ -111,7 +111,7 @@ def test_speed_goes_up_and_down_within_its_limits(workspace: Workspace) -> None:
 def test_the_next_action_says_what_the_person_will_do_in_words(workspace: Workspace) -> None:
     player = Player.start(workspace, find_persona("callum"), today=TODAY)
     assert player.next_action == "Yes"
-    player.play(until=12)
+    player.play(until=13)
     assert player.next_action.startswith("Picks: Quick Reads Club")
 
 

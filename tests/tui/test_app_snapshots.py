@@ -51,7 +51,7 @@ class TestConversation:
 
         async def to_suggestions(pilot) -> None:  # type: ignore[no-untyped-def]
             await start_new_person(pilot)
-            await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
+            await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=13)
 
         assert snap_compare(demo_app(demo_workspace), terminal_size=(100, 30), run_before=to_suggestions)
 

@@ -19,12 +19,12 @@ async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_
         screen = conversation(pilot)
         assert "Part 1 of 5" in str(screen.query_one("#progress", Static).render())
 
-        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
+        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=13)
         assert screen.prompt is not None and screen.prompt.kind == "suggest"
         cards = list(screen.query(AssetCard))
         assert cards and cards[0].asset.name == "Kick-Boxing Fitness Class"
 
-        await play_transcript_from(pilot, 12)
+        await play_transcript_from(pilot, 13)
         assert screen.session.finished
         assert len(screen.query(GoalCard)) == 2
 
@@ -55,7 +55,7 @@ async def test_more_like_this_searches_again_and_not_for_me_hides_the_card(demo_
         await add_person(pilot, "Priya Shah")
         await pilot.press("enter")
         await pilot.pause()
-        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=12)
+        await play_transcript(pilot, TRANSCRIPTS / "joint_kickboxing_and_5k.yaml", stop_after=13)
         screen = conversation(pilot)
         first = screen.hits[0].asset
         await pilot.click("#asset-cards #card-more")
