@@ -37,7 +37,6 @@ from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MODES = ("joint", "self", "training")
 # Scores are relative: a long sentence pasted from notes scores low even when ranked well.
 # A hit under this share of the best matched only a stray word ('box' for 'boxing').
 WEAK_SHARE = 0.4
