@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import Static
 
-from cpi_chat.records import Goal
+from cpi_chat.dialogue.templates import date_in_words
+from cpi_chat.records import Goal, progress
 
 OWNERS = {"person": "you", "worker": "your worker", "someone_else": "someone else"}
 
@@ -16,7 +19,7 @@ def goal_lines(goal: Goal) -> list[str]:
         if goal.where:
             lines.append(f"Where: {goal.where}")
     else:
-        lines = [f"Target: {goal.what}" + (f" by {goal.by_when}" if goal.by_when else "")]
+        lines = [f"Target: {goal.what}" + (f" by {date_in_words(goal.by_when)}" if goal.by_when else "")]
         if goal.measure:
             lines.append(f"Measured by: {goal.measure}")
         if goal.starting_point:
@@ -26,6 +29,16 @@ def goal_lines(goal: Goal) -> list[str]:
         for step in goal.steps:
             mark = "done" if step.done else "to do"
             lines.append(f" {step.position}. {step.text} ({OWNERS.get(step.owner, step.owner)}; {mark})")
+    lines.extend(progress_lines(goal))
+    return lines
+
+
+def progress_lines(goal: Goal, today: date | None = None) -> list[str]:
+    """How the goal is going, in words: the kind message, and for a commitment the weeks in words and marks."""
+    status = progress.goal_progress(goal, today or date.today())
+    lines = [f"How it is going: {status.message}"]
+    if isinstance(status, progress.CommitmentProgress) and status.periods:
+        lines.append(f"{progress.period_chart(status)}  ({progress.chart_in_words(status)})")
     return lines
 
 
