@@ -116,6 +116,7 @@ class Session:
         flow = flow_id or choose_flow(mode, goals)
         context = context_for(db, person, mode, goal, today or date.today())
         state, reply = engine.start(flow, context)
+        backup_before_session(db)
         with records.transaction(db):
             session_id = records.start_session(db, person.id, "training" if mode == "training" else mode, flow)
             session = cls(db, engine, assets, person, session_id, state)
@@ -249,6 +250,13 @@ _SAVERS = {
 }
 
 
+def backup_before_session(db: sqlite_utils.Database) -> None:
+    """Keep a rolling backup of people.db as each session starts (not each time the file is opened)."""
+    path, backups = getattr(db, "path", None), getattr(db, "backups_dir", None)
+    if path is not None and backups is not None and Path(path).is_file() and Path(path).stat().st_size > 0:
+        records.rolling_backup(Path(path), backups)
+
+
 def weekday_in(text: str) -> str | None:
     """The first day of the week named in free text ('Saturdays are best' -> 'saturday')."""
     lowered = text.lower()
@@ -256,11 +264,3 @@ def weekday_in(text: str) -> str | None:
         if re.search(rf"\b{day[:3]}", lowered):
             return day
     return None
-
-
-def open_backed_up(people_db: Path, backups_dir: Path) -> sqlite_utils.Database:
-    """Open people.db for a session, keeping a rolling backup of it first."""
-    db = records.open_people_db(people_db, backups_dir=backups_dir)
-    if people_db.exists() and people_db.stat().st_size > 0:
-        records.rolling_backup(people_db, backups_dir)
-    return db

@@ -25,9 +25,9 @@ class Workspace:
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
-        from cpi_chat.session import open_backed_up
+        from cpi_chat.records import open_people_db
 
-        db = open_backed_up(self.paths.people_db, self.paths.backups_dir)
+        db = open_people_db(self.paths.people_db, backups_dir=self.paths.backups_dir)
         self._opened.append(db)
         return db
 

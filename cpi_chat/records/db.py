@@ -33,6 +33,7 @@ class PeopleDatabase(sqlite_utils.Database):
 
     path: Path
     busy_seconds: float
+    backups_dir: Path
 
 
 def now_utc() -> str:
@@ -260,6 +261,7 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
             db = PeopleDatabase(conn, execute_plugins=False)
             db.path = path
             db.busy_seconds = busy_seconds
+            db.backups_dir = backups
             migrations.apply(db)
     except database_errors() as error:
         if conn is not None:

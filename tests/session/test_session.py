@@ -113,3 +113,12 @@ def test_an_unknown_day_or_domain_is_a_sentence_not_a_crash(workspace: Workspace
     _, session, _ = start(workspace)
     hits, note = session.suggest(SuggestAssets(query="choir", domain="underwater basket weaving"))
     assert hits == [] and note
+
+
+def test_a_backup_is_kept_when_a_session_starts_not_when_the_file_is_only_opened(workspace: Workspace) -> None:
+    backups = workspace.paths.backups_dir
+    records.add_person(workspace.db, "Priya Test")
+    assert records.list_backups(backups) == []
+    person = records.find_person(workspace.db, "Priya Test")
+    Session.start(workspace.db, workspace.engine, workspace.assets, person, "joint", today=TODAY)
+    assert len(records.list_backups(backups)) == 1
