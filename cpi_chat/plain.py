@@ -196,10 +196,11 @@ def progress_lines(session: Session) -> list[str]:
     lines = ["", f"How it is going: {goal.what}", status.message]
     if isinstance(status, progress.CommitmentProgress):
         lines.append(progress.chart_in_words(status))
-        lines.append(f"Weeks in a row: {status.current_run}. Times you went: {status.times_went}.")
+        period = status.frequency.period_word.capitalize()
+        lines.append(f"{period}s in a row: {status.current_run}. Times you went: {status.times_went}.")
     else:
         lines.extend(progress.target_chart(status))
-    return [line for line in lines if line is not None]
+    return lines
 
 
 def rating_lines(session: Session) -> list[str]:
