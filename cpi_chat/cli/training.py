@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from cpi_chat.cli.common import CpiGroup
+
+if TYPE_CHECKING:
+    from cpi_chat.training.barriers import Barrier
+    from cpi_chat.training.mapping import AssetGrid
+    from cpi_chat.workspace import Workspace
 
 BANNER = "Training — fictional people"
 
@@ -65,14 +71,16 @@ FILE = click.Path(dir_okay=False, writable=True)
 @click.option("--csv", "csv_file", type=FILE, help="Export the team's directory to this CSV file (the import format).")
 @click.option("--oruk", "oruk_file", type=FILE, help="Export the team's directory to this Open Referral UK JSON file.")
 @click.option("--keep", is_flag=True, help="Keep the training folder (with its assets.db) afterwards.")
+@click.option("--app", "in_app", is_flag=True, help="Run it in the full-screen app: the grid on screen, F2 area, F3 undo, F4 import, F7 export.")
 def map_assets(
-    areas: str | None, grid_file: str | None, save_file: str | None, csv_file: str | None, oruk_file: str | None, keep: bool,
+    areas: str | None, grid_file: str | None, save_file: str | None, csv_file: str | None, oruk_file: str | None,
+    keep: bool, in_app: bool,
 ) -> None:
     """Mapping community assets: a grid of the ten domains by your areas, its gaps, and your team's directory."""
     from pathlib import Path
 
     from cpi_chat.plain import stdin_io
-    from cpi_chat.training.mapping import load_grid, new_grid, save_grid, split_areas
+    from cpi_chat.training.mapping import import_grid, load_grid, new_grid, save_grid, split_areas
     from cpi_chat.training.personas import training_workspace
     from cpi_chat.training.plain_exercises import ask_areas, finish_mapping, run_mapping
 
@@ -81,16 +89,25 @@ def map_assets(
     with training_workspace(keep=keep, with_town=False) as workspace:
         directory = workspace.assets
         given = split_areas(areas or "")
+        grid = None
         if grid_file and Path(grid_file).exists():
             grid = load_grid(Path(grid_file), directory.domains(), given)
             click.echo(f"{BANNER}: carrying on with {len(grid.assets)} assets from {grid_file}.")
-        else:
-            asked = given or ask_areas(io)
-            if asked is None:
+        if in_app:
+            grid = _map_in_app(workspace, grid, given, export_to=csv_file or oruk_file or "",
+                               keeps=bool(save_file or grid_file or csv_file or oruk_file or keep))
+            if grid is None:
                 return
-            grid = new_grid(directory.domains(), asked)
-        grid = run_mapping(grid, io)
-        finish_mapping(grid, directory, io)
+            if grid.assets:
+                click.echo(f"The team's directory: {import_grid(grid, directory).summary()}")
+        else:
+            if grid is None:
+                asked = given or ask_areas(io)
+                if asked is None:
+                    return
+                grid = new_grid(directory.domains(), asked)
+            grid = run_mapping(grid, io)
+            finish_mapping(grid, directory, io)
         for target in {f for f in (save_file, grid_file) if f}:
             written = save_grid(grid, Path(target))
             click.echo(f"Saved the grid ({written} assets) to {target}.")
@@ -104,10 +121,24 @@ def map_assets(
             click.echo("Add --csv FILE or --oruk FILE to keep the team's directory; the training folder is deleted now.")
 
 
+def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], export_to: str, keeps: bool) -> AssetGrid | None:
+    """Run the mapping screen full-screen; returns the grid as the team left it (None if no areas were given)."""
+    from cpi_chat.tui.screens.asset_mapping import MappingScreen
+    from cpi_chat.tui.screens.training import ExerciseApp
+
+    domains = workspace.assets.domains()
+    app = ExerciseApp(workspace, lambda: MappingScreen(domains, grid=grid, areas=areas, export_to=export_to,
+                                                        warn_on_leave=not keeps))
+    app.run()
+    screen = app.exercise
+    return getattr(screen, "grid", None)
+
+
 @training.command("barriers")
 @click.option("--html", "html_file", type=FILE, help="Save the chart as a printable large-print page.")
 @click.option("--mermaid", "mermaid_file", type=FILE, help="Save the chart as a Mermaid flowchart (for slides and wikis).")
-def barriers(html_file: str | None, mermaid_file: str | None) -> None:
+@click.option("--app", "in_app", is_flag=True, help="Run it in the full-screen app, with the chart growing beside the questions.")
+def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> None:
     """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
     from pathlib import Path
 
@@ -115,10 +146,16 @@ def barriers(html_file: str | None, mermaid_file: str | None) -> None:
     from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, text_tree
     from cpi_chat.training.plain_exercises import run_barrier
 
-    barrier = run_barrier(stdin_io())
-    if barrier is None:
-        click.echo("Input ended before the chart was finished; nothing was saved.")
-        return
+    if in_app:
+        barrier = _barriers_in_app(html_file or "", keeps=bool(html_file or mermaid_file))
+        if barrier is None:
+            click.echo("No barrier was typed; nothing was saved.")
+            return
+    else:
+        barrier = run_barrier(stdin_io())
+        if barrier is None:
+            click.echo("Input ended before the chart was finished; nothing was saved.")
+            return
     click.echo("")
     click.echo(f"{BANNER}: the chart.")
     click.echo(text_tree(barrier))
@@ -133,6 +170,18 @@ def barriers(html_file: str | None, mermaid_file: str | None) -> None:
     if mermaid_file:
         Path(mermaid_file).write_text(mermaid(barrier) + "\n", encoding="utf-8")
         click.echo(f"Saved the Mermaid chart to {mermaid_file}.")
+
+
+def _barriers_in_app(page_to: str, keeps: bool) -> Barrier | None:
+    """Run the barriers screen full-screen (in a throwaway training folder); returns the chart as it was left."""
+    from cpi_chat.training.personas import training_workspace
+    from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
+    from cpi_chat.tui.screens.training import ExerciseApp
+
+    with training_workspace(with_town=False) as workspace:
+        app = ExerciseApp(workspace, lambda: BarriersScreen(page_to=page_to, warn_on_leave=not keeps))
+        app.run()
+        return getattr(app.exercise, "barrier", None)
 
 
 COMMANDS: list[click.Command] = [training]

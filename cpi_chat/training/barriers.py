@@ -212,10 +212,41 @@ def _yes_no(line: str) -> bool:
     raise TrainingError("Please type yes or no.")
 
 
+STAGES = ("the barrier", "whose it is", "splitting into parts", "ideas for each problem", "realistic or not")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where the exercise is: step `number` of five (0 when the chart is complete) and what is being asked about."""
+
+    number: int
+    name: str
+    about: Barrier | Solution | None = None
+
+
+def stage(barrier: Barrier | None) -> Stage:
+    """The step `next_question` is on, and the part or solution it asks about, for showing progress."""
+    if barrier is None:
+        return Stage(1, STAGES[0])
+    if not barrier.owner:
+        return Stage(2, STAGES[1], barrier)
+    undecided = next((n for n in nodes(barrier) if n.single is None and not n.parts), None)
+    if undecided is not None:
+        return Stage(3, STAGES[2], undecided)
+    unsolved = next((p for p in problems(barrier) if not p.solutions), None)
+    if unsolved is not None:
+        return Stage(4, STAGES[3], unsolved)
+    undecided_idea = next((s for p in problems(barrier) for s in p.solutions if s.realistic is None), None)
+    if undecided_idea is not None:
+        return Stage(5, STAGES[4], undecided_idea)
+    return Stage(0, "complete")
+
+
 # -- the chart ----------------------------------------------------------------------------
 
 
-def _mark(solution: Solution) -> str:
+def realistic_words(solution: Solution) -> str:
+    """Whether a solution is still realistic, in words: 'realistic', 'not realistic' or 'not decided yet'."""
     return {True: "realistic", False: "not realistic", None: "not decided yet"}[solution.realistic]
 
 
@@ -231,7 +262,7 @@ def text_tree(barrier: Barrier) -> str:
             last = index == len(items) - 1
             branch, carry = ("└── ", "    ") if last else ("├── ", "│   ")
             if isinstance(item, Solution):
-                lines.append(f"{prefix}{branch}Solution: {item.text} ({_mark(item)})")
+                lines.append(f"{prefix}{branch}Solution: {item.text} ({realistic_words(item)})")
             else:
                 lines.append(f"{prefix}{branch}{item.text}")
                 children(item, prefix + carry)
@@ -281,5 +312,5 @@ def html_page(barrier: Barrier, title: str = "Overcoming barriers") -> str:
     template = environment.get_template("barriers.html.j2")
     return template.render(
         title=title, banner=TRAINING_BANNER, barrier=barrier, whose=OWNERS.get(barrier.owner, ""),
-        kept=realistic_solutions(barrier), mark=_mark,
+        kept=realistic_solutions(barrier), mark=realistic_words,
     )

@@ -63,8 +63,11 @@ def split_areas(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;,]", text) if part.strip()]
 
 
-def find_domain(text: str, domains: tuple[Domain, ...] | list[Domain]) -> Domain:
-    """The domain meant by a number (1-10), a slug, a label or the start of one ('sport', 'arts', 'relig')."""
+def find_domain(text: str, domains: tuple[Domain, ...] | list[Domain], list_domains: bool = True) -> Domain:
+    """The domain meant by a number (1-10), a slug, a label or the start of one ('sport', 'arts', 'relig').
+
+    The error lists the domains, unless `list_domains` is False (a screen that shows them numbered already).
+    """
     wanted = fold(text.strip())
     if wanted.isdigit() and 1 <= int(wanted) <= len(domains):
         return domains[int(wanted) - 1]
@@ -74,6 +77,9 @@ def find_domain(text: str, domains: tuple[Domain, ...] | list[Domain]) -> Domain
     starts = [d for d in domains if wanted and any(w.startswith(wanted) for w in fold(d.label).replace(",", "").split())]
     if len(starts) == 1:
         return starts[0]
+    if not list_domains:
+        raise TrainingError(f"'{text.strip()[:40]}' is not one of the ten domains; type its number (1 to {len(domains)}) "
+                            "or the start of its name, such as 4 or sport.")
     names = "; ".join(f"{n}. {d.label}" for n, d in enumerate(domains, start=1))
     raise TrainingError(f"'{text.strip()[:40]}' is not one of the ten domains; type a number or a name: {names}.")
 
@@ -90,14 +96,14 @@ def find_area(text: str, areas: list[str]) -> str:
     raise TrainingError(f"'{text.strip()[:40]}' is not one of the team's areas: {', '.join(areas)}.")
 
 
-def parse_line(line: str, grid: AssetGrid) -> MappedAsset:
+def parse_line(line: str, grid: AssetGrid, list_domains: bool = True) -> MappedAsset:
     """An asset from one typed line: 'name; domain; area; details' (commas work too when the name has none)."""
     separator = ";" if ";" in line else ","
     parts = [p.strip() for p in line.split(separator)]
     if len(parts) < 3 or not parts[0]:
         raise TrainingError("Type the name, the domain and the area, separated by semicolons, e.g. 'Park run; sport; Riverside'.")
     details = f"{separator} ".join(p for p in parts[3:] if p)
-    return MappedAsset(parts[0], find_domain(parts[1], grid.domains).slug, find_area(parts[2], grid.areas), details)
+    return MappedAsset(parts[0], find_domain(parts[1], grid.domains, list_domains).slug, find_area(parts[2], grid.areas), details)
 
 
 def add_area(grid: AssetGrid, area: str) -> str:

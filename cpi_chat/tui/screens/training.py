@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -20,6 +21,8 @@ from cpi_chat.tui.app import CpiChatApp
 
 if TYPE_CHECKING:
     from cpi_chat.session import Turn
+    from cpi_chat.training.barriers import Barrier
+    from cpi_chat.training.mapping import AssetGrid
     from cpi_chat.workspace import Workspace
 
 TRAINING_CSS = """
@@ -39,13 +42,17 @@ class TrainingScreen(Screen[None]):
 
     DEFAULT_CSS = TRAINING_CSS
     HELP = ("Training with a fictional person. Space plays the next turn; p plays or pauses by itself; + and - make it "
-            "faster or slower; t takes over, so you carry on the same session by hand. The tip for the worker is on the right.")
+            "faster or slower; t takes over, so you carry on the same session by hand. The tip for the worker is on the right. "
+            "m opens the mapping community assets exercise and b the overcoming barriers exercise (the session pauses; "
+            "Escape comes back to it, and the exercise keeps what the team did).")
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("space", "next_turn", "Next turn", id="training_next"),
         Binding("p", "play_pause", "Play/pause", id="training_play"),
         Binding("plus,equals_sign", "faster", "Faster", id="training_faster"),
         Binding("minus", "slower", "Slower", id="training_slower"),
         Binding("t", "take_over", "Take over", id="training_take_over"),
+        Binding("m", "mapping", "Map assets", id="training_mapping", tooltip="The mapping community assets exercise"),
+        Binding("b", "barriers", "Barriers", id="training_barriers", tooltip="The overcoming barriers exercise"),
         Binding("escape", "leave", "Leave", id="training_leave"),
     ]
 
@@ -54,6 +61,8 @@ class TrainingScreen(Screen[None]):
         self.player = player
         self.first_name = player.session.person.name.split()[0]
         self.timer: Timer | None = None
+        self.grid: AssetGrid | None = None  # the exercises' work, kept while training goes on
+        self.barrier: Barrier | None = None
         if not autoplay:
             player.pause()
 
@@ -192,6 +201,35 @@ class TrainingScreen(Screen[None]):
 
         self.app.push_screen(ConversationScreen(session, self.player.turn, "joint"))
 
+    def _pause_for_exercise(self) -> None:
+        if not self.player.paused and not self.player.done:
+            self.player.pause()
+        self.arm_timer()
+        self.refresh_panel()
+
+    def action_mapping(self) -> None:
+        """Pause the session and open the mapping community assets exercise (the grid is kept for next time)."""
+        from cpi_chat.tui.screens.asset_mapping import MappingScreen
+
+        self._pause_for_exercise()
+
+        def kept(grid: AssetGrid | None) -> None:
+            self.grid = grid or self.grid
+
+        domains = self.app.workspace.assets.domains()  # type: ignore[attr-defined]
+        self.app.push_screen(MappingScreen(domains, grid=self.grid, warn_on_leave=False), kept)
+
+    def action_barriers(self) -> None:
+        """Pause the session and open the overcoming barriers exercise (the chart is kept for next time)."""
+        from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
+
+        self._pause_for_exercise()
+
+        def kept(barrier: Barrier | None) -> None:
+            self.barrier = barrier or self.barrier
+
+        self.app.push_screen(BarriersScreen(self.barrier, warn_on_leave=False), kept)
+
     def action_leave(self) -> None:
         """Leave training (nothing is kept)."""
         if self.timer is not None:
@@ -213,3 +251,20 @@ class TrainingApp(CpiChatApp):
     def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # not the home screen: straight to the training session
         self.push_screen(TrainingScreen(self.player, self.autoplay))
+
+
+class ExerciseApp(CpiChatApp):
+    """The app opened straight on a team exercise (`cpi-chat training map --app`, `training barriers --app`)."""
+
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
+
+    def __init__(self, workspace: Workspace, make_screen: Callable[[], Screen[Any]]) -> None:
+        super().__init__(workspace, demo=True)
+        self.make_screen = make_screen
+        self.exercise: Screen[Any] | None = None  # kept so the command line can read the grid or chart afterwards
+        self.title = TRAINING_BANNER
+
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
+        event.prevent_default()  # not the home screen: straight to the exercise
+        self.exercise = self.make_screen()
+        self.push_screen(self.exercise, lambda _result: self.exit())

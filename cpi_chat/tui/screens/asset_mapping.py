@@ -1,0 +1,439 @@
+"""The mapping community assets exercise in the app: the ten domains by the team's areas, the gaps in words, import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from cpi_chat.assets.model import Domain
+from cpi_chat.errors import CpiChatError
+from cpi_chat.training import TRAINING_BANNER, TrainingError
+from cpi_chat.training.mapping import (
+    AssetGrid,
+    MappedAsset,
+    add_area,
+    add_asset,
+    counts,
+    gap_sentences,
+    gaps,
+    import_grid,
+    new_grid,
+    parse_line,
+    split_areas,
+)
+
+GAP = "— gap"
+NARROW_BELOW = 90  # columns: below this the cell list and gaps go under the grid instead of beside it
+SHORT_LABELS = {
+    "religious-cultural": "Religious, Cultural",
+    "alternative-therapies": "Alt. Therapies",
+    "non-commissioned": "Non-Commissioned",
+    "neighbourhood": "Neighbourhood",
+}
+DEFAULT_EXPORT = "team-directory.csv"
+
+MAPPING_CSS = """
+MappingScreen #map-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
+MappingScreen #map-body { height: 1fr; layout: horizontal; }
+MappingScreen.-narrow #map-body { layout: vertical; }
+MappingScreen #map-grid { width: 1fr; height: 1fr; min-height: 5; }
+MappingScreen #map-side { width: 40%; height: 1fr; padding: 0 1; border-left: vkey $primary; }
+MappingScreen.-narrow #map-side { width: 100%; height: 4; border-left: none; border-top: hkey $primary; }
+MappingScreen #map-side > Static { margin-bottom: 1; }
+MappingScreen #map-row { height: 1; padding: 0 1; }
+MappingScreen #map-label { width: auto; text-style: bold; padding-right: 1; }
+MappingScreen #map-line { width: 1fr; background: $boost; }
+App.-theme-cpi-high-contrast MappingScreen #map-line { background: #000000; }
+MappingScreen #map-message { height: auto; padding: 0 1; }
+"""
+BOX_CSS = """
+{screen} { align: center middle; }
+{screen} > Vertical {
+    width: 70; max-width: 100%; height: auto; max-height: 100%;
+    border: round $primary; padding: 0 1; background: $surface;
+}
+{screen} > Vertical > Static { margin-bottom: 1; }
+"""
+
+
+def counted(number: int, word: str) -> str:
+    """'1 asset', '3 assets'."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def short_label(number: int, domain: Domain) -> str:
+    """A domain's number and a name short enough for the grid's row labels ('7 Neighbourhood')."""
+    return f"{number} {SHORT_LABELS.get(domain.slug, domain.label)}"
+
+
+def cell_text(count: int) -> Text:
+    """What a cell shows: the number of assets, or '— gap' in words when there are none."""
+    return Text(str(count), style="bold") if count else Text(GAP, style="italic")
+
+
+class AskLineScreen(ModalScreen[str | None]):
+    """One question answered on one line (areas, a file name); `check` returns a problem to show, or '' when fine."""
+
+    DEFAULT_CSS = BOX_CSS.replace("{screen}", "AskLineScreen")
+    HELP = "Type the answer and press Enter. Escape goes back without changing anything."
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="ask_line_cancel")]
+
+    def __init__(self, title: str, question: str, value: str = "", placeholder: str = "",
+                 check: Callable[[str], str] | None = None, ask_id: str = "ask-line") -> None:
+        super().__init__(id=ask_id)
+        self.title_text = title
+        self.question = question
+        self.value = value
+        self.placeholder = placeholder
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="ask-line-box"):
+            yield Static(self.title_text, classes="title", markup=False)
+            yield Static(self.question, markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="ask-line-input")
+            yield Static("", id="ask-line-problem", classes="problem", markup=False)
+            yield Static("Enter: done · Escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        line = self.query_one("#ask-line-input", Input)
+        line.cursor_blink = False
+        line.focus()
+
+    @on(Input.Submitted, "#ask-line-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.check(event.value) if self.check else ("" if event.value.strip() else "Please type something first.")
+        if problem:
+            self.query_one("#ask-line-problem", Static).update(problem)
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
+
+
+class AddToCellScreen(ModalScreen[tuple[str, str] | None]):
+    """A small form for one cell of the grid: the asset's name, then any details; dismisses (name, details)."""
+
+    DEFAULT_CSS = BOX_CSS.replace("{screen}", "AddToCellScreen")
+    HELP = ("Add an asset to the cell you picked. Type its name, press Enter, then any details you know "
+            "(when, where, cost, who runs it) and Enter again. Escape cancels.")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="add_cell_cancel")]
+
+    def __init__(self, domain_label: str, area: str) -> None:
+        super().__init__(id="add-to-cell")
+        self.domain_label = domain_label
+        self.area = area
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="add-cell-box"):
+            yield Static(f"Add to {self.domain_label}, {self.area}", classes="title", markup=False)
+            yield Input(placeholder="Name, e.g. Walking football", id="add-cell-name")
+            yield Input(placeholder="Details (optional): when, cost, access", id="add-cell-details")
+            yield Static("", id="add-cell-problem", classes="problem", markup=False)
+            yield Static("Enter: next / add · Escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        for line in self.query(Input):
+            line.cursor_blink = False
+        self.query_one("#add-cell-name", Input).focus()
+
+    @on(Input.Submitted, "#add-cell-name")
+    def _name_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.query_one("#add-cell-problem", Static).update("Please type the asset's name first.")
+            return
+        self.query_one("#add-cell-details", Input).focus()
+
+    @on(Input.Submitted, "#add-cell-details")
+    def _details_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = " ".join(self.query_one("#add-cell-name", Input).value.split())
+        if not name:
+            self.query_one("#add-cell-problem", Static).update("Please type the asset's name first.")
+            self.query_one("#add-cell-name", Input).focus()
+            return
+        self.dismiss((name, " ".join(event.value.split())))
+
+    def action_cancel(self) -> None:
+        """Close without adding anything."""
+        self.dismiss(None)
+
+
+def _areas_problem(text: str) -> str:
+    return "" if split_areas(text) else "Please type at least one area, such as a part of town or a village."
+
+
+class MappingScreen(Screen[AssetGrid | None]):
+    """The group adds the assets they know to a grid of the ten domains by their areas, and sees the gaps."""
+
+    DEFAULT_CSS = MAPPING_CSS
+    HELP = ("Mapping community assets, with fictional data. The grid has a row for each of the ten domains and a "
+            "column for each of your areas; a cell says how many assets the group found there, or '— gap'. "
+            "Type an asset on the line at the bottom: name; domain; area; details (details are optional), "
+            "e.g. 'Parkrun; sport; Riverside; Saturdays 9am'. The domain can be its number or the start of its name. "
+            "Or press Tab to reach the grid, pick a cell with the arrow keys and press Enter to add an asset there. "
+            "F2 adds an area, F3 undoes the last asset, F4 puts the grid into the training directory, "
+            "F7 exports the team's directory as CSV (or Open Referral UK when the file name ends .json).")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
+        Binding("escape", "leave", "Back", id="map_back", tooltip="Leave the exercise"),
+        Binding("f2", "add_area", "Area", id="map_add_area", tooltip="Add an area (a column)"),
+        Binding("f3", "undo", "Undo", id="map_undo", tooltip="Remove the last asset added"),
+        Binding("f4", "import_grid", "Import", id="map_import", tooltip="Put the grid into the training directory"),
+        Binding("f7", "export", "Export", id="map_export", tooltip="Export the team's directory as CSV or Open Referral UK"),
+    ]
+
+    def __init__(self, domains: list[Domain] | tuple[Domain, ...], grid: AssetGrid | None = None,
+                 areas: list[str] | None = None, export_to: str = "", warn_on_leave: bool = True) -> None:
+        super().__init__(id="asset-mapping")
+        self.domains = tuple(domains)
+        self.grid = grid if grid is not None else (new_grid(self.domains, areas) if areas else None)
+        self.export_to = export_to or DEFAULT_EXPORT
+        self.warn_on_leave = warn_on_leave
+        self.kept_version = 0  # the change count last imported or exported
+        self.version = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="map-status", markup=False)
+        with Horizontal(id="map-body"):
+            yield DataTable(id="map-grid", cursor_type="cell")
+            with VerticalScroll(id="map-side"):
+                yield Static("", id="map-cell", markup=False)
+                yield Static("", id="map-gaps", markup=False)
+        with Horizontal(id="map-row"):
+            yield Static("Add:", id="map-label")
+            yield Input(placeholder="name; domain; area; details  e.g. Parkrun; sport; Riverside", id="map-line",
+                        compact=True)
+        yield Static("", id="map-message", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = TRAINING_BANNER
+        self.sub_title = "Mapping community assets"
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        line = self.query_one("#map-line", Input)
+        line.cursor_blink = False
+        if self.grid is None:
+            self.ask_areas()
+        else:
+            self.refresh_grid()
+            line.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
+
+    # -- showing the grid ------------------------------------------------------
+
+    def ask_areas(self) -> None:
+        """Ask which areas the team covers; leaving without any closes the exercise."""
+
+        def given(answer: str | None) -> None:
+            if answer is None:
+                self.dismiss(None)
+                return
+            self.grid = new_grid(self.domains, split_areas(answer))
+            self.refresh_grid()
+            self.say("Now add the assets the group knows, one a line: name; domain; area; details.")
+            self.query_one("#map-line", Input).focus()
+
+        self.app.push_screen(AskLineScreen(
+            "Mapping community assets", "Which areas does your team cover? Type them separated by commas.",
+            placeholder="e.g. Riverside, Kelderby, Northgate", check=_areas_problem, ask_id="ask-areas"), given)
+
+    def refresh_grid(self) -> None:
+        """Redraw the grid, the status line, the highlighted cell's assets and the gaps."""
+        grid = self.grid
+        if grid is None:
+            return
+        table = self.query_one("#map-grid", DataTable)
+        where = table.cursor_coordinate
+        cells = counts(grid)
+        table.clear(columns=True)
+        for area in grid.areas:
+            table.add_column(area, width=max(len(area), len(GAP)))
+        for number, domain in enumerate(grid.domains, start=1):
+            table.add_row(*[cell_text(cells[(domain.slug, a)]) for a in grid.areas], label=short_label(number, domain))
+        table.move_cursor(row=where.row, column=where.column, animate=False)
+        found = gaps(grid)
+        self.query_one("#map-status", Static).update(
+            f"{counted(len(grid.assets), 'asset')} · {counted(len(found), 'gap')} in {len(cells)} cells · "
+            "Tab: grid or typing line")
+        self.query_one("#map-gaps", Static).update("Gaps\n" + "\n".join(gap_sentences(grid)))
+        self.show_cell()
+
+    def highlighted_cell(self) -> tuple[Domain, str] | None:
+        """The domain and area under the grid's cursor."""
+        if self.grid is None:
+            return None
+        where = self.query_one("#map-grid", DataTable).cursor_coordinate
+        if not (0 <= where.row < len(self.grid.domains) and 0 <= where.column < len(self.grid.areas)):
+            return None
+        return self.grid.domains[where.row], self.grid.areas[where.column]
+
+    def show_cell(self) -> None:
+        """List the assets in the highlighted cell, or say it is a gap."""
+        cell = self.highlighted_cell()
+        if cell is None or self.grid is None:
+            return
+        domain, area = cell
+        here = [a for a in self.grid.assets if a.domain == domain.slug and a.area == area]
+        heading = f"In {domain.label}, {area}:"
+        if not here:
+            text = f"{heading} nothing yet, a gap. Enter on this cell adds an asset here."
+        else:
+            text = heading + "".join(f"\n• {a.name}" + (f" ({a.details})" if a.details else "") for a in here)
+        self.query_one("#map-cell", Static).update(text)
+
+    @on(DataTable.CellHighlighted, "#map-grid")
+    def _cell_highlighted(self) -> None:
+        self.show_cell()
+
+    def say(self, message: str) -> None:
+        """Put a message under the typing line (and leave it there for slow readers)."""
+        self.query_one("#map-message", Static).update(message)
+
+    # -- adding ----------------------------------------------------------------
+
+    def add(self, asset: MappedAsset) -> None:
+        """Add an asset, redraw, and put the cursor on its cell."""
+        assert self.grid is not None
+        add_asset(self.grid, asset)
+        self.version += 1
+        self.refresh_grid()
+        row = next(n for n, d in enumerate(self.grid.domains) if d.slug == asset.domain)
+        self.query_one("#map-grid", DataTable).move_cursor(row=row, column=self.grid.areas.index(asset.area), animate=False)
+        label = self.grid.domains[row].label
+        self.say(f"Added {asset.name}: {label}, {asset.area}. ({len(self.grid.assets)} so far.)")
+
+    @on(Input.Submitted, "#map-line")
+    def _line_typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if self.grid is None or not text:
+            return
+        try:
+            asset = parse_line(text, self.grid, list_domains=False)
+        except TrainingError as problem:
+            self.say(f"Not added yet: {problem}")
+            return
+        self.add(asset)
+        event.input.value = ""
+
+    @on(DataTable.CellSelected, "#map-grid")
+    def _cell_chosen(self) -> None:
+        cell = self.highlighted_cell()
+        if cell is None:
+            return
+        domain, area = cell
+
+        def given(answer: tuple[str, str] | None) -> None:
+            if answer is not None:
+                self.add(MappedAsset(answer[0], domain.slug, area, answer[1]))
+
+        self.app.push_screen(AddToCellScreen(domain.label, area), given)
+
+    # -- keys ------------------------------------------------------------------
+
+    def action_add_area(self) -> None:
+        """Ask for one or more areas and add them as columns."""
+        if self.grid is None:
+            return
+
+        def given(answer: str | None) -> None:
+            if answer is None or self.grid is None:
+                return
+            added = [add_area(self.grid, area) for area in split_areas(answer)]
+            self.refresh_grid()
+            self.say(f"Areas: {', '.join(self.grid.areas)}." if added else "No area added.")
+
+        self.app.push_screen(AskLineScreen(
+            "Add an area", "Which area? Several can be separated by commas.", placeholder="e.g. Little Fenton",
+            check=_areas_problem, ask_id="ask-area"), given)
+
+    def action_undo(self) -> None:
+        """Remove the last asset added."""
+        if self.grid is None or not self.grid.assets:
+            self.say("There is nothing to undo.")
+            return
+        removed = self.grid.assets.pop()
+        self.version += 1
+        self.refresh_grid()
+        self.say(f"Removed {removed.name} ({removed.area}). ({len(self.grid.assets)} left.)")
+
+    def import_into_directory(self) -> str:
+        """Import the grid into the training workspace's assets.db; returns what happened in words."""
+        assert self.grid is not None
+        directory = self.app.workspace.assets  # type: ignore[attr-defined]
+        report = import_grid(self.grid, directory)
+        self.kept_version = self.version
+        return (f"The training directory now has the team's assets: {report.added} added, {report.updated} updated "
+                f"({directory.count()} in all).")
+
+    def action_import_grid(self) -> None:
+        """Put the grid's assets into the training directory (again: updates, never doubles)."""
+        if self.grid is None or not self.grid.assets:
+            self.say("Add some assets first; there is nothing to import yet.")
+            return
+        try:
+            message = self.import_into_directory()
+        except CpiChatError as problem:
+            message = str(problem)
+        self.say(message)
+
+    def action_export(self) -> None:
+        """Ask for a file name, import the grid, then write the team's directory as CSV or ORUK JSON."""
+        if self.grid is None or not self.grid.assets:
+            self.say("Add some assets first; there is nothing to export yet.")
+            return
+        self.app.push_screen(AskLineScreen(
+            "Export the team's directory",
+            "Which file? A name ending .json is written as Open Referral UK, anything else as CSV (the import format).",
+            value=self.export_to, ask_id="ask-export"), self._export_to)
+
+    def _export_to(self, answer: str | None) -> None:
+        if not answer:
+            return
+        path = Path(answer).expanduser().resolve()
+        kind = "oruk" if path.suffix.lower() == ".json" else "csv"
+        try:
+            self.import_into_directory()
+            written = self.app.workspace.assets.export_file(path, kind)  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            self.say(str(problem))
+            return
+        self.export_to = answer
+        words = "Open Referral UK JSON" if kind == "oruk" else "CSV, the import format"
+        message = f"Exported {written} assets to {path} ({words})."
+        self.say(message)
+        self.notify(message, markup=False, timeout=10)
+
+    def action_leave(self) -> None:
+        """Go back; asks first when assets would be lost with the throwaway training folder."""
+        if not self.warn_on_leave or self.grid is None or not self.grid.assets or self.kept_version == self.version:
+            self.dismiss(self.grid)
+            return
+        from cpi_chat.tui.screens.choice import ChoiceScreen
+
+        def chosen(index: int | None) -> None:
+            if index == 0:
+                self.dismiss(self.grid)
+            elif index == 1:
+                self.action_export()
+
+        self.app.push_screen(ChoiceScreen(
+            f"The grid has {counted(len(self.grid.assets), 'asset')} not exported yet. The training folder is deleted "
+            "when training ends. Leave anyway?",
+            ("Leave without exporting", "Export first (F7)", "Stay"), "confirm-leave-map"), chosen)
