@@ -282,7 +282,9 @@ def target_progress(goal: Goal, today: date) -> TargetProgress:
         if day and checkin.value:
             amount, unit, minutes = parse_amount(checkin.value)
             points.append(ProgressPoint(day, checkin.value, amount, unit, minutes))
-    target_amount, target_unit, _ = parse_amount(goal.measure or goal.what)
+    target_amount, target_unit, _ = parse_amount(goal.measure)
+    if target_amount is None:  # a measure in words only ("the distance I can run"): the number may be in what ("run 5 km")
+        target_amount, target_unit, _ = parse_amount(goal.what)
     comparable = bool(target_amount) and target_unit not in ("", "minutes")
     if not comparable:  # a time to beat, or no number at all: values are shown, not measured against it
         target_amount, target_unit = None, ""
@@ -302,6 +304,14 @@ def target_progress(goal: Goal, today: date) -> TargetProgress:
         achieved_early=early_by > 0, next_step=next_small_step(goal),
         message=_target_message(achieved, early_by, days_left, fraction),
     )
+
+
+def went_already(goal: Goal, today: date) -> bool:
+    """True when "I went" on `today` would add nothing: it is already marked today, or as often as asked this period."""
+    today_marks = [c for c in _last_per_day(goal.checkins) if _day(c.date) == today]
+    status = commitment_progress(goal, today)
+    enough = status.went_this_period and status.periods[-1].times_went >= status.frequency.times
+    return enough or any(c.attended == "yes" for c in today_marks)
 
 
 def goal_progress(goal: Goal, today: date) -> GoalProgress:

@@ -42,6 +42,7 @@ class ConversationScreen(Screen[None]):
         Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
         Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
         Binding("ctrl+e", "stop", "End now", id="stop", tooltip="End the session now (what is saved stays saved)"),
+        Binding("ctrl+g", "goals", "Goals", id="goals", tooltip="How it's going: goals, check-ins and my plan"),
         *[Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick_{n}") for n in range(1, 10)],
     ]
 
@@ -335,6 +336,12 @@ class ConversationScreen(Screen[None]):
             self._refresh_worker_panel()
         self._update_side()
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
+
+    def action_goals(self) -> None:
+        """Show how it's going (goals, check-ins, ratings, circles, My plan); the goal cards here update on the way back."""
+        from cpi_chat.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.session.person, self.mode), lambda _: self.refresh_goals())
 
     def action_find_asset(self) -> None:
         """Search the whole directory and pick a group into the conversation."""

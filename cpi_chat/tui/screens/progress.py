@@ -1,0 +1,239 @@
+"""'How it's going': one person's goals with their charts, a one-key check-in, ratings beside last time, circles, and My plan."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from cpi_chat import records
+from cpi_chat.assets.model import Asset
+from cpi_chat.errors import CpiChatError
+from cpi_chat.records import Person, progress
+from cpi_chat.tui.widgets.progress_card import GoalProgressCard
+from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
+
+PLAN_SAVED = "Your plan is saved at {path}. Open it in a web browser to read or print it."
+PICK_A_GOAL = "First choose a goal: use the arrow keys to move to it, then press {key} again."
+
+
+class ProgressScreen(Screen[None]):
+    """How it's going for one person: each goal's chart and next step, W for 'I went', L to log progress, P for My plan."""
+
+    HELP = ("How it's going. Each goal is a card: for a goal you go to regularly, the marks show each week "
+            "(■ went, □ did not go, ‖ paused because away or unwell, · no check-in) and the same in words. "
+            "For a target, each value logged shows a bar toward the target, and the days left. "
+            "Arrow keys choose a goal. W says you went this week (it counts once a week, so pressing it twice is fine). "
+            "L logs progress toward a target, for example '3 km in 25 minutes'. "
+            "P saves your plan as a page you can open in a web browser to read or print. "
+            "Below the goals: how things are going beside last time, and your circles of support then and now. "
+            "Page Up and Page Down scroll. Escape goes back.")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="progress_back", tooltip="Go back"),
+        Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
+        Binding("w", "went", "I went", id="went", tooltip="I went this week (the chosen goal)"),
+        Binding("l", "log", "Log progress", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
+        Binding("p", "my_plan", "My plan", id="my_plan", tooltip="Save my plan as a page to read or print"),
+        Binding("down", "move(1)", "Next part", show=False, id="progress_next", priority=True),
+        Binding("up", "move(-1)", "Previous part", show=False, id="progress_previous", priority=True),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, id="progress_page_down"),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, id="progress_page_up"),
+    ]
+    DEFAULT_CSS = """
+    #progress-body { height: 1fr; padding: 0 1; }
+    #progress-body > .section-title { text-style: bold underline; margin-top: 1; }
+    #progress-body > #progress-heading { text-style: bold; margin-top: 0; }
+    #progress-body > .section { border: round $primary-darken-1; padding: 0 1; height: auto; }
+    #progress-body > .section:focus { border: heavy $accent; }
+    #progress-said { height: auto; padding: 0 1; text-style: bold; border-top: hkey $primary; }
+    App.-spacious GoalProgressCard { margin-bottom: 1; }
+    """
+
+    def __init__(self, person: Person, mode: str = "joint") -> None:
+        super().__init__(id="progress-screen")
+        self.person = person
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="progress-body", can_focus=False):
+            yield Static("How it's going", id="progress-heading")
+            yield Static("", id="progress-legend", classes="hint", markup=False)
+            yield Static("Goals", classes="section-title")
+            yield Static("", id="goals-empty", markup=False)
+            yield Static("How things are going", classes="section-title")
+            yield Static("", id="ratings", classes="section", markup=False)
+            yield Static("Circles of support", classes="section-title")
+            yield Static("", id="circles", classes="section", markup=False)
+        yield Static("", id="progress-said", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"How it's going: {self.person.name}"
+        self.app.use_person_display(self.person)  # type: ignore[attr-defined]
+        for section in self.query(".section"):
+            section.can_focus = True
+        self.say("")
+        self.show_everything()
+        cards = self.query(GoalProgressCard)
+        (cards.first() if cards else self.query_one("#ratings")).focus()
+
+    # -- showing ---------------------------------------------------------------
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        return self.app.workspace.db  # type: ignore[attr-defined]
+
+    def _lookup_asset(self, asset_id: str) -> Asset | None:
+        try:
+            return self.app.workspace.assets.get(asset_id)  # type: ignore[attr-defined,no-any-return]
+        except (CpiChatError, sqlite3.Error):  # a group that cannot be read only loses its name and times here
+            return None
+
+    def show_everything(self) -> None:
+        """Show each goal's card, the ratings beside last time and the circles then and now."""
+        from cpi_chat.plan.plan import build_plan
+
+        try:
+            goals = progress.load_progress(self.db, self.person.id, date.today())
+            plan = build_plan(self.db, self.person.id, self._lookup_asset)
+        except CpiChatError as problem:
+            self.say(str(problem))
+            return
+        body = self.query_one("#progress-body", VerticalScroll)
+        body.query(GoalProgressCard).remove()
+        cards = [GoalProgressCard(goal, status, n) for n, (goal, status) in enumerate(goals, start=1)]
+        empty = self.query_one("#goals-empty", Static)
+        empty.update("" if cards else "No goals yet. You can set one together at your next session.")
+        empty.display = not cards
+        if cards:
+            body.mount_all(cards, after=empty)
+        has_chart = any(isinstance(status, progress.CommitmentProgress) and status.periods for _, status in goals)
+        legend = self.query_one("#progress-legend", Static)
+        legend.update(f"Marks: {progress.CHART_LEGEND}" if has_chart else "")
+        legend.display = has_chart
+        self.query_one("#ratings", Static).update("\n".join(
+            ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(plan.ratings)] if plan.ratings
+            else rating_lines(plan.ratings)))
+        self.query_one("#circles", Static).update("\n".join(circle_lines(plan.circles)))
+
+    def say(self, text: str) -> None:
+        """Keep the latest message on screen (as well as a toast) for anyone who reads slowly."""
+        said = self.query_one("#progress-said", Static)
+        said.update(text)
+        said.display = bool(text)
+        if text:
+            self.notify(text, timeout=10, markup=False)
+
+    def _refresh_card(self, card: GoalProgressCard) -> None:
+        goal = records.get_goal(self.db, card.goal.id)
+        card.show(goal, progress.goal_progress(goal, date.today()))
+
+    # -- choosing a goal -------------------------------------------------------
+
+    def _chosen(self, kind: str, key: str) -> GoalProgressCard | None:
+        """The focused goal card; or the only goal of this kind; else None after saying how to choose."""
+        focused = self.focused
+        if isinstance(focused, GoalProgressCard):
+            return focused
+        of_kind = [c for c in self.query(GoalProgressCard) if c.goal.kind == kind]
+        if len(of_kind) == 1:
+            return of_kind[0]
+        self.say(PICK_A_GOAL.format(key=key) if of_kind else "There is no goal of that kind yet.")
+        return None
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_went(self) -> None:
+        """Record that the person went this week (this period) to the chosen goal; never twice."""
+        card = self._chosen("commitment", "W")
+        if card is None:
+            return
+        goal = card.goal
+        if goal.kind != "commitment":
+            self.say("W is for goals you go to regularly. For this goal, press L to log your progress.")
+            return
+        today = date.today()
+        try:
+            goal = records.get_goal(self.db, goal.id)
+            word = progress.parse_how_often(goal.how_often).period_word
+            if progress.went_already(goal, today):
+                self._refresh_card(card)
+                self.say(f"This {word} is already marked: you went. It counts once, so there is nothing more to do. Well done!")
+                return
+            with records.transaction(self.db):
+                records.add_checkin(self.db, self.person.id, goal.id, attended=True, by=self._by())
+            self._refresh_card(card)
+        except CpiChatError as problem:
+            self.say(str(problem))
+            return
+        self.say(f"Saved: you went this {word}. {card.status.message}")
+
+    def action_log(self) -> None:
+        """Ask how far or how long, then log it toward the chosen target goal."""
+        from cpi_chat.tui.screens.log_progress import LogProgressScreen
+
+        card = self._chosen("target", "L")
+        if card is None:
+            return
+        if card.goal.kind != "target":
+            self.say("L is for goals with a target. For this goal, press W when you have been.")
+            return
+
+        def logged(words: str | None) -> None:
+            if not words:
+                return
+            try:
+                with records.transaction(self.db):
+                    records.add_checkin(self.db, self.person.id, card.goal.id, value=words, by=self._by())
+                self._refresh_card(card)
+            except CpiChatError as problem:
+                self.say(str(problem))
+                return
+            card.focus()
+            self.say(f"Saved: {words}. {card.status.message}")
+
+        self.app.push_screen(LogProgressScreen(card.goal.what, card.goal.measure), logged)
+
+    def action_my_plan(self) -> None:
+        """Save the person's easy-read plan page in the private plans folder and say where it is."""
+        from cpi_chat.plan.files import save_plan_page
+
+        try:
+            path = save_plan_page(self.db, self.person.id, self.app.workspace.paths.data_dir,  # type: ignore[attr-defined]
+                                  self._lookup_asset)
+        except CpiChatError as problem:
+            self.say(str(problem))
+            return
+        self.say(PLAN_SAVED.format(path=path))
+
+    def action_move(self, step: int) -> None:
+        """Choose the next (1) or previous (-1) goal or section, stopping at either end instead of wrapping round."""
+        parts = [*self.query(GoalProgressCard), *self.query(".section")]
+        if not parts:
+            return
+        here = parts.index(self.focused) if self.focused in parts else -1
+        target = parts[max(0, min(len(parts) - 1, here + step))]
+        target.focus()
+        if target is parts[-1] and step > 0:  # the last part: show all of it, not just its top
+            self.query_one("#progress-body", VerticalScroll).scroll_end(animate=False)
+        elif target is parts[0] and step < 0:
+            self.query_one("#progress-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_body(self, pages: int) -> None:
+        """Scroll the screen a page down (1) or up (-1)."""
+        body = self.query_one("#progress-body", VerticalScroll)
+        body.scroll_page_down() if pages > 0 else body.scroll_page_up()
+
+    def action_back(self) -> None:
+        """Go back to where this screen was opened from."""
+        self.dismiss(None)
+
+    def _by(self) -> str:
+        return "person" if self.mode == "self" else "worker"
