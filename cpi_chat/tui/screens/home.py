@@ -45,12 +45,13 @@ class HomeScreen(Screen[None]):
 
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
-            "R carries on a session that stopped part-way, A adds a person, / searches by name.")
+            "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, / searches by name.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("j", "start_joint", "Together", id="start_joint", tooltip="Start a session together (worker and person)"),
         Binding("s", "start_self", "Self check-in", id="start_self", tooltip="Start a self check-in for the person"),
         Binding("r", "resume", "Carry on", id="resume", tooltip="Carry on a session that stopped part-way"),
+        Binding("g", "goals", "Goals and plan", id="goals", tooltip="How it's going: goals, check-ins and the person's plan"),
         Binding("a", "add_person", "Add person", id="add_person", tooltip="Add someone to the list"),
         Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
         Binding("ctrl+d", "app.directory", "Directory", id="directory", tooltip="Browse the community directory"),
@@ -133,6 +134,13 @@ class HomeScreen(Screen[None]):
             self.notify(f"{person.name} has no session that stopped part-way.", severity="information", markup=False)
             return
         open_person(self.app, person, "joint")
+
+    def action_goals(self) -> None:
+        """Show how it's going for the person picked: goals, check-ins, ratings, circles and their plan."""
+        from cpi_chat.tui.screens.progress import ProgressScreen
+
+        if person := self._selected_person():
+            self.app.push_screen(ProgressScreen(person, self.app.mode))  # type: ignore[attr-defined]
 
     def action_add_person(self) -> None:
         """Ask for a name and add the person."""
