@@ -17,6 +17,8 @@ RING_TITLES = {"person": "People", "group": "Groups", "place": "Places"}
 NEW_MARK = "★"
 MAX_PER_RING = 8
 # a white outline behind each label keeps words readable where they cross a circle
+HOW_OFTEN_WORDS = frozenset({"sometimes", "often", "usually", "occasionally", "rarely", "mostly", "at times",
+                             "now and then", "now and again", "every so often", "once in a while", "not often"})
 HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="7" stroke-linejoin="round" fill="#000000"'
 
 
@@ -62,9 +64,14 @@ class Circles:
 def split_connection_text(text: str) -> list[str]:
     """The separate people, groups or places in words like "my sister Ama, neighbour Pat and the corner shop"."""
     parts = re.split(r"[,;\n]+", text)
-    if len(parts) > 1:  # "A, B and C": the last " and " also separates
+    if len(parts) > 1 and " ".join(parts[-1].casefold().split()).strip(" .") not in HOW_OFTEN_WORDS:  # "A, B and C": the last " and " also separates
         parts = parts[:-1] + re.split(r"\s+and\s+", parts[-1])
-    cleaned = [" ".join(part.split()).strip(" .") for part in parts if part.strip(" .")]
+    cleaned: list[str] = []
+    for part in (" ".join(part.split()).strip(" .") for part in parts if part.strip(" .")):
+        if cleaned and part.casefold() in HOW_OFTEN_WORDS:  # "my brother, sometimes" is one person, not two
+            cleaned[-1] += f" ({part.casefold()})"
+        else:
+            cleaned.append(part)
     return [part[0].upper() + part[1:] for part in cleaned]
 
 

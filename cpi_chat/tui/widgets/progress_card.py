@@ -90,15 +90,15 @@ class GoalProgressCard(Static, can_focus=True):
         self.goal, self.status = goal, status
         self.border_title = f"{self.number}. {goal_title(goal)}"
         self.update("\n".join(progress_card_lines(goal, status)))
-        self._show_keys()
+        self._show_keys(self.has_focus)
 
-    def _show_keys(self) -> None:
+    def _show_keys(self, chosen: bool) -> None:
         # The chosen card says so in words and shows its key, so focus never relies on colour or border alone.
         key = "W: I went" if self.goal.kind == "commitment" else "L: log progress"
-        self.border_subtitle = f"▶ chosen · {key}" if self.has_focus else ""
+        self.border_subtitle = f"▶ chosen · {key}" if chosen else ""
 
     def on_focus(self) -> None:
-        self._show_keys()
+        self._show_keys(True)
 
     def on_blur(self) -> None:
-        self._show_keys()
+        self._show_keys(False)
