@@ -148,6 +148,8 @@ def gap_sentences(grid: AssetGrid) -> list[str]:
     found = gaps(grid)
     if not found:
         return ["No gaps: every area has something in every domain."]
+    if not grid.assets:
+        return [f"Nothing yet: all ten domains are gaps in {_listed(grid.areas)}."]
     sentences = []
     everywhere = [d for d in grid.domains if all(Gap(a, d) in found for a in grid.areas)]
     if everywhere and grid.assets:

@@ -131,3 +131,16 @@ def test_a_saved_grid_loads_back_the_same_including_empty_areas(tmp_path: Path) 
     loaded = load_grid(path, DOMAINS)
     assert loaded.assets == grid.assets
     assert sorted(loaded.areas) == sorted(grid.areas)
+
+
+def test_an_empty_grid_says_every_domain_is_a_gap() -> None:
+    grid = new_grid(DOMAINS, ["Riverside", "Kelderby"])
+    assert gap_sentences(grid) == ["Nothing yet: all ten domains are gaps in Riverside and Kelderby."]
+
+
+def test_a_screen_that_numbers_the_domains_gets_a_short_message_for_an_unknown_one() -> None:
+    grid = new_grid(DOMAINS, ["Riverside"])
+    with pytest.raises(TrainingError) as raised:
+        parse_line("Swim club; swimming; Riverside", grid, list_domains=False)
+    assert str(raised.value) == ("'swimming' is not one of the ten domains; type its number (1 to 10) "
+                                 "or the start of its name, such as 4 or sport.")

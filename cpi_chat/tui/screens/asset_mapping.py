@@ -47,7 +47,8 @@ MappingScreen #map-body { height: 1fr; layout: horizontal; }
 MappingScreen.-narrow #map-body { layout: vertical; }
 MappingScreen #map-grid { width: 1fr; height: 1fr; min-height: 5; }
 MappingScreen #map-side { width: 40%; height: 1fr; padding: 0 1; border-left: vkey $primary; }
-MappingScreen.-narrow #map-side { width: 100%; height: 4; border-left: none; border-top: hkey $primary; }
+MappingScreen.-narrow #map-grid { height: auto; max-height: 12; }
+MappingScreen.-narrow #map-side { width: 100%; height: 1fr; min-height: 3; border-left: none; border-top: hkey $primary; }
 MappingScreen #map-side > Static { margin-bottom: 1; }
 MappingScreen #map-row { height: 1; padding: 0 1; }
 MappingScreen #map-label { width: auto; text-style: bold; padding-right: 1; }
@@ -328,6 +329,7 @@ class MappingScreen(Screen[AssetGrid | None]):
             asset = parse_line(text, self.grid, list_domains=False)
         except TrainingError as problem:
             self.say(f"Not added yet: {problem}")
+            event.input.select_all()  # typing replaces it; an arrow key keeps it to correct
             return
         self.add(asset)
         event.input.value = ""

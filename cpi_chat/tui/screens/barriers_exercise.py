@@ -30,14 +30,18 @@ from cpi_chat.tui.screens.asset_mapping import AskLineScreen
 
 NARROW_BELOW = 90  # columns: below this the chart goes under the questions instead of beside them
 DEFAULT_PAGE = "barrier-chart.html"
-NOW = "  ◀ asking now"
+NOW = "▶ "  # marks the part or idea the question is about (the words of the question say it too)
 
 BARRIERS_CSS = """
 BarriersScreen #barrier-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
 BarriersScreen #barrier-body { height: 1fr; layout: horizontal; }
 BarriersScreen.-narrow #barrier-body { layout: vertical; }
-BarriersScreen #barrier-ask { width: 1fr; height: 1fr; padding: 0 1; }
-BarriersScreen.-narrow #barrier-ask { height: auto; max-height: 50%; }
+BarriersScreen #barrier-ask { width: 40%; height: 1fr; padding: 0 1; }
+BarriersScreen.-narrow #barrier-ask { width: 100%; height: auto; max-height: 50%; }
+BarriersScreen #barrier-row { height: 1; }
+BarriersScreen #barrier-label { width: auto; text-style: bold; padding-right: 1; }
+BarriersScreen #barrier-answer { width: 1fr; background: $boost; }
+App.-theme-cpi-high-contrast BarriersScreen #barrier-answer { background: #000000; }
 BarriersScreen #barrier-question { text-style: bold; margin-top: 1; }
 BarriersScreen #barrier-hint { margin-bottom: 1; }
 BarriersScreen #barrier-message { margin-top: 1; }
@@ -95,7 +99,9 @@ class BarriersScreen(Screen[Barrier | None]):
             with VerticalScroll(id="barrier-ask"):
                 yield Static("", id="barrier-question", markup=False)
                 yield Static("", id="barrier-hint", markup=False)
-                yield Input(placeholder="Type the answer, then Enter", id="barrier-answer")
+                with Horizontal(id="barrier-row"):
+                    yield Static("Answer:", id="barrier-label")
+                    yield Input(placeholder="type, then Enter", id="barrier-answer", compact=True)
                 yield Static("", id="barrier-message", markup=False)
             yield Tree("", id="barrier-chart")
         yield Footer(compact=True, show_command_palette=False)
@@ -144,17 +150,17 @@ class BarriersScreen(Screen[Barrier | None]):
         if self.barrier is None:
             chart.root.set_label("(The barrier will appear here.)")
             return
-        chart.root.set_label(barrier_label(self.barrier) + (NOW if asking is self.barrier else ""))
+        chart.root.set_label((NOW if asking is self.barrier else "") + barrier_label(self.barrier))
         current: list[TreeNode[None]] = []
 
         def grow(node: TreeNode[None], barrier: Barrier) -> None:
             for part in barrier.parts:
-                child = node.add(part_label(part) + (NOW if asking is part else ""), expand=True)
+                child = node.add((NOW if asking is part else "") + part_label(part), expand=True)
                 if asking is part:
                     current.append(child)
                 grow(child, part)
             for solution in barrier.solutions:
-                leaf = node.add_leaf(solution_label(solution) + (NOW if asking is solution else ""))
+                leaf = node.add_leaf((NOW if asking is solution else "") + solution_label(solution))
                 if asking is solution:
                     current.append(leaf)
 
@@ -181,6 +187,7 @@ class BarriersScreen(Screen[Barrier | None]):
         except TrainingError as problem:
             self.barrier = before  # an answer that fails part-way leaves the chart as it was
             self.say(str(problem))
+            event.input.select_all()  # typing replaces it; an arrow key keeps it to correct
             return
         self.history.append(before)
         self.version += 1
