@@ -15,3 +15,10 @@ from cpi_chat.workspace import Workspace
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     with training_workspace(base=tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def bare_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """A throwaway training workspace with an empty directory, as `training map` and `training barriers` use."""
+    with training_workspace(base=tmp_path, with_town=False) as opened:
+        yield opened

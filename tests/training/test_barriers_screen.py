@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Tree
 
 from cpi_chat.training.barriers import Barrier
-from cpi_chat.training.personas import find_persona, training_workspace
+from cpi_chat.training.personas import find_persona
 from cpi_chat.training.player import Player
 from cpi_chat.tui.screens.asset_mapping import AskLineScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
@@ -20,13 +18,6 @@ from tests.training.exercise_driving import barriers_app, shown, type_line
 
 SPLIT_AND_SOLVED = ["walking in on my own", "person", "nervous; costs £5", "one", "one",
                     "meet the coach first", "free first month; borrow the kit"]
-
-
-@pytest.fixture
-def bare_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    """A throwaway training workspace without the demo town, as `training barriers` uses."""
-    with training_workspace(base=tmp_path, with_town=False) as opened:
-        yield opened
 
 
 def chart_lines(pilot) -> list[str]:  # type: ignore[no-untyped-def]
@@ -67,14 +58,14 @@ async def test_the_chart_grows_beside_the_questions_from_barrier_to_solutions(ba
         assert chart_lines(pilot) == [
             "Barrier (the person's): walking in on my own",
             "  nervous (one problem)",
-            "    ▶ Solution: meet the coach first (not decided yet)",
+            "    ▶ Solution, not decided yet: meet the coach first",
             "  costs £5 (one problem)",
-            "    Solution: free first month (not decided yet)",
-            "    Solution: borrow the kit (not decided yet)",
+            "    Solution, not decided yet: free first month",
+            "    Solution, not decided yet: borrow the kit",
         ]
         await answer_all(pilot, ["yes", "yes", "no"])
-        assert chart_lines(pilot)[2] == "    Solution: meet the coach first (realistic)"
-        assert chart_lines(pilot)[5] == "    Solution: borrow the kit (not realistic)"
+        assert chart_lines(pilot)[2] == "    Solution, realistic: meet the coach first"
+        assert chart_lines(pilot)[5] == "    Solution, not realistic: borrow the kit"
         assert shown(pilot, "#barrier-question") == ("The chart is complete. Realistic solutions to try: 2.\n"
                                                      "• nervous: meet the coach first\n• costs £5: free first month")
         assert screen_of(pilot).query_one("#barrier-answer", Input).disabled

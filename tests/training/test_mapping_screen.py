@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable
 
 from cpi_chat.assets.directory import AssetDirectory
-from cpi_chat.training.personas import find_persona, training_workspace
+from cpi_chat.training.personas import find_persona
 from cpi_chat.training.player import Player
 from cpi_chat.tui.screens.asset_mapping import AddToCellScreen, AskLineScreen, MappingScreen
 from cpi_chat.tui.screens.help import HelpScreen
@@ -19,13 +17,6 @@ from cpi_chat.workspace import Workspace
 from tests.training.exercise_driving import mapping_app, shown, type_line
 
 AREAS = ["Riverside", "Kelderby"]
-
-
-@pytest.fixture
-def bare_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    """A training workspace with an empty directory, as `training map` uses."""
-    with training_workspace(base=tmp_path, with_town=False) as opened:
-        yield opened
 
 
 def cell(pilot, domain_row: int, area_column: int) -> str:  # type: ignore[no-untyped-def]

@@ -62,8 +62,8 @@ def part_label(part: Barrier) -> str:
 
 
 def solution_label(solution: Solution) -> str:
-    """An idea with its realistic mark in words, never by colour alone."""
-    return f"Solution: {solution.text} ({realistic_words(solution)})"
+    """An idea with its realistic mark in words first, so a narrow chart that cuts long lines still shows it."""
+    return f"Solution, {realistic_words(solution)}: {solution.text}"
 
 
 class BarriersScreen(Screen[Barrier | None]):
