@@ -13,8 +13,8 @@ from textual.widgets import Input, Static
 
 from cpi_chat.records.progress import parse_amount
 
-EXAMPLE = "For example: 3 km in 25 minutes"
-NO_NUMBER = "I could not find a number in that. Try something like 3 km, or 25 minutes, or 3 km in 25 minutes."
+EXAMPLE = "For example: 3 km in 25 minutes, or out 2 days"
+NO_NUMBER = "I could not find a number in that. Try something like 3 km, or 25 minutes, or out 2 days."
 MAX_LENGTH = 120
 
 
@@ -25,9 +25,9 @@ def readable_amount(text: str) -> bool:
 
 
 class LogProgressScreen(ModalScreen[str | None]):
-    """Type how far or how long (for example 3 km in 25 minutes), then Enter; Escape goes back without saving."""
+    """Type how far you got, with a number (for example 3 km in 25 minutes), then Enter; Escape goes back without saving."""
 
-    HELP = ("Type how far or how long you got, with a number, for example '3 km in 25 minutes' or '20 minutes'. "
+    HELP = ("Type how far you got, with a number, for example '3 km in 25 minutes', '20 minutes' or 'out 2 days'. "
             "Enter saves it. Escape goes back without saving.")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back", id="cancel_log")]
     DEFAULT_CSS = """
@@ -46,7 +46,7 @@ class LogProgressScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="log-box"):
             yield Static(f"Log progress: {self.goal_words}", classes="title", markup=False)
-            question = "How far or how long did you get?"
+            question = "How far did you get? Please put in a number."
             yield Static(question + (f" (Measured by: {self.measure})" if self.measure else ""), markup=False)
             yield Input(placeholder=EXAMPLE, id="log-value", max_length=MAX_LENGTH)
             yield Static("", id="log-problem", markup=False)
@@ -63,7 +63,7 @@ class LogProgressScreen(ModalScreen[str | None]):
         words = " ".join(event.value.split())
         problem = self.query_one("#log-problem", Static)
         if not words:
-            problem.update("Please type how far or how long first, or press Escape to go back.")
+            problem.update("Please type how far you got first, or press Escape to go back.")
         elif not readable_amount(words):
             problem.update(NO_NUMBER)
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import ClassVar
 
@@ -38,7 +37,7 @@ class ProgressScreen(Screen[None]):
         Binding("escape", "back", "Back", id="progress_back", tooltip="Go back"),
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("w", "went", "I went", id="went", tooltip="I went this week (the chosen goal)"),
-        Binding("l", "log", "Log progress", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
+        Binding("l", "log", "Log", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
         Binding("p", "my_plan", "My plan", id="my_plan", tooltip="Save my plan as a page to read or print"),
         Binding("down", "move(1)", "Next part", show=False, id="progress_next", priority=True),
         Binding("up", "move(-1)", "Previous part", show=False, id="progress_previous", priority=True),
@@ -48,7 +47,7 @@ class ProgressScreen(Screen[None]):
     DEFAULT_CSS = """
     #progress-body { height: 1fr; padding: 0 1; }
     #progress-body > .section-title { text-style: bold underline; margin-top: 1; }
-    #progress-body > #progress-heading { text-style: bold; margin-top: 0; }
+    #progress-body > #goals-title { margin-top: 0; }
     #progress-body > .section { border: round $primary-darken-1; padding: 0 1; height: auto; }
     #progress-body > .section:focus { border: heavy $accent; }
     #progress-said { height: auto; padding: 0 1; text-style: bold; border-top: hkey $primary; }
@@ -63,26 +62,26 @@ class ProgressScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="progress-body", can_focus=False):
-            yield Static("How it's going", id="progress-heading")
+            yield Static("Goals", classes="section-title", id="goals-title")
             yield Static("", id="progress-legend", classes="hint", markup=False)
-            yield Static("Goals", classes="section-title")
             yield Static("", id="goals-empty", markup=False)
             yield Static("How things are going", classes="section-title")
             yield Static("", id="ratings", classes="section", markup=False)
             yield Static("Circles of support", classes="section-title")
             yield Static("", id="circles", classes="section", markup=False)
         yield Static("", id="progress-said", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"How it's going: {self.person.name}"
+        self.sub_title = f"{self.person.name}: how it's going"
         self.app.use_person_display(self.person)  # type: ignore[attr-defined]
         for section in self.query(".section"):
             section.can_focus = True
         self.say("")
         self.show_everything()
         cards = self.query(GoalProgressCard)
-        (cards.first() if cards else self.query_one("#ratings")).focus()
+        (cards.first() if cards else self.query_one("#ratings")).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#progress-body", VerticalScroll).scroll_home, animate=False)
 
     # -- showing ---------------------------------------------------------------
 
@@ -91,10 +90,9 @@ class ProgressScreen(Screen[None]):
         return self.app.workspace.db  # type: ignore[attr-defined]
 
     def _lookup_asset(self, asset_id: str) -> Asset | None:
-        try:
-            return self.app.workspace.assets.get(asset_id)  # type: ignore[attr-defined,no-any-return]
-        except (CpiChatError, sqlite3.Error):  # a group that cannot be read only loses its name and times here
-            return None
+        from cpi_chat.plan.files import forgiving_lookup
+
+        return forgiving_lookup(self.app.workspace.assets.get)(asset_id)  # type: ignore[attr-defined]
 
     def show_everything(self) -> None:
         """Show each goal's card, the ratings beside last time and the circles then and now."""
@@ -124,12 +122,10 @@ class ProgressScreen(Screen[None]):
         self.query_one("#circles", Static).update("\n".join(circle_lines(plan.circles)))
 
     def say(self, text: str) -> None:
-        """Keep the latest message on screen (as well as a toast) for anyone who reads slowly."""
+        """Show the latest message in a line that stays above the keys (a toast would hide the cards, and go too soon)."""
         said = self.query_one("#progress-said", Static)
         said.update(text)
         said.display = bool(text)
-        if text:
-            self.notify(text, timeout=10, markup=False)
 
     def _refresh_card(self, card: GoalProgressCard) -> None:
         goal = records.get_goal(self.db, card.goal.id)
@@ -220,11 +216,14 @@ class ProgressScreen(Screen[None]):
             return
         here = parts.index(self.focused) if self.focused in parts else -1
         target = parts[max(0, min(len(parts) - 1, here + step))]
-        target.focus()
-        if target is parts[-1] and step > 0:  # the last part: show all of it, not just its top
-            self.query_one("#progress-body", VerticalScroll).scroll_end(animate=False)
-        elif target is parts[0] and step < 0:
-            self.query_one("#progress-body", VerticalScroll).scroll_home(animate=False)
+        target.focus(scroll_visible=False)
+        body = self.query_one("#progress-body", VerticalScroll)
+        if target is parts[-1]:  # the last part: show all of it, not just its top
+            self.call_after_refresh(body.scroll_end, animate=False)
+        elif target is parts[0]:  # the first: show the heading above it too
+            self.call_after_refresh(body.scroll_home, animate=False)
+        else:
+            self.call_after_refresh(body.scroll_to_widget, target, animate=False)
 
     def action_scroll_body(self, pages: int) -> None:
         """Scroll the screen a page down (1) or up (-1)."""

@@ -54,7 +54,7 @@ def target_lines(goal: Goal, status: TargetProgress) -> list[str]:
         lines.append("Logged so far:")
         lines.extend(f"  {line}" for line in logged)
     else:
-        lines.append("Nothing logged yet. Press L to log how far or how long.")
+        lines.append("Nothing logged yet. Press L to log your progress.")
     if status.achieved and status.achieved_on:
         lines.append(f"Reached on {date_in_words(status.achieved_on.isoformat())}.")
     elif status.days_left is not None and status.days_left >= 0:
