@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from cpi_chat.training.mapping import AssetGrid
     from cpi_chat.workspace import Workspace
 
+SPEED = Binding.Group("Speed", compact=True)
 TRAINING_CSS = """
 TrainingScreen #training-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
 TrainingScreen #training-talk { height: 1fr; }
@@ -34,6 +35,7 @@ TrainingScreen #training-tip { text-style: bold; padding: 1 0; }
 TrainingScreen #training-next { padding: 1 0 0 0; }
 TrainingScreen .training-question { text-style: bold; margin-top: 1; }
 TrainingScreen .training-person { text-align: right; text-style: italic; }
+TrainingScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
 """
 
 
@@ -46,14 +48,16 @@ class TrainingScreen(Screen[None]):
             "m opens the mapping community assets exercise and b the overcoming barriers exercise (the session pauses; "
             "Escape comes back to it, and the exercise keeps what the team did).")
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
-        Binding("space", "next_turn", "Next turn", id="training_next"),
-        Binding("p", "play_pause", "Play/pause", id="training_play"),
-        Binding("plus,equals_sign", "faster", "Faster", id="training_faster"),
-        Binding("minus", "slower", "Slower", id="training_slower"),
-        Binding("t", "take_over", "Take over", id="training_take_over"),
-        Binding("m", "mapping", "Map assets", id="training_mapping", tooltip="The mapping community assets exercise"),
+        # Short words and a compact footer, so every key fits on one line at 80 columns; the help says more.
+        Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
+        Binding("space", "next_turn", "Next", id="training_next", tooltip="Play the next turn"),
+        Binding("p", "play_pause", "Play/pause", id="training_play", tooltip="Play by itself, or pause"),
+        Binding("plus,equals_sign", "faster", "Faster", id="training_faster", group=SPEED, tooltip="Faster"),
+        Binding("minus", "slower", "Slower", id="training_slower", group=SPEED, tooltip="Slower"),
+        Binding("t", "take_over", "Take over", id="training_take_over", tooltip="Carry on the session by hand"),
+        Binding("m", "mapping", "Map", id="training_mapping", tooltip="The mapping community assets exercise"),
         Binding("b", "barriers", "Barriers", id="training_barriers", tooltip="The overcoming barriers exercise"),
-        Binding("escape", "leave", "Leave", id="training_leave"),
+        Binding("escape", "leave", "Leave", id="training_leave", tooltip="Leave training (nothing is kept)"),
     ]
 
     def __init__(self, player: Player, autoplay: bool = False) -> None:
@@ -74,7 +78,7 @@ class TrainingScreen(Screen[None]):
             with VerticalScroll(id="training-tip-box"):
                 yield Static("", id="training-tip", markup=False)
                 yield Static("", id="training-next", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         person = self.player.session.person
