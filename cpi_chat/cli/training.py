@@ -97,6 +97,7 @@ def map_assets(
             grid = _map_in_app(workspace, grid, given, export_to=csv_file or oruk_file or "",
                                keeps=bool(save_file or grid_file or csv_file or oruk_file or keep))
             if grid is None:
+                click.echo("No areas were given, so there is no grid; nothing was saved.")
                 return
             if grid.assets:
                 click.echo(f"The team's directory: {import_grid(grid, directory).summary()}")
