@@ -18,6 +18,7 @@ from cpi_chat.training.barriers import (
     realistic_solutions,
     set_owner,
     split,
+    stage,
     text_tree,
 )
 
@@ -135,3 +136,18 @@ def test_the_printable_page_is_large_print_escaped_and_says_it_is_training() -> 
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "font-size: 18pt" in page
     assert "What we will try" in page and "my worker drives me the first time" in page
+
+
+def test_the_stage_follows_the_questions_and_names_what_is_asked_about() -> None:
+    assert (stage(None).number, stage(None).name) == (1, "the barrier")
+    barrier = new_barrier("walking in on my own")
+    assert (stage(barrier).number, stage(barrier).about) == (2, barrier)
+    barrier = next_question(barrier).answer(barrier, "person")  # type: ignore[union-attr]
+    barrier = next_question(barrier).answer(barrier, "nervous; costs £5")  # type: ignore[union-attr]
+    assert stage(barrier).number == 3 and stage(barrier).about is barrier.parts[0]
+    for answer in ["one", "one", "meet the coach", "free month"]:
+        barrier = next_question(barrier).answer(barrier, answer)  # type: ignore[union-attr]
+    assert stage(barrier).number == 5 and stage(barrier).about is barrier.parts[0].solutions[0]
+    for answer in ["yes", "no"]:
+        barrier = next_question(barrier).answer(barrier, answer)  # type: ignore[union-attr]
+    assert (stage(barrier).number, stage(barrier).name) == (0, "complete")
