@@ -21,7 +21,7 @@ AREAS = ["Riverside", "Kelderby"]
 
 def cell(pilot, domain_row: int, area_column: int) -> str:  # type: ignore[no-untyped-def]
     table = pilot.app.screen.query_one("#map-grid", DataTable)
-    return str(table.get_cell_at((domain_row, area_column)))
+    return str(table.get_cell_at((domain_row, area_column + 1)))  # column 0 holds the domains
 
 
 def screen_of(pilot) -> MappingScreen:  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ async def test_the_areas_are_asked_first_and_make_the_columns_of_the_grid(bare_w
         assert "at least one area" in shown(pilot, "#ask-line-problem")
         await type_line(pilot, "Riverside, Kelderby,  riverside")
         table = screen_of(pilot).query_one("#map-grid", DataTable)
-        assert [str(c.label) for c in table.columns.values()] == ["Riverside", "Kelderby"]
+        assert [str(c.label) for c in table.columns.values()] == ["Domain", "Riverside", "Kelderby"]
         assert table.row_count == 10
         assert app.screen.title == "Training — fictional people"
         assert cell(pilot, 3, 0) == "— gap"
@@ -86,6 +86,10 @@ async def test_the_highlighted_cell_lists_its_assets_and_enter_adds_one_there(ba
         await type_line(pilot, "Sundays, free")
         assert cell(pilot, 4, 1) == "1"
         assert shown(pilot, "#map-cell") == "In Alternative Therapies, Kelderby:\n• Tai chi in the park (Sundays, free)"
+        await pilot.press("left", "left")  # onto the domain's name, which stays put when areas scroll
+        assert shown(pilot, "#map-cell").startswith("Alternative Therapies: Gentle practices for body and mind")
+        await pilot.press("enter")
+        assert shown(pilot, "#map-message") == "Move right to an area's cell, then press Enter to add an asset there."
 
 
 async def test_f3_undoes_the_last_asset_and_f2_adds_an_area(bare_workspace: Workspace) -> None:
@@ -101,7 +105,7 @@ async def test_f3_undoes_the_last_asset_and_f2_adds_an_area(bare_workspace: Work
         await pilot.press("f2")
         await type_line(pilot, "Little Fenton")
         table = screen_of(pilot).query_one("#map-grid", DataTable)
-        assert [str(c.label) for c in table.columns.values()] == ["Riverside", "Kelderby", "Little Fenton"]
+        assert [str(c.label) for c in table.columns.values()] == ["Domain", "Riverside", "Kelderby", "Little Fenton"]
         await type_line(pilot, "Allotments; 8; little")
         assert cell(pilot, 7, 2) == "1"
 

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -211,7 +212,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         yield Header(icon="")
         yield Static("", id="map-status", markup=False)
         with Horizontal(id="map-body"):
-            yield DataTable(id="map-grid", cursor_type="cell")
+            yield DataTable(id="map-grid", cursor_type="cell", show_row_labels=False, fixed_columns=1)
             with VerticalScroll(id="map-side"):
                 yield Static("", id="map-cell", markup=False)
                 yield Static("", id="map-gaps", markup=False)
@@ -248,7 +249,8 @@ class MappingScreen(Screen[AssetGrid | None]):
                 return
             self.grid = new_grid(self.domains, split_areas(answer))
             self.refresh_grid()
-            self.say("Now add the assets the group knows, one a line: name; domain; area; details.")
+            self.say("Type each asset the group knows on the Add line (name; domain; area; details), "
+                     "or Tab to the grid and press Enter on a cell.")
             self.query_one("#map-line", Input).focus()
 
         self.app.push_screen(AskLineScreen(
@@ -261,13 +263,16 @@ class MappingScreen(Screen[AssetGrid | None]):
         if grid is None:
             return
         table = self.query_one("#map-grid", DataTable)
-        where = table.cursor_coordinate
+        where = table.cursor_coordinate if table.columns else Coordinate(0, 1)
         cells = counts(grid)
         table.clear(columns=True)
+        # The domains are a fixed first column rather than row labels, so they stay put when many areas scroll.
+        table.add_column("Domain", width=max(len(short_label(n, d)) for n, d in enumerate(grid.domains, start=1)))
         for area in grid.areas:
             table.add_column(area, width=max(len(area), len(GAP)))
         for number, domain in enumerate(grid.domains, start=1):
-            table.add_row(*[cell_text(cells[(domain.slug, a)]) for a in grid.areas], label=short_label(number, domain))
+            table.add_row(Text(short_label(number, domain), style="bold"),
+                          *[cell_text(cells[(domain.slug, a)]) for a in grid.areas])
         table.move_cursor(row=where.row, column=where.column, animate=False)
         found = gaps(grid)
         self.query_one("#map-status", Static).update(
@@ -276,21 +281,24 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.query_one("#map-gaps", Static).update("Gaps\n" + "\n".join(gap_sentences(grid)))
         self.show_cell()
 
-    def highlighted_cell(self) -> tuple[Domain, str] | None:
-        """The domain and area under the grid's cursor."""
+    def highlighted_cell(self) -> tuple[Domain, str | None] | None:
+        """The domain and area under the grid's cursor (no area when the cursor is on the domain's name)."""
         if self.grid is None:
             return None
         where = self.query_one("#map-grid", DataTable).cursor_coordinate
-        if not (0 <= where.row < len(self.grid.domains) and 0 <= where.column < len(self.grid.areas)):
+        if not (0 <= where.row < len(self.grid.domains) and 0 <= where.column <= len(self.grid.areas)):
             return None
-        return self.grid.domains[where.row], self.grid.areas[where.column]
+        return self.grid.domains[where.row], (self.grid.areas[where.column - 1] if where.column else None)
 
     def show_cell(self) -> None:
-        """List the assets in the highlighted cell, or say it is a gap."""
+        """List the assets in the highlighted cell, or say it is a gap; on a domain's name, say what it covers."""
         cell = self.highlighted_cell()
         if cell is None or self.grid is None:
             return
         domain, area = cell
+        if area is None:
+            self.query_one("#map-cell", Static).update(f"{domain.label}: {domain.description}")
+            return
         here = [a for a in self.grid.assets if a.domain == domain.slug and a.area == area]
         heading = f"In {domain.label}, {area}:"
         if not here:
@@ -316,7 +324,8 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.version += 1
         self.refresh_grid()
         row = next(n for n, d in enumerate(self.grid.domains) if d.slug == asset.domain)
-        self.query_one("#map-grid", DataTable).move_cursor(row=row, column=self.grid.areas.index(asset.area), animate=False)
+        self.query_one("#map-grid", DataTable).move_cursor(row=row, column=self.grid.areas.index(asset.area) + 1,
+                                                            animate=False)
         label = self.grid.domains[row].label
         self.say(f"Added {asset.name}: {label}, {asset.area}. ({len(self.grid.assets)} so far.)")
 
@@ -340,6 +349,9 @@ class MappingScreen(Screen[AssetGrid | None]):
         if cell is None:
             return
         domain, area = cell
+        if area is None:
+            self.say("Move right to an area's cell, then press Enter to add an asset there.")
+            return
 
         def given(answer: tuple[str, str] | None) -> None:
             if answer is not None:
