@@ -132,6 +132,7 @@ class BarriersScreen(Screen[Barrier | None]):
             self.query_one("#barrier-question", Static).update(question.text)
             self.query_one("#barrier-hint", Static).update(question.hint)
             answer.disabled = False
+            self.query_one("#barrier-row").display = True
         else:
             assert self.barrier is not None
             kept = realistic_solutions(self.barrier)
@@ -141,6 +142,7 @@ class BarriersScreen(Screen[Barrier | None]):
             self.query_one("#barrier-hint", Static).update(
                 "F4 saves it as a printable page. F3 takes back the last answer.")
             answer.disabled = True
+            self.query_one("#barrier-row").display = False  # nothing more to ask
         self.draw_chart(where.about)
 
     def draw_chart(self, asking: Barrier | Solution | None) -> None:
