@@ -55,6 +55,8 @@ async def test_typed_assets_fill_the_grid_and_a_bad_line_gets_a_kind_message(bar
         assert "'swimming' is not one of the ten domains" in message
         assert "type its number (1 to 10)" in message
         assert screen_of(pilot).query_one("#map-line").value == "Swim club; swimming; Riverside", "kept to correct"
+        await type_line(pilot, "Swim club; 4; Upper Moor")
+        assert shown(pilot, "#map-message").endswith("is not one of the team's areas: Riverside, Kelderby. F2 adds an area.")
         await type_line(pilot, "Parkrun only")
         assert "separated by semicolons" in shown(pilot, "#map-message")
         assert cell(pilot, 3, 0) == "1" and cell(pilot, 6, 1) == "1" and cell(pilot, 3, 1) == "— gap"

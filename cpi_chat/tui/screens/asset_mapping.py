@@ -235,7 +235,8 @@ class MappingScreen(Screen[AssetGrid | None]):
         try:
             asset = parse_line(text, self.grid, list_domains=False)
         except TrainingError as problem:
-            self.say(f"Not added yet: {problem}")
+            new_area = " F2 adds an area." if "team's areas" in str(problem) else ""
+            self.say(f"Not added yet: {problem}{new_area}")
             event.input.select_all()  # typing replaces it; an arrow key keeps it to correct
             return
         self.add(asset)
