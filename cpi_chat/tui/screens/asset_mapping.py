@@ -57,6 +57,8 @@ MappingScreen #map-line { width: 1fr; background: $boost; }
 App.-theme-cpi-high-contrast MappingScreen #map-line { background: #000000; }
 MappingScreen #map-message { height: auto; padding: 0 1; }
 """
+
+
 def counted(number: int, word: str) -> str:
     """'1 asset', '3 assets'."""
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
@@ -84,7 +86,8 @@ class MappingScreen(Screen[AssetGrid | None]):
             "column for each of your areas; a cell says how many assets the group found there, or '— gap'. "
             "Type an asset on the line at the bottom: name; domain; area; details (details are optional), "
             "e.g. 'Parkrun; sport; Riverside; Saturdays 9am'. The domain can be its number or the start of its name. "
-            "Or press Tab to reach the grid, pick a cell with the arrow keys and press Enter to add an asset there. "
+            "Or press Tab to reach the grid, pick a cell with the arrow keys and press Enter to add an asset there; "
+            "on a domain's name, the line under the grid says what the domain covers. "
             "F2 adds an area, F3 undoes the last asset, F4 puts the grid into the training directory, "
             "F7 exports the team's directory as CSV (or Open Referral UK when the file name ends .json).")
     BINDINGS: ClassVar[list[BindingType]] = [
