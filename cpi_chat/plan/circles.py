@@ -64,7 +64,8 @@ class Circles:
 def split_connection_text(text: str) -> list[str]:
     """The separate people, groups or places in words like "my sister Ama, neighbour Pat and the corner shop"."""
     parts = re.split(r"[,;\n]+", text)
-    if len(parts) > 1 and " ".join(parts[-1].casefold().split()).strip(" .") not in HOW_OFTEN_WORDS:  # "A, B and C": the last " and " also separates
+    # "A, B and C": the last " and " also separates (but not in "now and then")
+    if len(parts) > 1 and " ".join(parts[-1].casefold().split()).strip(" .") not in HOW_OFTEN_WORDS:
         parts = parts[:-1] + re.split(r"\s+and\s+", parts[-1])
     cleaned: list[str] = []
     for part in (" ".join(part.split()).strip(" .") for part in parts if part.strip(" .")):
