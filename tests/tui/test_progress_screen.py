@@ -224,3 +224,34 @@ async def test_arrow_keys_choose_each_goal_then_the_ratings_and_circles_and_stop
         card = screen.query_one("#goal-progress-1", GoalProgressCard)
         await pilot.press("up", "up", "up", "up")
         assert screen.focused is card and "▶ chosen · W: I went" in str(card.border_subtitle)
+
+
+async def test_a_missed_week_is_shown_kindly_with_an_offer_to_talk_not_blame(demo_workspace) -> None:
+    db = demo_workspace.db
+    dan = records.find_person(db, "Dan Mercer")
+    kick_boxing = goals_of(demo_workspace, "Dan Mercer")["commitment"]
+    records.add_checkin(db, dan.id, kick_boxing.id, attended=True, on=date(2026, 11, 10))
+    records.add_checkin(db, dan.id, kick_boxing.id, attended=False, on=date(2026, 11, 17))
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        card = str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
+        assert "Chart: ■ □ ·" in card and "Last 3 weeks: went 1, did not go 1, no check-in 1." in card
+        assert "Missing a week happens to everyone. Would it help to talk about what got in the way?" in card
+        assert "Marks: ■ went · □ did not go" in shown_text(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "This week: you went." in str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
+
+
+async def test_someone_with_no_goals_yet_is_told_gently_and_w_saves_nothing(demo_workspace) -> None:
+    records.add_person(demo_workspace.db, "Priya Shah")
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress_from_home(pilot, "Priya Shah")
+        text = shown_text(app)
+        assert "No goals yet. You can set one together at your next session." in text
+        assert "Nothing rated yet." in text and "We have not written down anyone yet." in text
+        await pilot.press("w")
+        await pilot.pause()
+        assert str(screen.query_one("#progress-said").render()) == "There is no goal of that kind yet."
