@@ -15,6 +15,7 @@ from cpi_chat import records
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import Person, progress
+from cpi_chat.records.model import CheckinBy
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
 
@@ -234,5 +235,5 @@ class ProgressScreen(Screen[None]):
         """Go back to where this screen was opened from."""
         self.dismiss(None)
 
-    def _by(self) -> str:
+    def _by(self) -> CheckinBy:
         return "person" if self.mode == "self" else "worker"
