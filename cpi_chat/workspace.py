@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 from cpi_chat.paths import Paths
 
 if TYPE_CHECKING:  # the stores are imported when first opened, so the app starts quickly
+    import sqlite3
+
     import sqlite_utils
 
     from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.dialogue.engine import Engine
+    from cpi_chat.records.roster import Roster
 
 
 @dataclass
@@ -24,12 +27,30 @@ class Workspace:
     _opened: list[object] = field(default_factory=list, repr=False)
 
     @cached_property
-    def db(self) -> sqlite_utils.Database:
-        from cpi_chat.records import open_people_db
+    def connection(self) -> sqlite3.Connection:
+        """people.db, opened and checked (private, undamaged) with the standard library alone."""
+        from cpi_chat.records.db import open_people_connection
 
-        db = open_people_db(self.paths.people_db, backups_dir=self.paths.backups_dir)
+        conn = open_people_connection(self.paths.people_db, backups_dir=self.paths.backups_dir)
+        self._opened.append(conn)
+        return conn
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """people.db through sqlite-utils, every migration applied, over the same connection."""
+        from cpi_chat.records.db import open_people_db
+
+        db = open_people_db(self.paths.people_db, backups_dir=self.paths.backups_dir, connection=self.connection)
         self._opened.append(db)
         return db
+
+    def roster(self) -> Roster:
+        """Everyone, for the people list; read without sqlite-utils while the schema is up to date (a quick start)."""
+        from cpi_chat.records.roster import read_roster, schema_is_current
+
+        if "db" in self.__dict__ or not schema_is_current(self.connection):
+            return read_roster(self.db.conn)
+        return read_roster(self.connection)
 
     @cached_property
     def assets(self) -> AssetDirectory:

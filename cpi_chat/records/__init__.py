@@ -1,74 +1,118 @@
-"""People's records in people.db: the public functions the session, CLI and TUI call (db first, dataclasses out)."""
+"""People"s records in people.db: the public functions the session, CLI and TUI call (db first, dataclasses out).
 
-from cpi_chat.records.backup import RestoreResult, list_backups, restore_latest, rolling_backup
-from cpi_chat.records.barriers import list_barriers, save_barrier, save_solution
-from cpi_chat.records.dates import parse_user_date
-from cpi_chat.records.db import PeopleDatabase, open_people_db, transaction
-from cpi_chat.records.erase import EraseReport, erase_person
-from cpi_chat.records.export import export_person, render_export_html, write_export
-from cpi_chat.records.goals import (
-    add_checkin,
-    add_goal,
-    get_goal,
-    list_goals,
-    save_checkin,
-    save_goal,
-    save_small_step,
-    set_goal_status,
-    set_step_done,
-)
-from cpi_chat.records.model import (
-    Barrier,
-    Checkin,
-    CommunicationNeeds,
-    Connection,
-    Goal,
-    Interest,
-    Note,
-    Person,
-    PersonSummary,
-    Rating,
-    SessionRecord,
-    SmallStep,
-    Solution,
-)
-from cpi_chat.records.notes import (
-    list_connections,
-    list_interests,
-    list_notes,
-    list_ratings,
-    save_connection,
-    save_interest,
-    save_note,
-    save_rating,
-)
-from cpi_chat.records.people import (
-    add_person,
-    find_person,
-    get_person,
-    list_people,
-    rename_person,
-    set_needs,
-    set_theme,
-)
-from cpi_chat.records.sessions import (
-    end_session,
-    get_session,
-    list_sessions,
-    save_engine_state,
-    start_session,
-    unfinished_session,
-)
-from cpi_chat.records.store import withdraw
+Each name is imported from its module the first time it is used, so importing `cpi_chat.records`
+(as the app does at start) loads nothing heavy; type checkers read the imports below.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cpi_chat.records.backup import RestoreResult, list_backups, restore_latest, rolling_backup
+    from cpi_chat.records.barriers import list_barriers, save_barrier, save_solution
+    from cpi_chat.records.dates import parse_user_date
+    from cpi_chat.records.db import open_people_connection, open_people_db, transaction
+    from cpi_chat.records.erase import EraseReport, erase_person
+    from cpi_chat.records.export import export_person, render_export_html, write_export
+    from cpi_chat.records.goals import (
+        add_checkin,
+        add_goal,
+        get_goal,
+        list_goals,
+        save_checkin,
+        save_goal,
+        save_small_step,
+        set_goal_status,
+        set_step_done,
+    )
+    from cpi_chat.records.model import (
+        Barrier,
+        Checkin,
+        CommunicationNeeds,
+        Connection,
+        Goal,
+        Interest,
+        Note,
+        Person,
+        PersonSummary,
+        Rating,
+        SessionRecord,
+        SmallStep,
+        Solution,
+    )
+    from cpi_chat.records.notes import (
+        list_connections,
+        list_interests,
+        list_notes,
+        list_ratings,
+        save_connection,
+        save_interest,
+        save_note,
+        save_rating,
+    )
+    from cpi_chat.records.people import (
+        add_person,
+        find_person,
+        get_person,
+        list_people,
+        rename_person,
+        set_needs,
+        set_theme,
+    )
+    from cpi_chat.records.people_database import PeopleDatabase
+    from cpi_chat.records.roster import Roster, read_roster
+    from cpi_chat.records.sessions import (
+        end_session,
+        get_session,
+        list_sessions,
+        save_engine_state,
+        start_session,
+        unfinished_session,
+    )
+    from cpi_chat.records.store import withdraw
 
 __all__ = [
-    "Barrier", "Checkin", "CommunicationNeeds", "Connection", "EraseReport", "Goal", "Interest", "Note",
-    "PeopleDatabase", "Person", "PersonSummary", "Rating", "RestoreResult", "SessionRecord", "SmallStep", "Solution",
-    "add_checkin", "add_goal", "add_person", "end_session", "erase_person", "export_person", "find_person",
-    "get_goal", "get_person", "get_session", "list_backups", "list_barriers", "list_connections", "list_goals",
-    "list_interests", "list_notes", "list_people", "list_ratings", "list_sessions", "open_people_db",
-    "parse_user_date", "rename_person", "render_export_html", "restore_latest", "rolling_backup", "save_barrier",
-    "save_checkin", "save_connection", "save_engine_state", "save_goal", "save_interest", "save_note",
-    "save_rating", "save_small_step", "save_solution", "set_goal_status", "set_needs", "set_step_done",
-    "set_theme", "start_session", "transaction", "unfinished_session", "withdraw", "write_export",
+    "Barrier", "Checkin", "CommunicationNeeds", "Connection", "EraseReport", "Goal", "Interest",
+    "Note", "PeopleDatabase", "Person", "PersonSummary", "Rating", "RestoreResult", "Roster",
+    "SessionRecord", "SmallStep", "Solution", "add_checkin", "add_goal", "add_person",
+    "end_session", "erase_person", "export_person", "find_person", "get_goal", "get_person",
+    "get_session", "list_backups", "list_barriers", "list_connections", "list_goals",
+    "list_interests", "list_notes", "list_people", "list_ratings", "list_sessions",
+    "open_people_connection", "open_people_db", "parse_user_date", "read_roster", "rename_person",
+    "render_export_html", "restore_latest", "rolling_backup", "save_barrier", "save_checkin",
+    "save_connection", "save_engine_state", "save_goal", "save_interest", "save_note",
+    "save_rating", "save_small_step", "save_solution", "set_goal_status", "set_needs",
+    "set_step_done", "set_theme", "start_session", "transaction", "unfinished_session", "withdraw",
+    "write_export",
 ]
+
+# Which module each public name lives in (a test checks this matches __all__ and the imports above).
+_NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
+    "backup": ("RestoreResult", "list_backups", "restore_latest", "rolling_backup"),
+    "barriers": ("list_barriers", "save_barrier", "save_solution"),
+    "dates": ("parse_user_date",),
+    "people_database": ("PeopleDatabase",),
+    "db": ("open_people_connection", "open_people_db", "transaction"),
+    "erase": ("EraseReport", "erase_person"),
+    "export": ("export_person", "render_export_html", "write_export"),
+    "goals": ("add_checkin", "add_goal", "get_goal", "list_goals", "save_checkin", "save_goal", "save_small_step", "set_goal_status", "set_step_done"),
+    "model": ("Barrier", "Checkin", "CommunicationNeeds", "Connection", "Goal", "Interest", "Note", "Person", "PersonSummary", "Rating", "SessionRecord", "SmallStep", "Solution"),
+    "notes": ("list_connections", "list_interests", "list_notes", "list_ratings", "save_connection", "save_interest", "save_note", "save_rating"),
+    "people": ("add_person", "find_person", "get_person", "list_people", "rename_person", "set_needs", "set_theme"),
+    "sessions": ("end_session", "get_session", "list_sessions", "save_engine_state", "start_session", "unfinished_session"),
+    "store": ("withdraw",),
+    "roster": ("Roster", "read_roster"),
+}
+_MODULE_OF = {name: module for module, names in _NAMES_BY_MODULE.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use, and keep it here for next time."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

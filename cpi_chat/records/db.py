@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import ParamSpec, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from cpi_chat.errors import RecordsError
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when records are written or read through it
+    import sqlite_utils
+
+    from cpi_chat.records.people_database import PeopleDatabase
 
 DEFAULT_BUSY_SECONDS = 5.0
 RESTORE_HINT = "restore the latest backup with `cpi-chat restore`"
@@ -26,14 +29,6 @@ RESTORE_HINT = "restore the latest backup with `cpi-chat restore`"
 P = ParamSpec("P")
 R = TypeVar("R")
 _savepoint_numbers = itertools.count(1)
-
-
-class PeopleDatabase(sqlite_utils.Database):
-    """A sqlite-utils Database that remembers its file, so errors can name it."""
-
-    path: Path
-    busy_seconds: float
-    backups_dir: Path
 
 
 def now_utc() -> str:
@@ -242,14 +237,11 @@ def _use_rollback_journal(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA journal_mode=DELETE")
 
 
-def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None) -> PeopleDatabase:
-    """Open (creating if new) people.db with private file modes, pragmas and every migration applied."""
-    from cpi_chat.records.migrations import migrations
-
+def open_people_connection(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None) -> sqlite3.Connection:
+    """Open (creating if new) people.db as a checked sqlite3 connection: private file modes, pragmas, integrity."""
     path = Path(path)
-    backups = backups_dir if backups_dir is not None else path.parent / "backups"
     ensure_private_dir(path.parent)
-    check_file_before_open(path, backups)
+    check_file_before_open(path, backups_dir if backups_dir is not None else path.parent / "backups")
     conn: sqlite3.Connection | None = None
     try:
         with private_umask():
@@ -258,11 +250,6 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
             _check_integrity(conn, path)
             os.chmod(path, 0o600)
             _use_rollback_journal(conn)
-            db = PeopleDatabase(conn, execute_plugins=False)
-            db.path = path
-            db.busy_seconds = busy_seconds
-            db.backups_dir = backups
-            migrations.apply(db)
     except database_errors() as error:
         if conn is not None:
             conn.close()
@@ -270,6 +257,30 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
     except BaseException:
         if conn is not None:
             conn.close()
+        raise
+    return conn
+
+
+def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None,
+                   connection: sqlite3.Connection | None = None) -> PeopleDatabase:
+    """people.db through sqlite-utils with every migration applied (over `connection` when it is already open)."""
+    from cpi_chat.records.migrations import migrations
+    from cpi_chat.records.people_database import PeopleDatabase
+
+    path = Path(path)
+    conn = connection or open_people_connection(path, busy_seconds=busy_seconds, backups_dir=backups_dir)
+    try:
+        with private_umask():
+            db = PeopleDatabase(conn, execute_plugins=False)
+            db.path = path
+            db.busy_seconds = busy_seconds
+            db.backups_dir = backups_dir if backups_dir is not None else path.parent / "backups"
+            migrations.apply(db)
+    except database_errors() as error:
+        conn.close()
+        raise describe_sqlite_error(error, path, busy_seconds) from None
+    except BaseException:
+        conn.close()
         raise
     return db
 

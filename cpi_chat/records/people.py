@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process, utils
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
+from cpi_chat.records.roster import person_from_row, read_roster
 from cpi_chat.records.store import fetch_all, fetch_one
 
 MAX_NAME_LENGTH = 80
@@ -30,21 +31,13 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
-def _person_from_row(row: dict) -> Person:
-    needs = CommunicationNeeds(
-        easy_read=bool(row["easy_read"]), large_print=bool(row["large_print"]),
-        high_contrast=bool(row["high_contrast"]), plain_mode=bool(row["plain_mode"]),
-    )
-    return Person(id=row["id"], name=row["name"], needs=needs, theme=row.get("theme") or "", created=row["created"])
-
-
 @guarded
 def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
     """The person with this id, or a RecordsError."""
     row = fetch_one(db, "SELECT * FROM person WHERE id = ?", [person_id])
     if row is None:
         raise RecordsError(f"There is no person with id {person_id}; `cpi-chat person list` shows everyone.")
-    return _person_from_row(row)
+    return person_from_row(row)
 
 
 @guarded
@@ -83,20 +76,7 @@ def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
 @guarded
 def list_people(db: sqlite_utils.Database) -> list[PersonSummary]:
     """Everyone, by name, with the goals they are working on and the date of their last session."""
-    people = fetch_all(
-        db,
-        "SELECT p.*, (SELECT max(s.started) FROM session s WHERE s.person_id = p.id) AS last_session "
-        "FROM person p ORDER BY p.name COLLATE NOCASE, p.id",
-    )
-    goals: dict[int, list[str]] = {}
-    for row in fetch_all(db, "SELECT person_id, what FROM goal WHERE status = 'active' ORDER BY id"):
-        goals.setdefault(row["person_id"], []).append(row["what"] or "")
-    summaries = []
-    for row in people:
-        person = _person_from_row(row)
-        summaries.append(PersonSummary(id=person.id, name=person.name, needs=person.needs,
-                                       active_goals=tuple(goals.get(person.id, [])), last_session=row["last_session"]))
-    return summaries
+    return list(read_roster(db.conn).people)
 
 
 def _update_person(db: sqlite_utils.Database, person_id: int, changes: dict) -> Person:

@@ -1,0 +1,67 @@
+"""The people list (who, their active goals, last session, a session stopped part-way) read with the standard library only.
+
+The home screen is the app's first screen; reading it through a bare sqlite3 connection means
+starting the app never waits for sqlite-utils (which imports numpy) to load.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
+
+# The names of the migrations in records/migrations.py, in order (a test keeps the two the same).
+SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason")
+MIGRATION_SET = "cpi_chat.people"
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Everyone, by name, and the ids of those with a session that stopped part-way and can be carried on."""
+
+    people: tuple[PersonSummary, ...]
+    stopped: frozenset[int]
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Run a SELECT and return its rows as dicts."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def person_from_row(row: dict[str, Any]) -> Person:
+    """A Person from a row of the person table."""
+    needs = CommunicationNeeds(
+        easy_read=bool(row["easy_read"]), large_print=bool(row["large_print"]),
+        high_contrast=bool(row["high_contrast"]), plain_mode=bool(row["plain_mode"]),
+    )
+    return Person(id=row["id"], name=row["name"], needs=needs, theme=row.get("theme") or "", created=row["created"])
+
+
+def schema_is_current(conn: sqlite3.Connection) -> bool:
+    """Whether every migration has been applied, so the tables can be read as they are."""
+    try:
+        applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
+    except sqlite3.OperationalError:  # a new, empty file: no migrations table yet
+        return False
+    return applied.issuperset(SCHEMA_MIGRATIONS)
+
+
+def read_roster(conn: sqlite3.Connection) -> Roster:
+    """Everyone, by name (any case), with their active goals, last session and whether one stopped part-way."""
+    people = rows(conn, "SELECT p.*, (SELECT max(s.started) FROM session s WHERE s.person_id = p.id) AS last_session "
+                        "FROM person p ORDER BY p.name COLLATE NOCASE, p.id")
+    goals: dict[int, list[str]] = {}
+    for row in rows(conn, "SELECT person_id, what FROM goal WHERE status = 'active' ORDER BY id"):
+        goals.setdefault(row["person_id"], []).append(row["what"] or "")
+    stopped = {row["person_id"] for row in rows(
+        conn, "SELECT DISTINCT person_id FROM session WHERE ended IS NULL AND engine_state IS NOT NULL")}
+    summaries = []
+    for row in people:
+        person = person_from_row(row)
+        summaries.append(PersonSummary(id=person.id, name=person.name, needs=person.needs,
+                                       active_goals=tuple(goals.get(person.id, [])), last_session=row["last_session"]))
+    return Roster(tuple(summaries), frozenset(stopped))
