@@ -56,12 +56,10 @@ class CpiChatApp(App[None]):
 
     def on_mount(self) -> None:
         from cpi_chat.tui.screens.home import HomeScreen
-        from cpi_chat.tui.screens.welcome import WelcomeScreen
 
-        db = self.workspace.db  # the asset directory is opened only when needed: it reads its synonyms
         if self.start_person_name:
             try:
-                person = records.find_person(db, self.start_person_name)
+                person = records.find_person(self.workspace.db, self.start_person_name)
             except CpiChatError as problem:
                 if self.locked_to_person:  # alone in self mode: never show, or suggest, anyone else's name
                     self.exit(return_code=1, message=NOT_FOUND_ALONE)
@@ -72,7 +70,9 @@ class CpiChatApp(App[None]):
             if not self.locked_to_person:
                 self.push_screen(HomeScreen())
             open_person(self, person, self.mode)
-        elif not records.list_people(db) and self.workspace.assets.is_empty():
+        elif not self.workspace.roster().people and self.workspace.assets.is_empty():
+            from cpi_chat.tui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen())
         else:
             self.push_screen(HomeScreen())

@@ -1,10 +1,12 @@
 """Benchmark: launch to the first interactive home screen against a bare Textual app, and keystroke to results in the finder.
 
 Run: /work/venv/bin/python tests/benchmarks/bench_startup.py [--runs 5] [--assets 10000]
-Both startups are timed in the same run as whole processes (interpreter, imports, opening people.db,
-first screen composed and idle), alternating, and the medians compared. The finder is timed from
-the moment a key event is sent until the results list shows the hits for the new text.
-The last line printed is one JSON object with startup_ratio and keystroke_ms.
+Both startups are timed in the same run, alternating, as new processes: from just before the process
+is launched until its first screen is composed, drawn and idle (for cpi-chat: the home screen with
+everyone from people.db listed, ready for keys), and the medians compared. The clock is the system's
+monotonic clock, which parent and child share. The whole process (to its exit) is printed too.
+The finder is timed from the moment a key event is sent until the results list shows the hits for
+the new text. The last line printed is one JSON object with startup_ratio and keystroke_ms.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHILD = """
-import asyncio, sys
+import asyncio, sys, time
 from pathlib import Path
 kind, folder = sys.argv[1], sys.argv[2]
 if kind == "bare":
@@ -45,18 +47,22 @@ else:
 async def main():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        ready = time.monotonic()
         if kind == "app":
             assert type(app.screen).__name__ == "HomeScreen", app.screen
+            assert app.screen.query_one("#people").option_count == 3, "everyone listed"
+        print(ready)
 
 asyncio.run(main())
 """
 
 
-def time_process(kind: str, folder: Path) -> float:
-    """Seconds for one whole process to start, show its first screen and stop."""
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", CHILD, kind, str(folder)], check=True)
-    return time.perf_counter() - started
+def time_process(kind: str, folder: Path) -> tuple[float, float]:
+    """Seconds from launching a process until its first screen is ready, and until the process has ended."""
+    started = time.monotonic()
+    child = subprocess.run([sys.executable, "-c", CHILD, kind, str(folder)], check=True, capture_output=True, text=True)
+    ended = time.monotonic()
+    return float(child.stdout.split()[-1]) - started, ended - started
 
 
 def build_demo(folder: Path) -> None:
@@ -147,9 +153,12 @@ def main() -> None:
         for _ in range(options.runs):
             bare.append(time_process("bare", demo))
             app.append(time_process("app", demo))
-        bare_s, app_s = statistics.median(bare), statistics.median(app)
-        print(f"startup: bare Textual app {bare_s * 1000:.0f} ms, cpi-chat home screen {app_s * 1000:.0f} ms "
-              f"(medians of {options.runs}); ratio {app_s / bare_s:.2f} (target <= 1.3)")
+        bare_s, app_s = (statistics.median(ready for ready, _ in runs) for runs in (bare, app))
+        bare_whole, app_whole = (statistics.median(whole for _, whole in runs) for runs in (bare, app))
+        print(f"startup to a ready first screen: bare Textual app {bare_s * 1000:.0f} ms, cpi-chat home screen "
+              f"{app_s * 1000:.0f} ms (medians of {options.runs}); ratio {app_s / bare_s:.2f} (target <= 1.3)")
+        print(f"whole process, launch to exit: bare {bare_whole * 1000:.0f} ms, cpi-chat {app_whole * 1000:.0f} ms; "
+              f"ratio {app_whole / bare_whole:.2f}")
 
         big = Path(folder) / "big"
         big.mkdir()
@@ -161,7 +170,8 @@ def main() -> None:
     print(f"finder keystroke to results at {options.assets} assets: median {median:.1f} ms, p95 {p95:.1f} ms "
           f"over {len(times)} keys (target <= 50 ms)")
     print(json.dumps({"startup_ratio": round(app_s / bare_s, 3), "startup_app_ms": round(app_s * 1000),
-                      "startup_bare_ms": round(bare_s * 1000), "keystroke_ms": round(median, 1),
+                      "startup_bare_ms": round(bare_s * 1000), "whole_process_ratio": round(app_whole / bare_whole, 3),
+                      "keystroke_ms": round(median, 1),
                       "keystroke_p95_ms": round(p95, 1), "assets": options.assets}))
 
 

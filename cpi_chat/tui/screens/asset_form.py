@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import Asset, split_tags
 from cpi_chat.assets.normalise import fold
 from cpi_chat.assets.rows import validate_record
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("description", "What happens there", "e.g. A friendly walk round the park, then tea"),
@@ -136,7 +137,7 @@ class AssetFormScreen(ModalScreen[Asset | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary")
                 yield Button("Cancel", id="form-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start at the top, with the first label in view (focusing the name box scrolls past it)."""

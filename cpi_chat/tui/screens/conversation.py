@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from cpi_chat import records
 from cpi_chat.assets.directory import Hit
@@ -21,6 +21,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
 from cpi_chat.tui.widgets.asset_card import AssetCard
 from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
+from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.quick_replies import QuickReplies
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
@@ -82,7 +83,7 @@ class ConversationScreen(Screen[None]):
                 yield Button("< Back (Ctrl+B)", id="back-button", compact=True)
                 yield Button("Skip (Ctrl+S)", id="skip-button", compact=True)
                 yield Button("Leave (Esc)", id="leave-button", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         person = self.session.person

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from cpi_chat.assets.directory import AssetDirectory, Hit
@@ -24,6 +24,7 @@ from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, long_date
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 BROWSE_LIMIT = 500
 # Beside the name, which takes the rest of the width; a narrow screen shows only the date checked.
@@ -74,7 +75,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button("Yes, delete (Y)", id="confirm-yes", variant="error")
                 yield Button("No, keep it (N)", id="confirm-no", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start on the safe answer."""
@@ -159,7 +160,7 @@ class DirectoryScreen(Screen[None]):
         yield Static("", id="directory-status")
         yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
         yield VerticalScroll(id="directory-details")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """List the directory straight away."""

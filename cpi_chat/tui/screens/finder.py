@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 RESULT_LIMIT = 25
 EMPTY_DIRECTORY = (
@@ -100,7 +101,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
             yield Static("", id="finder-status")
             yield OptionList(id="finder-results")
             yield VerticalScroll(id="finder-card-area")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show what the directory holds straight away, or say it is empty."""

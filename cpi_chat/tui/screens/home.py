@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cpi_chat import records
@@ -18,6 +18,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.records import PersonSummary
 from cpi_chat.tui.screens.add_person import AddPersonScreen
 from cpi_chat.tui.starting import open_person, resume_offer_exists
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 
 def day_words(iso: str | None) -> str:
@@ -63,13 +64,12 @@ class HomeScreen(Screen[None]):
         yield Input(placeholder="Search by name (press /)", id="search")
         yield OptionList(id="people")
         yield Static("", id="people-empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "People"
         self.query_one("#search", Input).cursor_blink = False
-        self.refresh_people()
-        self.query_one("#people", OptionList).focus()
+        self.query_one("#people", OptionList).focus()  # the list is filled when the screen shows (on_screen_resume)
 
     def on_screen_resume(self) -> None:
         self.app.use_person_display(None)  # type: ignore[attr-defined]
@@ -77,10 +77,10 @@ class HomeScreen(Screen[None]):
 
     def refresh_people(self) -> None:
         """Show everyone whose name contains the search words."""
-        db = self.app.workspace.db  # type: ignore[attr-defined]
+        roster = self.app.workspace.roster()  # type: ignore[attr-defined]
         words = self.query_one("#search", Input).value.strip().lower()
-        people = [p for p in records.list_people(db) if words in p.name.lower()]
-        stopped = {p.id for p in people if records.unfinished_session(db, p.id) is not None}
+        people = [p for p in roster.people if words in p.name.lower()]
+        stopped = roster.stopped
         listing = self.query_one("#people", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         listing.clear_options()

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
-from cpi_chat.assets.directory import load_demo_directory
 from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 ABOUT = (
     "cpi-chat helps a worker and the person they support talk about what the person enjoys, "
@@ -42,7 +42,7 @@ class WelcomeScreen(Screen[None]):
             yield Button("D  Load the demo directory (a fictional town)", id="load-demo", compact=True)
             yield Button("C  Carry on with an empty directory", id="carry-on", compact=True)
             yield Static(IMPORT_HOW, id="welcome-import", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome"
@@ -52,6 +52,10 @@ class WelcomeScreen(Screen[None]):
     def action_load_demo(self) -> None:
         """Load the fictional town's directory, then go to the people list."""
         try:
+            from cpi_chat.assets.directory import (
+                load_demo_directory,  # the directory code loads only when asked for
+            )
+
             report = load_demo_directory(self.app.workspace.assets)  # type: ignore[attr-defined]
         except CpiChatError as problem:
             self.notify(str(problem), severity="error", timeout=10, markup=False)
