@@ -57,6 +57,7 @@ async def test_w_marks_this_week_once_on_the_card_and_in_people_db_and_a_second_
         await pilot.press("w")
         await pilot.pause()
         assert "This week: you went." in str(card.render()) and "Weeks went: 1." in str(card.render())
+        assert "Marks: ■ went" in shown_text(app), "the key to the marks appears with the first mark"
         assert "Saved: you went this week." in shown_text(app)
 
         await pilot.press("w")

@@ -29,7 +29,7 @@ class ProgressScreen(Screen[None]):
     HELP = ("How it's going. Each goal is a card: for a goal you go to regularly, the marks show each week "
             "(■ went, □ did not go, ‖ paused because away or unwell, · no check-in) and the same in words. "
             "For a target, each value logged shows a bar toward the target, and the days left. "
-            "Arrow keys choose a goal. W says you went this week (it counts once a week, so pressing it twice is fine). "
+            "Arrow keys choose a goal. W says you went this week (it is counted once, so pressing it twice is fine). "
             "L logs progress toward a target, for example '3 km in 25 minutes'. "
             "P saves your plan as a page you can open in a web browser to read or print. "
             "Below the goals: how things are going beside last time, and your circles of support then and now. "
@@ -113,14 +113,18 @@ class ProgressScreen(Screen[None]):
         empty.display = not cards
         if cards:
             body.mount_all(cards, after=empty)
-        has_chart = any(isinstance(status, progress.CommitmentProgress) and status.periods for _, status in goals)
-        legend = self.query_one("#progress-legend", Static)
-        legend.update(f"Marks: {progress.CHART_LEGEND}" if has_chart else "")
-        legend.display = has_chart
+        self._show_legend(cards)
         self.query_one("#ratings", Static).update("\n".join(
             ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(plan.ratings)] if plan.ratings
             else rating_lines(plan.ratings)))
         self.query_one("#circles", Static).update("\n".join(circle_lines(plan.circles)))
+
+    def _show_legend(self, cards: list[GoalProgressCard]) -> None:
+        """Write what the marks mean above the cards once any card has marks."""
+        has_chart = any(isinstance(c.status, progress.CommitmentProgress) and c.status.periods for c in cards)
+        legend = self.query_one("#progress-legend", Static)
+        legend.update(f"Marks: {progress.CHART_LEGEND}" if has_chart else "")
+        legend.display = has_chart
 
     def say(self, text: str) -> None:
         """Show the latest message in a line that stays above the keys (a toast would hide the cards, and go too soon)."""
@@ -131,6 +135,7 @@ class ProgressScreen(Screen[None]):
     def _refresh_card(self, card: GoalProgressCard) -> None:
         goal = records.get_goal(self.db, card.goal.id)
         card.show(goal, progress.goal_progress(goal, date.today()))
+        self._show_legend(list(self.query(GoalProgressCard)))
 
     # -- choosing a goal -------------------------------------------------------
 
