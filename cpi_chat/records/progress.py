@@ -20,7 +20,7 @@ PeriodKind = Literal["week", "fortnight", "month"]
 PeriodStatus = Literal["went", "missed", "paused", "not_recorded"]
 
 CHART_MARKS: dict[str, str] = {"went": "■", "missed": "□", "paused": "‖", "not_recorded": "·"}
-CHART_LEGEND = "■ went · □ did not go · ‖ paused (away or unwell) · · no check-in"
+CHART_LEGEND = "■ went, □ did not go, ‖ paused (away or unwell), · no check-in"  # commas: the dot is a mark
 _STATUS_WORDS = {"went": "went", "missed": "did not go", "paused": "paused", "not_recorded": "no check-in"}
 
 
