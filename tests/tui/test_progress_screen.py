@@ -239,7 +239,7 @@ async def test_a_missed_week_is_shown_kindly_with_an_offer_to_talk_not_blame(dem
         card = str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
         assert "Chart: ■ □ ·" in card and "Last 3 weeks: went 1, did not go 1, no check-in 1." in card
         assert "Missing a week happens to everyone. Would it help to talk about what got in the way?" in card
-        assert "Marks: ■ went · □ did not go" in shown_text(app)
+        assert "Marks: ■ went, □ did not go" in shown_text(app)
         await pilot.press("w")
         await pilot.pause()
         assert "This week: you went." in str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
