@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from cpi_chat.assets.model import Domain
 from cpi_chat.errors import CpiChatError
@@ -31,6 +31,7 @@ from cpi_chat.training.mapping import (
     split_areas,
 )
 from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, AskLineScreen
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 GAP = "— gap"
 NARROW_BELOW = 90  # columns: below this the cell list and gaps go under the grid instead of beside it
@@ -122,7 +123,7 @@ class MappingScreen(Screen[AssetGrid | None]):
             yield Input(placeholder="name; domain; area; details  e.g. Parkrun; sport; Riverside", id="map-line",
                         compact=True)
         yield Static("", id="map-message", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = TRAINING_BANNER

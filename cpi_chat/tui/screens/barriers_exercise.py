@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from cpi_chat.training import TRAINING_BANNER, TrainingError
@@ -27,6 +27,7 @@ from cpi_chat.training.barriers import (
     stage,
 )
 from cpi_chat.tui.screens.exercise_forms import AskLineScreen
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 NARROW_BELOW = 90  # columns: below this the chart goes under the questions instead of beside them
 DEFAULT_PAGE = "barrier-chart.html"
@@ -104,7 +105,7 @@ class BarriersScreen(Screen[Barrier | None]):
                     yield Input(placeholder="type, then Enter", id="barrier-answer", compact=True)
                 yield Static("", id="barrier-message", markup=False)
             yield Tree("", id="barrier-chart")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = TRAINING_BANNER

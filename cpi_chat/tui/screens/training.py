@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
 from cpi_chat.tui.app import CpiChatApp
+from cpi_chat.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from cpi_chat.session import Turn
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from cpi_chat.training.mapping import AssetGrid
     from cpi_chat.workspace import Workspace
 
-SPEED = Binding.Group("Speed", compact=True)
 TRAINING_CSS = """
 TrainingScreen #training-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
 TrainingScreen #training-talk { height: 1fr; }
@@ -35,7 +35,6 @@ TrainingScreen #training-tip { text-style: bold; padding: 1 0; }
 TrainingScreen #training-next { padding: 1 0 0 0; }
 TrainingScreen .training-question { text-style: bold; margin-top: 1; }
 TrainingScreen .training-person { text-align: right; text-style: italic; }
-TrainingScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
 """
 
 
@@ -48,12 +47,12 @@ class TrainingScreen(Screen[None]):
             "m opens the mapping community assets exercise and b the overcoming barriers exercise (the session pauses; "
             "Escape comes back to it, and the exercise keeps what the team did).")
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
-        # Short words and a compact footer, so every key fits on one line at 80 columns; the help says more.
+        # Short words, so the keys take little room at the foot of the screen; the help says more.
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("space", "next_turn", "Next", id="training_next", tooltip="Play the next turn"),
         Binding("p", "play_pause", "Play/pause", id="training_play", tooltip="Play by itself, or pause"),
-        Binding("plus,equals_sign", "faster", "Faster", id="training_faster", group=SPEED, tooltip="Faster"),
-        Binding("minus", "slower", "Slower", id="training_slower", group=SPEED, tooltip="Slower"),
+        Binding("plus,equals_sign", "faster", "Faster", id="training_faster", tooltip="Play faster"),
+        Binding("minus", "slower", "Slower", id="training_slower", tooltip="Play slower"),
         Binding("t", "take_over", "Take over", id="training_take_over", tooltip="Carry on the session by hand"),
         Binding("m", "mapping", "Map", id="training_mapping", tooltip="The mapping community assets exercise"),
         Binding("b", "barriers", "Barriers", id="training_barriers", tooltip="The overcoming barriers exercise"),
@@ -78,7 +77,7 @@ class TrainingScreen(Screen[None]):
             with VerticalScroll(id="training-tip-box"):
                 yield Static("", id="training-tip", markup=False)
                 yield Static("", id="training-next", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         person = self.player.session.person
