@@ -51,7 +51,7 @@ class ProgressScreen(Screen[None]):
     #progress-body > #goals-title { margin-top: 0; }
     #progress-body > .section { border: round $primary-darken-1; padding: 0 1; height: auto; }
     #progress-body > .section:focus { border: heavy $accent; }
-    #progress-said { height: auto; padding: 0 1; text-style: bold; border-top: hkey $primary; }
+    #progress-said { height: auto; padding: 0 1; text-style: bold; background: $boost; }
     App.-spacious GoalProgressCard { margin-bottom: 1; }
     """
 
