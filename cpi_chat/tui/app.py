@@ -47,7 +47,7 @@ class CpiChatApp(App[None]):
         self.mode = mode
         self.demo = demo
         self.person: Person | None = None  # whose display setting is in use
-        self.locked_to_person = mode == "self" and bool(person_name)
+        self.locked_to_person = mode == "self"  # the person alone: never the people list, nor anyone else's name
         self.spacious = False
         if demo:
             self.title = DEMO_TITLE
@@ -57,7 +57,9 @@ class CpiChatApp(App[None]):
     def on_mount(self) -> None:
         from cpi_chat.tui.screens.home import HomeScreen
 
-        if self.start_person_name:
+        if self.locked_to_person and not self.start_person_name:
+            self.ask_for_own_name()
+        elif self.start_person_name:
             try:
                 person = records.find_person(self.workspace.db, self.start_person_name)
             except CpiChatError as problem:
@@ -76,6 +78,28 @@ class CpiChatApp(App[None]):
             self.push_screen(WelcomeScreen())
         else:
             self.push_screen(HomeScreen())
+
+    def ask_for_own_name(self) -> None:
+        """Self mode with no name given: ask the person for theirs, and start their check-in once it is found."""
+        from cpi_chat.tui.screens.add_person import YourNameScreen
+
+        found: list[Person] = []
+
+        def check(name: str) -> str:
+            try:
+                found[:] = [records.find_person(self.workspace.db, name)]
+            except CpiChatError as problem:
+                # "More than one person is called …" names only that one name; anything else could suggest others.
+                return str(problem) if "more than one" in str(problem).lower() else NOT_FOUND_ALONE
+            return ""
+
+        def named(name: str | None) -> None:
+            if name is None or not found:
+                self.exit()
+                return
+            open_person(self, found[0], "self")
+
+        self.push_screen(YourNameScreen(check), named)
 
     # -- display settings, remembered per person ---------------------------
 

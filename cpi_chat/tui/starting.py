@@ -31,6 +31,7 @@ def open_person(app: App, person: Person, mode: str) -> None:
         from cpi_chat.session import Session
 
         if index is None:
+            _nothing_chosen(app)
             return
         if index == 0:
             _push_conversation(app, person, unfinished.mode if unfinished.mode in ("joint", "self") else mode,
@@ -70,11 +71,19 @@ def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
         return
 
     def picked(index: int | None) -> None:
-        if index is not None:
+        if index is None:
+            _nothing_chosen(app)
+        else:
             start(active[index])
 
     app.push_screen(ChoiceScreen("Which goal would you like to check in on?", tuple(g.what for g in active),
                                  choice_id="goal-choice"), picked)
+
+
+def _nothing_chosen(app: App) -> None:
+    # With the people list behind, Escape goes back to it; a person alone has nothing behind, so leave.
+    if app.locked_to_person:  # type: ignore[attr-defined]
+        app.exit()
 
 
 def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], tuple[Session, Turn]]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript
+from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript, type_text
 
 from cpi_chat import records
 from cpi_chat.tui.screens.choice import ChoiceScreen
@@ -68,3 +68,39 @@ async def test_names_that_look_like_markup_show_as_typed_in_the_carry_on_questio
         await pilot.pause()
         assert app.is_running and app.screen.id == "resume-offer"
         assert name in str(app.screen.query_one("#choice-question").render())
+
+
+def words_on_screen(app) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(widget.render()) for screen in app.screen_stack for widget in screen.query("Static"))
+
+
+async def test_alone_with_no_name_given_the_person_types_theirs_and_no_one_else_is_ever_shown(demo_workspace) -> None:
+    app = demo_app(demo_workspace, mode="self")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        assert "Type your name" in words_on_screen(app)
+        await type_text(pilot, "Callum")  # part of a name: no "did you mean"
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = words_on_screen(app)
+        assert "not found" in shown and "Callum Reid" not in shown and "Dan" not in shown and "Joyce" not in shown
+        await pilot.press(*["backspace"] * 6)
+        await type_text(pilot, "callum reid")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = conversation(pilot)
+        assert screen.session.person.name == "Callum Reid" and screen.mode == "self"
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+
+
+async def test_alone_escape_from_the_goal_question_leaves_rather_than_showing_an_empty_screen(demo_workspace) -> None:
+    app = demo_app(demo_workspace, mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Dan Mercer")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -1,7 +1,8 @@
-"""Asks for the name (or initials) of a new person; dismisses with the name, or None on Escape."""
+"""Boxes that ask for a name: a new person's (home screen), or the person's own when they start alone in self mode."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -17,14 +18,23 @@ class AddPersonScreen(ModalScreen[str | None]):
 
     HELP = "Type the name or initials the person wants to be known by, then press Enter. Escape cancels."
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_add")]
+    TITLE_TEXT = "Add a person"
+    EXPLANATION = "Their name, or initials if they prefer. Keep it short: no other details."
+    PLACEHOLDER = "Name or initials"
+    KEYS_TEXT = "Enter: add · Escape: cancel"
+
+    def __init__(self, check: Callable[[str], str] | None = None) -> None:
+        """`check` returns a sentence saying what is wrong with a name ('' when it is fine)."""
+        super().__init__()
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-person-box"):
-            yield Static("Add a person", classes="title")
-            yield Static("Their name, or initials if they prefer. Keep it short: no other details.")
-            yield Input(placeholder="Name or initials", id="new-name")
-            yield Static("", id="add-problem", classes="problem")
-            yield Static("Enter: add · Escape: cancel", classes="hint")
+            yield Static(self.TITLE_TEXT, classes="title")
+            yield Static(self.EXPLANATION)
+            yield Input(placeholder=self.PLACEHOLDER, id="new-name")
+            yield Static("", id="add-problem", classes="problem", markup=False)
+            yield Static(self.KEYS_TEXT, classes="hint")
 
     def on_mount(self) -> None:
         name = self.query_one("#new-name", Input)
@@ -33,11 +43,24 @@ class AddPersonScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#new-name")
     def _submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.query_one("#add-problem", Static).update("Please type a name or initials first.")
+        name = event.value.strip()
+        problem = "Please type a name or initials first." if not name else (self.check(name) if self.check else "")
+        if problem:
+            self.query_one("#add-problem", Static).update(problem)
             return
-        self.dismiss(event.value.strip())
+        self.dismiss(name)
 
     def action_cancel(self) -> None:
-        """Close without adding anyone."""
+        """Close without a name."""
         self.dismiss(None)
+
+
+class YourNameScreen(AddPersonScreen):
+    """The person on their own types their name to start their check-in; no one else's name is ever shown."""
+
+    HELP = "Type your name, the way your worker wrote it, then press Enter to start your check-in. Escape leaves."
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Leave", id="cancel_add")]
+    TITLE_TEXT = "Hello"
+    EXPLANATION = "Type your name, then press Enter. Then we can see how your goals are going."
+    PLACEHOLDER = "Your name"
+    KEYS_TEXT = "Enter: start · Escape: leave"
