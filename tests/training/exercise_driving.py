@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual import events
-from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -11,6 +9,7 @@ from cpi_chat.tui.screens.asset_mapping import MappingScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
 from cpi_chat.tui.screens.training import ExerciseApp
 from cpi_chat.workspace import Workspace
+from tests.tui.tui_driving import type_text
 
 
 def mapping_app(workspace: Workspace, **options: object) -> ExerciseApp:
@@ -25,14 +24,7 @@ def barriers_app(workspace: Workspace, **options: object) -> ExerciseApp:
 
 async def type_line(pilot: Pilot, text: str, enter: bool = True) -> None:
     """Type a line key by key (the same key events as `pilot.press`, in one burst), then Enter."""
-    driver = pilot.app._driver
-    assert driver is not None
-    for char in text:
-        key = "space" if char == " " else (char if char.isalnum() else _character_to_key(char))
-        event = events.Key(key, char)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
-    await pilot.pause()
+    await type_text(pilot, text)
     if enter:
         await pilot.press("enter")
         await pilot.pause()

@@ -9,8 +9,8 @@ from textual.widgets import Input, Tree
 from cpi_chat.training.barriers import Barrier
 from cpi_chat.training.personas import find_persona
 from cpi_chat.training.player import Player
+from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
-from cpi_chat.tui.screens.exercise_forms import AskLineScreen
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.screens.training import TrainingApp
 from cpi_chat.workspace import Workspace

@@ -10,8 +10,9 @@ from textual.widgets import DataTable
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.training.personas import find_persona
 from cpi_chat.training.player import Player
+from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.asset_mapping import MappingScreen
-from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, AskLineScreen
+from cpi_chat.tui.screens.exercise_forms import AddToCellScreen
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.screens.training import TrainingApp
 from cpi_chat.workspace import Workspace

@@ -30,7 +30,8 @@ from cpi_chat.training.mapping import (
     parse_line,
     split_areas,
 )
-from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, AskLineScreen
+from cpi_chat.tui.screens.ask_line import AskLineScreen
+from cpi_chat.tui.screens.exercise_forms import AddToCellScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 GAP = "— gap"

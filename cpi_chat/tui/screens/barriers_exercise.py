@@ -26,7 +26,7 @@ from cpi_chat.training.barriers import (
     realistic_words,
     stage,
 )
-from cpi_chat.tui.screens.exercise_forms import AskLineScreen
+from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 NARROW_BELOW = 90  # columns: below this the chart goes under the questions instead of beside them

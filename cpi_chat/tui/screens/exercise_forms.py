@@ -1,8 +1,7 @@
-"""Small question boxes for the team exercises: one line (areas, a file name), and an asset's name and details for a cell."""
+"""The asset-mapping grid's small form: an asset's name and details for one cell."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -12,58 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-BOX_CSS = """
-{screen} { align: center middle; }
-{screen} > Vertical {
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: round $primary; padding: 0 1; background: $surface;
-}
-{screen} > Vertical > Static { margin-bottom: 1; }
-"""
-
-
-
-class AskLineScreen(ModalScreen[str | None]):
-    """One question answered on one line (areas, a file name); `check` returns a problem to show, or '' when fine."""
-
-    DEFAULT_CSS = BOX_CSS.replace("{screen}", "AskLineScreen")
-    HELP = "Type the answer and press Enter. Escape goes back without changing anything."
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="ask_line_cancel")]
-
-    def __init__(self, title: str, question: str, value: str = "", placeholder: str = "",
-                 check: Callable[[str], str] | None = None, ask_id: str = "ask-line") -> None:
-        super().__init__(id=ask_id)
-        self.title_text = title
-        self.question = question
-        self.value = value
-        self.placeholder = placeholder
-        self.check = check
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="ask-line-box"):
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static(self.question, markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="ask-line-input")
-            yield Static("", id="ask-line-problem", classes="problem", markup=False)
-            yield Static("Enter: done · Escape: cancel", classes="hint")
-
-    def on_mount(self) -> None:
-        line = self.query_one("#ask-line-input", Input)
-        line.cursor_blink = False
-        line.focus()
-
-    @on(Input.Submitted, "#ask-line-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        problem = self.check(event.value) if self.check else ("" if event.value.strip() else "Please type something first.")
-        if problem:
-            self.query_one("#ask-line-problem", Static).update(problem)
-            return
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        """Close without an answer."""
-        self.dismiss(None)
+from cpi_chat.tui.screens.ask_line import BOX_CSS
 
 
 class AddToCellScreen(ModalScreen[tuple[str, str] | None]):
