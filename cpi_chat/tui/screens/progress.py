@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cpi_chat import records
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import Person, progress
 from cpi_chat.records.model import CheckinBy
+from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
 
@@ -38,7 +39,7 @@ class ProgressScreen(Screen[None]):
         Binding("escape", "back", "Back", id="progress_back", tooltip="Go back"),
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("w", "went", "I went", id="went", tooltip="I went this week (the chosen goal)"),
-        Binding("l", "log", "Log", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
+        Binding("l", "log", "Log progress", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
         Binding("p", "my_plan", "My plan", id="my_plan", tooltip="Save my plan as a page to read or print"),
         Binding("down", "move(1)", "Next part", show=False, id="progress_next", priority=True),
         Binding("up", "move(-1)", "Previous part", show=False, id="progress_previous", priority=True),
@@ -71,7 +72,7 @@ class ProgressScreen(Screen[None]):
             yield Static("Circles of support", classes="section-title")
             yield Static("", id="circles", classes="section", markup=False)
         yield Static("", id="progress-said", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.person.name}: how it's going"
