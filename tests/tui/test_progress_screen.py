@@ -92,9 +92,9 @@ async def test_l_logs_progress_toward_the_target_and_answers_nonsense_kindly(dem
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LogProgressScreen), "nonsense is not saved"
-        assert str(app.screen.query_one("#log-problem").render()) == NO_NUMBER
+        assert str(app.screen.query_one("#ask-line-problem").render()) == NO_NUMBER
 
-        app.screen.query_one("#log-value").value = ""
+        app.screen.query_one("#ask-line-input").value = ""
         await type_text(pilot, "3 km in 25 minutes")
         await pilot.press("enter")
         await pilot.pause()
