@@ -63,3 +63,15 @@ def save_plan_page(db: sqlite_utils.Database, person_id: int, data_dir: Path, lo
     except OSError as error:
         raise CpiChatError(f"The plan could not be saved in {path.parent} ({error.strerror}); check there is space and try again.") from None
     return path
+
+
+def remove_plan_page(data_dir: Path, person_id: int) -> Path | None:
+    """Delete the person's saved plan page, when erasing them; the path removed, or None when there was none."""
+    path = plan_file_path(data_dir, person_id)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise CpiChatError(f"The saved plan {path} could not be deleted ({error.strerror}); delete it by hand.") from None
+    return path

@@ -37,3 +37,15 @@ def test_saving_again_replaces_the_page_and_leaves_no_temporary_file(db: records
 def test_how_often_words_stay_with_the_person_they_describe() -> None:
     assert split_connection_text("my brother, sometimes") == ["My brother (sometimes)"]
     assert split_connection_text("my mum, my aunt, now and then") == ["My mum", "My aunt (now and then)"]
+
+
+def test_erasing_a_person_can_remove_their_saved_page_and_no_one_elses(db: records.PeopleDatabase, tmp_path: Path) -> None:
+    from cpi_chat.plan.files import remove_plan_page
+
+    person_id = add_demo_person(db)
+    other = records.add_person(db, "Ada Quill")
+    data = tmp_path / "data"
+    page = save_plan_page(db, person_id, data, today=TODAY)
+    kept = save_plan_page(db, other.id, data, today=TODAY)
+    assert remove_plan_page(data, person_id) == page and not page.exists() and kept.exists()
+    assert remove_plan_page(data, person_id) is None
