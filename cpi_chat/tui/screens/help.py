@@ -10,6 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from cpi_chat.tui.widgets.key_bar import key_name
+
+# Textual's own keys, said in our words; keys a terminal cannot send (the Super/Cmd key) are left out.
+PLAIN_WORDS = {"focus_next": "Move to the next part of the screen", "focus_previous": "Move to the part before"}
+
 GENERAL = (
     "Everything you type is saved as you go: you can quit at any time and carry on later. "
     "Ctrl+P opens the command palette. Tab moves between parts of the screen. "
@@ -39,11 +44,11 @@ class HelpScreen(ModalScreen[None]):
             if active.node not in (screen, app):
                 continue  # scrolling and editing keys of the focused widget are the same everywhere
             binding = active.binding
-            description = binding.tooltip or binding.description
-            if not description or not active.enabled or (binding.description, key) in seen:
+            description = PLAIN_WORDS.get(binding.action.rpartition(".")[2]) or binding.tooltip or binding.description
+            if not description or not active.enabled or key.startswith("super+") or (binding.description, key) in seen:
                 continue
             seen.add((binding.description, key))
-            keys.append((app.get_key_display(binding), description))
+            keys.append((key_name(binding), description))
         purpose = getattr(screen, "HELP", None) or (type(screen).__doc__ or "").strip()
         return cls(purpose, keys, extra)
 
