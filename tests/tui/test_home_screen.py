@@ -56,7 +56,7 @@ async def test_f1_lists_the_keys_of_the_screen_in_front(demo_workspace) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = {what: key for key, what in app.screen.keys}
-        assert keys["Add someone to the list"] == "a"
+        assert keys["Add someone to the list"] == "A"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
