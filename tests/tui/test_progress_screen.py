@@ -256,3 +256,13 @@ async def test_someone_with_no_goals_yet_is_told_gently_and_w_saves_nothing(demo
         await pilot.press("w")
         await pilot.pause()
         assert str(screen.query_one("#progress-said").render()) == "There is no goal of that kind yet."
+
+
+async def test_large_spacing_puts_a_blank_line_between_the_cards_for_someone_who_needs_large_print(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress_from_home(pilot, "Joyce Whitlow")
+        assert {card.styles.margin.bottom for card in screen.query(GoalProgressCard)} == {1}
+        await pilot.press("escape")
+        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        assert {card.styles.margin.bottom for card in screen.query(GoalProgressCard)} == {0}

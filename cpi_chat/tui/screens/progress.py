@@ -46,6 +46,7 @@ class ProgressScreen(Screen[None]):
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, id="progress_page_down"),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, id="progress_page_up"),
     ]
+    SCOPED_CSS = False  # so "App.-spacious" (large spacing, F6) can reach the cards
     DEFAULT_CSS = """
     #progress-body { height: 1fr; padding: 0 1; }
     #progress-body > .section-title { text-style: bold underline; margin-top: 1; }
