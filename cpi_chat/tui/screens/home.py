@@ -47,6 +47,7 @@ class HomeScreen(Screen[None]):
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
             "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, / searches by name.")
+    SUB_TITLE = "People"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("j", "start_joint", "Together", id="start_joint", tooltip="Start a session together (worker and person)"),
@@ -67,7 +68,6 @@ class HomeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = "People"
         self.query_one("#search", Input).cursor_blink = False
         self.query_one("#people", OptionList).focus()  # the list is filled when the screen shows (on_screen_resume)
 
