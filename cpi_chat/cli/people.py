@@ -116,6 +116,10 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
         )
     report = records.erase_person(paths.people_db, found.id, backups_dir=paths.backups_dir)
     echo(f"Erased person {found.id} and everything linked to them.")
+    from cpi_chat.plan.files import remove_plan_page
+
+    if remove_plan_page(paths.data_dir, found.id) is not None:
+        echo("Also deleted the plan page saved for them in the app (P on 'How it's going').")
     if report.backups_scrubbed or report.backups_removed:
         echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
     for copy in report.not_scrubbed:

@@ -126,6 +126,19 @@ def test_erase_with_yes_removes_the_person(run, dev, data_dir: Path) -> None:
     assert b"Dev Okafor" not in (data_dir / "people.db").read_bytes()
 
 
+def test_erase_also_deletes_the_plan_page_saved_in_the_app(run, dev, data_dir: Path) -> None:
+    from cpi_chat import records
+    from cpi_chat.plan.files import plan_file_path, save_plan_page
+
+    db = records.open_people_db(data_dir / "people.db")
+    page = save_plan_page(db, 1, data_dir)
+    db.close()
+    assert page == plan_file_path(data_dir, 1) and b"Dev Okafor" in page.read_bytes()
+    result = run("person", "erase", "1", "--yes")
+    assert result.exit_code == 0 and "Also deleted the plan page" in result.output
+    assert not page.exists()
+
+
 def test_paths_shows_where_everything_lives_without_creating_anything(run, data_dir: Path) -> None:
     result = run("paths")
     assert result.exit_code == 0
