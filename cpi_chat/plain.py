@@ -73,7 +73,7 @@ class PlainConversation:
             if event == "quit":
                 self.io.write("Saved. Run cpi-chat again to carry on where you stopped.")
                 return "paused"
-            if event is None:
+            if event is None or isinstance(event, str):
                 continue
             try:
                 self.turn = self.session.handle(event)

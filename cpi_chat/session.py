@@ -8,9 +8,11 @@ after it are written together, so a crash at any moment loses at most the answer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import sqlite_utils
 
@@ -35,6 +37,7 @@ from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
 from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
+from cpi_chat.records.model import SessionMode
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Scores are relative: a long sentence pasted from notes scores low even when ranked well.
@@ -118,7 +121,7 @@ class Session:
         state, reply = engine.start(flow, context)
         backup_before_session(db)
         with records.transaction(db):
-            session_id = records.start_session(db, person.id, "training" if mode == "training" else mode, flow)
+            session_id = records.start_session(db, person.id, cast(SessionMode, mode), flow)
             session = cls(db, engine, assets, person, session_id, state)
             records.save_engine_state(db, session_id, state.to_json())
             session._apply(reply.effects)
@@ -237,7 +240,7 @@ def _fields(effect: Effect) -> dict[str, object]:
     return fields
 
 
-_SAVERS = {
+_SAVERS: dict[type, Callable[..., object]] = {
     SaveInterest: records.save_interest,
     SaveConnection: records.save_connection,
     SaveGoal: records.save_goal,

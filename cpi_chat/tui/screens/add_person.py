@@ -18,18 +18,20 @@ def needs_words(problem: str, then: Callable[[str], str] | None = None) -> Calla
 class AddPersonScreen(AskLineScreen):
     """Type a display name or initials, then Enter; Escape cancels."""
 
+    HELP = "Type the name or initials the person wants to be known by, then press Enter. Escape cancels."
+
     def __init__(self) -> None:
         super().__init__(
             "Add a person", "Their name, or initials if they prefer. Keep it short: no other details.",
             placeholder="Name or initials", check=needs_words("Please type a name or initials first."),
             ask_id="add-person", keys_text="Enter: add · Escape: cancel",
-            help_text="Type the name or initials the person wants to be known by, then press Enter. Escape cancels.",
         )
 
 
 class YourNameScreen(AskLineScreen):
     """The person on their own types their name to start their check-in; no one else's name is ever shown."""
 
+    HELP = "Type your name, the way your worker wrote it, then press Enter to start your check-in. Escape leaves."
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Leave", id="ask_line_cancel")]
 
     def __init__(self, check: Callable[[str], str]) -> None:
@@ -38,5 +40,4 @@ class YourNameScreen(AskLineScreen):
             "Hello", "Type your name, then press Enter. Then we can see how your goals are going.",
             placeholder="Your name", check=needs_words("Please type your name first.", check),
             ask_id="your-name", keys_text="Enter: start · Escape: leave",
-            help_text="Type your name, the way your worker wrote it, then press Enter to start your check-in. Escape leaves.",
         )

@@ -32,11 +32,9 @@ class AskLineScreen(ModalScreen[str | None]):
 
     def __init__(self, title: str, question: str, value: str = "", placeholder: str = "",
                  check: Callable[[str], str] | None = None, ask_id: str = "ask-line",
-                 keys_text: str = "Enter: done · Escape: cancel", help_text: str = "") -> None:
+                 keys_text: str = "Enter: done · Escape: cancel") -> None:
         super().__init__(id=ask_id)
         self.keys_text = keys_text
-        if help_text:
-            self.HELP = help_text
         self.title_text = title
         self.question = question
         self.value = value

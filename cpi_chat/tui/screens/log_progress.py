@@ -31,11 +31,12 @@ def amount_problem(line: str) -> str:
 class LogProgressScreen(AskLineScreen):
     """Type how far you got, with a number (for example 3 km in 25 minutes), then Enter; Escape goes back without saving."""
 
+    HELP = ("Type how far you got, with a number, for example '3 km in 25 minutes', '20 minutes' or "
+            "'out 2 days'. Enter saves it. Escape goes back without saving.")
+
     def __init__(self, goal_words: str, measure: str = "") -> None:
         question = "How far did you get? Please put in a number." + (f" (Measured by: {measure})" if measure else "")
         super().__init__(
             f"Log progress: {goal_words}", question, placeholder=EXAMPLE, check=amount_problem, ask_id="log-progress",
             keys_text="Enter: save · Escape: back without saving",
-            help_text=("Type how far you got, with a number, for example '3 km in 25 minutes', '20 minutes' or "
-                       "'out 2 days'. Enter saves it. Escape goes back without saving."),
         )
