@@ -266,3 +266,23 @@ async def test_large_spacing_puts_a_blank_line_between_the_cards_for_someone_who
         await pilot.press("escape")
         screen = await open_progress_from_home(pilot, "Dan Mercer")
         assert {card.styles.margin.bottom for card in screen.query(GoalProgressCard)} == {0}
+
+
+async def test_the_command_palette_offers_how_its_going_and_its_keys(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "how it's going")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        assert app.screen.person.name == "Callum Reid", "the first person on the list"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "i went this week")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        card = app.screen.query(GoalProgressCard).first()
+        assert "This week: you went." in str(card.render())
