@@ -5,8 +5,7 @@ from __future__ import annotations
 import stat
 from datetime import date
 
-from textual.pilot import Pilot
-from tui_driving import demo_app, type_text
+from tui_driving import demo_app, open_progress, type_text
 
 from cpi_chat import records
 from cpi_chat.tui.screens.conversation import ConversationScreen
@@ -28,19 +27,6 @@ def shown_text(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(parts)
 
 
-async def open_progress_from_home(pilot: Pilot, name: str) -> ProgressScreen:
-    """Highlight `name` on the home screen and press G, as a worker would."""
-    await pilot.pause()
-    person = records.find_person(pilot.app.workspace.db, name)
-    listing = pilot.app.screen.query_one("#people")
-    listing.highlighted = listing.get_option_index(f"person-{person.id}")
-    await pilot.press("g")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen), f"expected 'How it's going', got {screen!r}"
-    return screen
-
-
 def goals_of(workspace, name: str) -> dict[str, records.Goal]:  # type: ignore[no-untyped-def]
     person = records.find_person(workspace.db, name)
     return {g.kind: g for g in records.list_goals(workspace.db, person.id)}
@@ -49,7 +35,7 @@ def goals_of(workspace, name: str) -> dict[str, records.Goal]:  # type: ignore[n
 async def test_w_marks_this_week_once_on_the_card_and_in_people_db_and_a_second_press_is_kind(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         card = screen.query_one("#goal-progress-1", GoalProgressCard)
         assert screen.focused is card, "the first goal is chosen from the start"
         assert "This week: not marked yet" in str(card.render())
@@ -73,7 +59,7 @@ async def test_w_marks_this_week_once_on_the_card_and_in_people_db_and_a_second_
 async def test_w_on_a_target_goal_points_to_l_instead_of_saving_anything(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         await pilot.press("down", "w")
         await pilot.pause()
         assert "press L to log your progress" in str(screen.query_one("#progress-said").render())
@@ -83,7 +69,7 @@ async def test_w_on_a_target_goal_points_to_l_instead_of_saving_anything(demo_wo
 async def test_l_logs_progress_toward_the_target_and_answers_nonsense_kindly(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         await pilot.press("down", "l")
         await pilot.pause()
         assert isinstance(app.screen, LogProgressScreen)
@@ -110,7 +96,7 @@ async def test_l_logs_progress_toward_the_target_and_answers_nonsense_kindly(dem
 async def test_escape_in_the_log_box_saves_nothing(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_progress_from_home(pilot, "Dan Mercer")
+        await open_progress(pilot, "Dan Mercer")
         await pilot.press("down", "l")
         await type_text(pilot, "2 km")
         await pilot.press("escape")
@@ -124,7 +110,7 @@ async def test_p_saves_my_plan_owner_only_named_by_id_with_the_goals_and_never_a
     records.save_note(demo_workspace.db, dan.id, None, None, CANARY, private=True)
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         await pilot.press("p")
         await pilot.pause()
         said = str(screen.query_one("#progress-said").render())
@@ -149,7 +135,7 @@ async def test_ratings_show_beside_last_time_with_improvements_first(demo_worksp
     records.save_rating(db, dan.id, None, None, "How I feel day to day", 3, on=date(2026, 11, 20))
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         ratings = str(screen.query_one("#ratings").render()).splitlines()
 
     assert ratings[1] == "How often I see people: 4 out of 5. Better than last time (2)."
@@ -161,7 +147,7 @@ async def test_ratings_show_beside_last_time_with_improvements_first(demo_worksp
 async def test_circles_show_who_and_which_groups_at_the_first_meeting_and_now(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         circles = str(screen.query_one("#circles").render())
     then, now = circles.split("Now:")
     assert then.startswith("At the first meeting: 1 person, 0 groups and 0 places.")
@@ -199,7 +185,7 @@ async def test_self_mode_shows_only_the_persons_own_goals_and_records_that_they_
 async def test_f1_explains_the_screen_and_lists_its_keys_and_escape_goes_home(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_progress_from_home(pilot, "Callum Reid")
+        await open_progress(pilot, "Callum Reid")
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -216,7 +202,7 @@ async def test_f1_explains_the_screen_and_lists_its_keys_and_escape_goes_home(de
 async def test_arrow_keys_choose_each_goal_then_the_ratings_and_circles_and_stop_at_the_end(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(60, 20)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         seen = []
         for _ in range(5):
             seen.append(screen.focused.id if screen.focused else None)
@@ -235,7 +221,7 @@ async def test_a_missed_week_is_shown_kindly_with_an_offer_to_talk_not_blame(dem
     records.add_checkin(db, dan.id, kick_boxing.id, attended=False, on=date(2026, 11, 17))
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         card = str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
         assert "Chart: ■ □ ·" in card and "Last 3 weeks: went 1, did not go 1, no check-in 1." in card
         assert "Missing a week happens to everyone. Would it help to talk about what got in the way?" in card
@@ -249,7 +235,7 @@ async def test_someone_with_no_goals_yet_is_told_gently_and_w_saves_nothing(demo
     records.add_person(demo_workspace.db, "Priya Shah")
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Priya Shah")
+        screen = await open_progress(pilot, "Priya Shah")
         text = shown_text(app)
         assert "No goals yet. You can set one together at your next session." in text
         assert "Nothing rated yet." in text and "We have not written down anyone yet." in text
@@ -261,10 +247,10 @@ async def test_someone_with_no_goals_yet_is_told_gently_and_w_saves_nothing(demo
 async def test_large_spacing_puts_a_blank_line_between_the_cards_for_someone_who_needs_large_print(demo_workspace) -> None:
     app = demo_app(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress_from_home(pilot, "Joyce Whitlow")
+        screen = await open_progress(pilot, "Joyce Whitlow")
         assert {card.styles.margin.bottom for card in screen.query(GoalProgressCard)} == {1}
         await pilot.press("escape")
-        screen = await open_progress_from_home(pilot, "Dan Mercer")
+        screen = await open_progress(pilot, "Dan Mercer")
         assert {card.styles.margin.bottom for card in screen.query(GoalProgressCard)} == {0}
 
 

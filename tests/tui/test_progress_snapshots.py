@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from tui_driving import demo_app, type_text
+from tui_driving import demo_app, open_progress, type_text
 
-from cpi_chat import records
 from tests.plan.demo import add_demo_person
-
-
-async def open_progress(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    person = records.find_person(pilot.app.workspace.db, name)
-    listing = pilot.app.screen.query_one("#people")
-    listing.highlighted = listing.get_option_index(f"person-{person.id}")
-    await pilot.press("g")
-    await pilot.pause()
 
 
 class TestHowItsGoing:

@@ -7,11 +7,13 @@ from pathlib import Path
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from cpi_chat.dialogue.transcripts import load_transcript
 from cpi_chat.paths import shipped_flows_dir
 from cpi_chat.tui.app import CpiChatApp
 from cpi_chat.tui.screens.conversation import ConversationScreen
+from cpi_chat.tui.screens.progress import ProgressScreen
 from cpi_chat.workspace import Workspace
 
 TRANSCRIPTS = shipped_flows_dir() / "transcripts"
@@ -81,3 +83,18 @@ async def play_transcript(pilot: Pilot, path: Path, stop_after: int | None = Non
         else:
             raise AssertionError(f"turn {number + 1} does something the app test does not play")
         await pilot.pause()
+
+
+async def open_progress(pilot: Pilot, name: str) -> ProgressScreen:
+    """Highlight `name` on the home screen and press G, as a worker would; returns 'How it's going'."""
+    from cpi_chat import records
+
+    await pilot.pause()
+    person = records.find_person(pilot.app.workspace.db, name)  # type: ignore[attr-defined]
+    listing = pilot.app.screen.query_one("#people", OptionList)
+    listing.highlighted = listing.get_option_index(f"person-{person.id}")
+    await pilot.press("g")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ProgressScreen), f"expected 'How it's going', got {screen!r}"
+    return screen

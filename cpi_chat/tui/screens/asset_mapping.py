@@ -31,7 +31,7 @@ from cpi_chat.training.mapping import (
     split_areas,
 )
 from cpi_chat.tui.screens.ask_line import AskLineScreen
-from cpi_chat.tui.screens.exercise_forms import AddToCellScreen
+from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, ask_before_leaving
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 GAP = "— gap"
@@ -343,15 +343,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         if not self.warn_on_leave or self.grid is None or not self.grid.assets or self.kept_version == self.version:
             self.dismiss(self.grid)
             return
-        from cpi_chat.tui.screens.choice import ChoiceScreen
-
-        def chosen(index: int | None) -> None:
-            if index == 0:
-                self.dismiss(self.grid)
-            elif index == 1:
-                self.action_export()
-
-        self.app.push_screen(ChoiceScreen(
-            f"The grid has {counted(len(self.grid.assets), 'asset')} not exported yet. The training folder is deleted "
-            "when training ends. Leave anyway?",
-            ("Leave without exporting", "Export first (F7)", "Stay"), "confirm-leave-map"), chosen)
+        ask_before_leaving(
+            self, f"The grid has {counted(len(self.grid.assets), 'asset')} not exported yet. The training folder is "
+            "deleted when training ends. Leave anyway?",
+            "Leave without exporting", "Export first (F7)", self.action_export, self.grid, "confirm-leave-map")

@@ -27,6 +27,7 @@ from cpi_chat.training.barriers import (
     stage,
 )
 from cpi_chat.tui.screens.ask_line import AskLineScreen
+from cpi_chat.tui.screens.exercise_forms import ask_before_leaving
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 NARROW_BELOW = 90  # columns: below this the chart goes under the questions instead of beside them
@@ -238,14 +239,5 @@ class BarriersScreen(Screen[Barrier | None]):
         if not self.warn_on_leave or self.barrier is None or self.saved_version == self.version:
             self.dismiss(self.barrier)
             return
-        from cpi_chat.tui.screens.choice import ChoiceScreen
-
-        def chosen(index: int | None) -> None:
-            if index == 0:
-                self.dismiss(self.barrier)
-            elif index == 1:
-                self.action_save_page()
-
-        self.app.push_screen(ChoiceScreen(
-            "The chart is not saved. Leave anyway?",
-            ("Leave without saving", "Save the page first (F4)", "Stay"), "confirm-leave-barriers"), chosen)
+        ask_before_leaving(self, "The chart is not saved. Leave anyway?", "Leave without saving",
+                           "Save the page first (F4)", self.action_save_page, self.barrier, "confirm-leave-barriers")

@@ -1,14 +1,15 @@
-"""The asset-mapping grid's small form: an asset's name and details for one cell."""
+"""The exercises' small forms: an asset's name and details for one cell of the grid, and asking before leaving."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from cpi_chat.tui.screens.ask_line import BOX_CSS
@@ -61,3 +62,17 @@ class AddToCellScreen(ModalScreen[tuple[str, str] | None]):
     def action_cancel(self) -> None:
         """Close without adding anything."""
         self.dismiss(None)
+
+
+def ask_before_leaving(screen: Screen, question: str, leave_words: str, keep_words: str, keep: Callable[[], None],
+                       result: object, choice_id: str) -> None:
+    """Work not kept goes with the training folder, so ask: leave anyway, keep it first, or stay."""
+    from cpi_chat.tui.screens.choice import ChoiceScreen
+
+    def chosen(index: int | None) -> None:
+        if index == 0:
+            screen.dismiss(result)
+        elif index == 1:
+            keep()
+
+    screen.app.push_screen(ChoiceScreen(question, (leave_words, keep_words, "Stay"), choice_id), chosen)
