@@ -214,17 +214,6 @@ def rating_lines(session: Session) -> list[str]:
     return ["", "How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in changes)]
 
 
-def since_last_time(session: Session) -> list[str]:
-    """Before a review: what happened since the last session, so the worker starts from it."""
-    from cpi_chat.records import progress
-
-    if session.state.root != "review":
-        return []
-    summary = progress.summary_since(session.db, session.person.id)
-    lines = summary.lines()
-    return ["Since last time:", *(f"  {line}" for line in lines)] if lines else []
-
-
 def ask_line(io: PlainIO, question: str) -> str | None:
     io.write(question)
     line = io.read("> ")
@@ -325,6 +314,6 @@ def open_session(
                 if line.isdigit() and 1 <= int(line) <= len(active):
                     goal = active[int(line) - 1]
     session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
-    for line in since_last_time(session):
+    for line in session.since_last_time():
         io.write(line)
     return session, turn

@@ -158,6 +158,17 @@ class Session:
     def finished(self) -> bool:
         return self.state.finished
 
+    def since_last_time(self) -> list[str]:
+        """Before a review: what happened since the last session, so the worker starts from it ([] otherwise)."""
+        from cpi_chat.records import progress
+
+        if self.state.root != "review":
+            return []
+        summary = progress.summary_since(self.db, self.person.id)
+        day = summary.since.strftime("%d %B %Y").lstrip("0") if summary.since else ""
+        heading = f"Since we last met, on {day}:" if day else "So far:"
+        return [heading, *(f"  {line}" for line in summary.lines()[1:])]  # lines()[0] is its own heading
+
     def _turn(self, reply: Reply) -> Turn:
         search = next((e for e in reply.effects if isinstance(e, SuggestAssets)), None)
         if search is None:

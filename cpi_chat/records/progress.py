@@ -369,7 +369,8 @@ class SinceSummary:
         for goal, c in self.checkins:
             result = {"yes": "went", "no": "did not go", "paused": "paused"}.get(c.attended or "", "")
             words = "; ".join(x for x in (result, c.value, c.feeling) if x)
-            out.append(f"{c.date}: {goal.what}: {words}.")
+            day = _day(c.date)
+            out.append(f"{day.strftime('%d %B').lstrip('0') if day else c.date}: {goal.what}: {words}.")
         for goal, progress in self.progress:
             out.append(f"{goal.what}: {progress.message}")
             if progress.next_step:

@@ -131,7 +131,7 @@ def test_a_review_opens_with_what_happened_since_last_time(data: Path) -> None:
     assert cli(data, "goals", "add", "Ann Test", "--commitment", "choir", "--every", "week").returncode == 0
     assert cli(data, "checkin", "Ann Test", "1", "--attended").returncode == 0
     result = cli(data, "run", "--plain", "--person", "Ann Test", stdin="")
-    assert result.stdout.index("Since last time:") < result.stdout.index("Let's look back")
+    assert result.stdout.index("So far:\n  25 November: choir: went.") < result.stdout.index("Let's look back")
 
 
 def test_how_things_are_going_shows_each_answer_beside_last_time_improvements_first(data: Path) -> None:

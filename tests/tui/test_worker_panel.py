@@ -60,3 +60,17 @@ async def test_a_private_note_with_a_reminder_is_saved_for_the_worker_only(demo_
     private = [(n.text, n.remind_on) for n in records.list_notes(demo_workspace.db, dan.id, include_private=True) if n.private]
     assert private == [("check the football results before we meet", "2026-12-02")]
     assert all(not n.private for n in records.list_notes(demo_workspace.db, dan.id, include_private=False))
+
+
+async def test_a_review_together_opens_with_what_happened_since_the_last_meeting(demo_workspace) -> None:
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    kick_boxing = next(g for g in records.list_goals(demo_workspace.db, dan.id) if g.kind == "commitment")
+    records.add_checkin(demo_workspace.db, dan.id, kick_boxing.id, attended=True, by="person")
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_dan(pilot)
+        screen = conversation(pilot)
+        lines = [str(line.render()) for line in screen.query(".chat-line")]
+        assert lines[0].startswith("Since we last met, on 25 November 2026:")
+        assert "the kick-boxing class: went." in lines[0]
+        assert lines[1].startswith("cpi-chat: Let's look back")

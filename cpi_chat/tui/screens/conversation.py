@@ -91,6 +91,8 @@ class ConversationScreen(Screen[None]):
         self.app.use_person_display(person)  # type: ignore[attr-defined]
         self.query_one("#answer", Input).cursor_blink = False
         self.query_one("#worker-panel").display = False
+        if self.mode != "self" and (since := self.session.since_last_time()):
+            self.query_one(Transcript).block(since)  # a review starts from what happened since the last meeting
         self.show(self.turn)
 
     # -- events in, turns out ----------------------------------------------

@@ -17,6 +17,10 @@ class Transcript(VerticalScroll, can_focus=True):
         """Add what the person answered."""
         self._add(f"You: {text}", "from-person")
 
+    def block(self, lines: list[str]) -> None:
+        """Add several lines from the app as one block (what happened since last time)."""
+        self._add("\n".join(lines), "from-app since")
+
     def note(self, text: str) -> None:
         """Add a small notice (went back, saved, a search note)."""
         self._add(f"({text})", "notice")
