@@ -84,8 +84,10 @@ class PlainConversation:
             self.show(self.turn)
             if self.turn.finished:
                 break
-        for line in progress_lines(self.session) + rating_lines(self.session):
-            self.io.write(line)
+        for block in self.session.closing_blocks():
+            self.io.write("")
+            for line in block:
+                self.io.write(line)
         return "finished"
 
     def event_for(self, line: str) -> Event | str | None:
@@ -179,39 +181,6 @@ class PlainConversation:
             self.io.write(f"Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice. Or {COMMANDS}.")
         else:
             self.io.write(f"Type skip to go on, or {COMMANDS}.")
-
-
-def progress_lines(session: Session) -> list[str]:
-    """After a check-in: how the goal is going, in words and numbers."""
-    from datetime import date
-
-    from cpi_chat import records
-    from cpi_chat.records import progress
-
-    goal_id = session.state.context.get("goal_id", "")
-    if session.state.root != "follow_up" or not goal_id.isdigit():
-        return []
-    goal = records.get_goal(session.db, int(goal_id))
-    status = progress.goal_progress(goal, date.today())
-    lines = ["", f"How it is going: {goal.what}", status.message]
-    if isinstance(status, progress.CommitmentProgress):
-        lines.append(progress.chart_in_words(status))
-        period = status.frequency.period_word.capitalize()
-        lines.append(f"{period}s in a row: {status.current_run}. Times you went: {status.times_went}.")
-    else:
-        lines.extend(progress.target_chart(status))
-    return lines
-
-
-def rating_lines(session: Session) -> list[str]:
-    """After the 'how things are going' questions: each answer beside last time, improvements first."""
-    from cpi_chat import records
-    from cpi_chat.plan.ratings import rating_changes
-
-    if session.state.root != "how_things_are_going":
-        return []
-    changes = rating_changes(records.list_ratings(session.db, session.person.id))
-    return ["", "How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in changes)]
 
 
 def ask_line(io: PlainIO, question: str) -> str | None:

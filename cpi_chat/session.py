@@ -169,6 +169,36 @@ class Session:
         heading = f"Since we last met, on {day}:" if day else "So far:"
         return [heading, *(f"  {line}" for line in summary.lines()[1:])]  # lines()[0] is its own heading
 
+    def closing_blocks(self, today: date | None = None) -> list[list[str]]:
+        """When the conversation has ended: how the goal checked in on is going, and today's ratings beside last time."""
+        today = today or date.today()
+        return [block for block in (self._goal_progress(today), self._ratings_beside_last_time(today)) if block]
+
+    def _goal_progress(self, today: date) -> list[str]:
+        from cpi_chat.records import progress
+
+        goal_id = self.state.context.get("goal_id", "")
+        if self.state.root != "follow_up" or not goal_id.isdigit():
+            return []
+        goal = records.get_goal(self.db, int(goal_id))
+        status = progress.goal_progress(goal, today)
+        lines = [f"How it is going: {goal.what}", status.message]
+        if isinstance(status, progress.CommitmentProgress):
+            lines.append(progress.chart_in_words(status))
+            period = status.frequency.period_word.capitalize()
+            lines.append(f"{period}s in a row: {status.current_run}. Times you went: {status.times_went}.")
+        else:
+            lines.extend(progress.target_chart(status))
+        return lines
+
+    def _ratings_beside_last_time(self, today: date) -> list[str]:
+        from cpi_chat.plan.ratings import rating_changes
+
+        ratings = records.list_ratings(self.db, self.person.id)
+        if not any(r.date[:10] == today.isoformat() for r in ratings):
+            return []  # nothing rated today: the questions were not asked, or the person said "not today"
+        return ["How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in rating_changes(ratings))]
+
     def _turn(self, reply: Reply) -> Turn:
         search = next((e for e in reply.effects if isinstance(e, SuggestAssets)), None)
         if search is None:

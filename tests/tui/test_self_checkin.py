@@ -28,6 +28,9 @@ async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_w
 
         await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
         assert screen.session.finished
+        said = [str(line.render()) for line in screen.query(".chat-line")]
+        closing = next(line for line in said if line.startswith("How it is going: the kick-boxing class"))
+        assert "Times you went: 1." in closing, "the person sees their progress before the goodbye"
 
     dan = records.find_person(demo_workspace.db, "Dan Mercer")
     kick_boxing = next(g for g in records.list_goals(demo_workspace.db, dan.id) if g.kind == "commitment")

@@ -196,7 +196,10 @@ class ConversationScreen(Screen[None]):
         return card
 
     def _show_finished(self) -> None:
-        self.query_one(Transcript).say(FINISHED)
+        transcript = self.query_one(Transcript)
+        for block in self.session.closing_blocks():  # how the goal is going, the ratings beside last time
+            transcript.block(block)
+        transcript.say(FINISHED)
         for part in ("#quick-replies", "#asset-cards", "#answer-row", "#skip-button", "#back-button", "#search-note"):
             self.query_one(part).display = False
         self._say_near_answer("#problem", "")
