@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 DEMO_TITLE = "Demo — fictional people"
 NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, then try again."
 SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
+FINISHED_MESSAGE = "Thank you. Everything is saved."
+DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."
 
 
 class CpiChatApp(App[None]):
@@ -154,8 +156,17 @@ class CpiChatApp(App[None]):
         self.push_screen(DirectoryScreen(self.workspace.assets))
 
     async def action_quit(self) -> None:
-        """Leave; every answer is already saved, so say so."""
-        self.exit(message=SAVED_MESSAGE if self.person is not None else None)
+        """Leave; every answer is already saved, so say so (and that there is nothing to carry on, when so)."""
+        self.exit(message=self.leaving_words())
+
+    def leaving_words(self) -> str | None:
+        """What to say on leaving: the demo is deleted; a finished session has nothing to carry on."""
+        if self.demo:
+            return DEMO_ENDED
+        if self.person is None:
+            return None
+        session = getattr(self.screen, "session", None)
+        return FINISHED_MESSAGE if session is not None and session.finished else SAVED_MESSAGE
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """'Title — sub-title' at full strength: Textual dims the sub-title, which loses contrast."""

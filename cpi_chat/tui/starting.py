@@ -81,9 +81,14 @@ def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
 
 
 def _nothing_chosen(app: App) -> None:
-    # With the people list behind, Escape goes back to it; a person alone has nothing behind, so leave.
-    if app.locked_to_person:  # type: ignore[attr-defined]
-        app.exit()
+    # With the people list behind, Escape goes back to it. A person alone who typed their name goes
+    # back to the name box; one started with --person has nothing behind, so leaves.
+    if not app.locked_to_person:  # type: ignore[attr-defined]
+        return
+    if app.start_person_name:  # type: ignore[attr-defined]
+        app.exit(message=app.leaving_words())  # type: ignore[attr-defined]
+    else:
+        app.ask_for_own_name()  # type: ignore[attr-defined]
 
 
 def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], tuple[Session, Turn]]) -> None:

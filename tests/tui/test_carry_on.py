@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui_driving import TRANSCRIPTS, add_person, conversation, demo_app, play_transcript, type_text
 
 from cpi_chat import records
-from cpi_chat.tui.app import SAVED_MESSAGE
+from cpi_chat.tui.app import SAVED_MESSAGE, CpiChatApp
 from cpi_chat.tui.screens.choice import ChoiceScreen
 from cpi_chat.tui.widgets.transcript import Transcript
 
@@ -13,7 +13,7 @@ SCRIPT = TRANSCRIPTS / "joint_kickboxing_and_5k.yaml"
 
 
 async def test_quitting_mid_session_then_starting_again_offers_to_carry_on_where_it_stopped(workspace_at, demo_workspace, capfd) -> None:
-    app = demo_app(demo_workspace)
+    app = CpiChatApp(demo_workspace)  # the real app: the demo deletes its folder, so it says so instead
     async with app.run_test(size=(80, 24)) as pilot:
         await add_person(pilot, "Priya Shah")
         await pilot.press("enter")

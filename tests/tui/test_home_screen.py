@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 from tui_driving import add_person, demo_app, type_text
 
 from cpi_chat import records
-from cpi_chat.tui.app import DEMO_TITLE, CpiChatApp
+from cpi_chat.tui.app import DEMO_ENDED, DEMO_TITLE, CpiChatApp
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.screens.home import HomeScreen
 from cpi_chat.tui.screens.welcome import WelcomeScreen
@@ -79,11 +79,22 @@ async def test_the_command_palette_has_our_commands_and_no_screenshot(demo_works
 
 
 async def test_ctrl_c_quits_and_says_everything_is_saved(demo_workspace, capfd) -> None:
-    app = demo_app(demo_workspace)
+    app = CpiChatApp(demo_workspace)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 0
-    assert "Everything is saved" in capfd.readouterr().err
+    assert "Everything is saved. Run cpi-chat again to carry on" in capfd.readouterr().err
+
+
+async def test_quitting_the_demo_says_its_people_are_deleted_not_to_carry_on(demo_workspace, capfd) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    said = capfd.readouterr().err
+    assert DEMO_ENDED in said and "carry on" not in said

@@ -5,6 +5,8 @@ from __future__ import annotations
 from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript, type_text
 
 from cpi_chat import records
+from cpi_chat.tui.app import FINISHED_MESSAGE, CpiChatApp
+from cpi_chat.tui.screens.add_person import YourNameScreen
 from cpi_chat.tui.screens.choice import ChoiceScreen
 from cpi_chat.tui.screens.home import HomeScreen
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
@@ -97,7 +99,7 @@ async def test_alone_with_no_name_given_the_person_types_theirs_and_no_one_else_
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
 
 
-async def test_alone_escape_from_the_goal_question_leaves_rather_than_showing_an_empty_screen(demo_workspace) -> None:
+async def test_alone_escape_from_the_goal_question_goes_back_to_the_name_box_then_leaves(demo_workspace) -> None:
     app = demo_app(demo_workspace, mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "Dan Mercer")
@@ -106,4 +108,30 @@ async def test_alone_escape_from_the_goal_question_leaves_rather_than_showing_an
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, YourNameScreen), "back to the name box, never an empty screen"
+        await pilot.press("escape")
+        await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_alone_with_a_name_given_escape_from_the_goal_question_leaves(demo_workspace) -> None:
+    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quitting_after_a_finished_check_in_says_thank_you_not_carry_on(demo_workspace, capfd) -> None:
+    app = CpiChatApp(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        assert conversation(pilot).session.finished
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    said = capfd.readouterr().err
+    assert FINISHED_MESSAGE in said and "carry on" not in said
