@@ -54,18 +54,18 @@ class CardHost(App[None]):
 
 def test_every_detail_is_labelled_in_words_so_nothing_relies_on_colour() -> None:
     labels = dict(card_lines(KICK_BOXING, HIT.why))
-    assert labels["Domain"] == "Sport"
+    assert labels["Type"] == "Sport"
     assert labels["Where"] == "Hollinbridge Town Centre, Hollinbridge Leisure Centre, studio 2, Mill Lane"
     assert labels["When"] == "Thursdays 19:00-20:00"
     assert labels["Cost"] == "£5 per class"
     assert labels["Access"].startswith("Step-free")
-    assert labels["Why it matched"] == "name: kick-boxing (from 'kikboxing')"
+    assert labels["Why it came up"] == "Its name says kick-boxing (you typed 'kikboxing')"
     assert labels["Last checked"] == "9 February 2026"
 
 
 def test_details_the_asset_does_not_have_are_left_out() -> None:
     bare = Asset(id="tea", name="Tea and Chat", domain="neighbourhood")
-    assert [label for label, _ in card_lines(bare)] == ["Domain"]
+    assert [label for label, _ in card_lines(bare)] == ["Type"]
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.why import why_in_words
 from cpi_chat.errors import CpiChatError
 
 
@@ -43,16 +44,16 @@ def long_date(day: date) -> str:
 def card_lines(asset: Asset, why: str = "") -> list[tuple[str, str]]:
     """The labelled lines a card shows, as (label, text) pairs; empty details are left out."""
     where = ", ".join(part for part in (asset.area, asset.address) if part)
+    kind = domain_label(asset.domain) + (" (a specialist service)" if asset.kind == "specialist" else "")
     lines = [
-        ("Domain", domain_label(asset.domain)),
+        ("Type", kind),
         ("Where", where),
         ("When", asset.schedule),
         ("Cost", asset.cost),
         ("Access", asset.accessibility),
         ("Contact", asset.contact),
-        ("Kind", "specialist service" if asset.kind == "specialist" else ""),
         ("Last checked", long_date(asset.last_verified) if asset.last_verified else ""),
-        ("Why it matched", why),
+        ("Why it came up", why_in_words(why)),
     ]
     return [(label, text) for label, text in lines if text]
 
