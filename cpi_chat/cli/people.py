@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -109,11 +110,11 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
     """Remove a person and everything recorded about them, from people.db and its backups, for good."""
     with people_db(paths) as db:
         found = records.find_person(db, who)
-    if not yes:
-        click.confirm(
-            f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
-            "backups. It cannot be undone. Go ahead?", abort=True,
-        )
+    if not yes and not click.confirm(
+        f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
+        "backups. It cannot be undone. Go ahead?",
+    ):
+        stop_unchanged("Nothing was erased.")
     report = records.erase_person(paths.people_db, found.id, backups_dir=paths.backups_dir)
     echo(f"Erased person {found.id} and everything linked to them.")
     from cpi_chat.plan.files import remove_plan_page
@@ -124,6 +125,12 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
         echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
     for copy in report.not_scrubbed:
         echo(f"Warning: {copy} could not be read, so it may still hold this person; delete it if it is not needed.", err=True)
+
+
+def stop_unchanged(words: str) -> NoReturn:
+    """The person said no: say that nothing changed (instead of click's 'Aborted!') and exit 1."""
+    echo(words)
+    raise SystemExit(1)
 
 
 # --- goals and check-ins ----------------------------------------------------------------------
@@ -256,11 +263,11 @@ def restore(paths: Paths, yes: bool) -> None:
     backups = records.list_backups(paths.backups_dir)
     if not backups:
         raise CpiChatError(f"There are no backups in {paths.backups_dir}, so nothing was changed.")
-    if not yes:
-        click.confirm(
-            f"Replace {paths.people_db} with the latest good backup (newest: {backups[0].name})? "
-            "The current file will be kept beside it.", abort=True,
-        )
+    if not yes and not click.confirm(
+        f"Replace {paths.people_db} with the latest good backup (newest: {backups[0].name})? "
+        "The current file will be kept beside it.",
+    ):
+        stop_unchanged("Nothing was restored; people.db is as it was.")
     result = records.restore_latest(paths.people_db, paths.backups_dir)
     echo(f"Restored {paths.people_db} from {result.restored_from.name}.")
     if result.kept_aside:

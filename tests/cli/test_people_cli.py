@@ -117,6 +117,7 @@ def test_export_writes_private_json_and_html_files(run, dev, tmp_path: Path) -> 
 def test_erase_asks_first_and_stops_on_no(run, dev) -> None:
     refused = run("person", "erase", "Dev Okafor", input="n\n")
     assert refused.exit_code == 1 and "It cannot be undone" in refused.output
+    assert "Nothing was erased." in refused.output and "Aborted" not in refused.output
     assert "Dev Okafor" in run("person", "list").output
 
 
