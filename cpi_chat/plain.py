@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
+from cpi_chat.wording import FINISHED_MESSAGE, NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
     from cpi_chat.records import Person
@@ -17,6 +19,18 @@ if TYPE_CHECKING:
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 COMMANDS = "back, skip, help, stop or quit"
+QUIT_WORDS = {"quit", "exit", "q"}
+# The engine's help says "You can go back, skip … or stop" for buttons; plain mode names the words to type instead.
+BUTTON_NAVIGATION = re.compile(r"\s*You can go back[^.]*\.")
+WORDS_TO_TYPE = "Type back to go back a question, skip to skip one that is optional, stop to end the session, "
+WORDS_HELP = WORDS_TO_TYPE + "quit to save and carry on later."
+DEMO_WORDS_HELP = WORDS_TO_TYPE + "quit to leave the demo."
+SAVED_FOR_LATER = "Saved. Run cpi-chat again to carry on where you stopped."
+INPUT_ENDED_SAVED = "Input ended. Everything so far is saved: run cpi-chat again to carry on."
+DEMO_NOTHING_TO_CARRY_ON = "This is a demo with fictional people, so there is nothing to carry on later."
+DEMO_FINISHED = "Thank you. That is the end of the demo."
+OWN_NAME_QUESTION = "Hello. Type your name, then press Enter."
+OWN_NAME_AGAIN = "Type your name, then press Enter."
 
 
 def safe(text: str) -> str:
@@ -31,23 +45,47 @@ def without_stray_bytes(text: str) -> str:
 
 @dataclass
 class PlainIO:
-    """Where plain mode reads and writes; `read` returns None at the end of input."""
+    """Where plain mode reads and writes; `read` returns None at the end of input.
+
+    `throwaway` is True when the data folder is deleted afterwards (the demo, training): never say to carry on later.
+    """
 
     read: Callable[[str], str | None]
     write: Callable[[str], None]
+    throwaway: bool = False
 
 
-def stdin_io() -> PlainIO:
-    """Read lines from standard input (works when piped), write to standard output."""
+def input_is_a_terminal() -> bool:
+    """Whether standard input is a terminal (False when piped from a file or another program)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # replaced by an object without isatty, or already closed
+        return False
+
+
+def stdin_io(throwaway: bool = False) -> PlainIO:
+    """Read lines from standard input (works when piped), write to standard output.
+
+    When input is piped, each line read is echoed after its prompt, so a saved transcript reads as a conversation.
+    """
+    echo = not input_is_a_terminal()
 
     def read(prompt: str) -> str | None:
         try:
             line = input(prompt)
         except EOFError:
             return None
-        return without_stray_bytes(line)
+        line = without_stray_bytes(line)
+        if echo:  # only what was typed, made safe for the terminal
+            print(safe(line), flush=True)
+        return line
 
-    return PlainIO(read=read, write=lambda line: print(safe(line), flush=True))
+    return PlainIO(read=read, write=lambda line: print(safe(line), flush=True), throwaway=throwaway)
+
+
+def help_in_words(help_text: str) -> str:
+    """A step's help without the engine's sentence about going back, skipping or stopping (plain mode names the words)."""
+    return BUTTON_NAVIGATION.sub("", help_text).strip()
 
 
 class PlainConversation:
@@ -67,11 +105,11 @@ class PlainConversation:
             line = self.io.read("> ")
             if line is None:
                 self.io.write("")
-                self.io.write("Input ended. Everything so far is saved: run cpi-chat again to carry on.")
+                self.io.write(f"Input ended. {DEMO_NOTHING_TO_CARRY_ON}" if self.io.throwaway else INPUT_ENDED_SAVED)
                 return "paused"
             event = self.event_for(line.strip())
             if event == "quit":
-                self.io.write("Saved. Run cpi-chat again to carry on where you stopped.")
+                self.io.write(f"Goodbye. {DEMO_NOTHING_TO_CARRY_ON}" if self.io.throwaway else SAVED_FOR_LATER)
                 return "paused"
             if event is None or isinstance(event, str):
                 continue
@@ -88,6 +126,8 @@ class PlainConversation:
             self.io.write("")
             for line in block:
                 self.io.write(line)
+        self.io.write("")
+        self.io.write(DEMO_FINISHED if self.io.throwaway else FINISHED_MESSAGE)
         return "finished"
 
     def event_for(self, line: str) -> Event | str | None:
@@ -95,7 +135,7 @@ class PlainConversation:
         assert self.turn is not None
         prompt = self.turn.reply.prompt
         word = line.lower()
-        if word in {"quit", "exit", "q"}:
+        if word in QUIT_WORDS:
             return "quit"
         if word in {"back", "b"}:
             return Back()
@@ -131,6 +171,7 @@ class PlainConversation:
     # -- showing ----------------------------------------------------------
 
     def show(self, turn: Turn) -> None:
+        """Write one turn: messages, progress, the question and how to answer it."""
         reply = turn.reply
         if reply.notice:
             self.io.write(reply.notice)
@@ -140,7 +181,7 @@ class PlainConversation:
         prompt = reply.prompt
         if prompt is None:
             self.io.write("")
-            self.io.write("This conversation has finished. Thank you.")
+            self.io.write("This conversation has finished.")
             return
         self.io.write("")
         progress = str(reply.progress) if reply.progress and reply.progress.of > 1 else ""
@@ -150,7 +191,9 @@ class PlainConversation:
         if prompt.problem:
             self.io.write(prompt.problem)
         if prompt.help:
-            self.io.write(f"Help: {prompt.help}")
+            if help_in_words(prompt.help):
+                self.io.write(f"Help: {help_in_words(prompt.help)}")
+            self.io.write(DEMO_WORDS_HELP if self.io.throwaway else WORDS_HELP)
         self.io.write(prompt.text)
         if prompt.kind == "choose":
             for number, option in enumerate(prompt.options, start=1):
@@ -184,6 +227,7 @@ class PlainConversation:
 
 
 def ask_line(io: PlainIO, question: str) -> str | None:
+    """Write the question and read one line, stripped; None at the end of input."""
     io.write(question)
     line = io.read("> ")
     return None if line is None else line.strip()
@@ -204,24 +248,22 @@ def ask_yes_no(io: PlainIO, question: str) -> bool | None:
 
 
 def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
-    """The person named, or asked for; a new name can be added after a check.
+    """The person named, or picked from the numbered list, or asked for; a new name can be added after a check.
 
-    With `show_people` False (a person on their own, in self mode) no one else's name is ever shown.
+    With `show_people` False (a person on their own, in self mode) see `ask_own_name`: no list, no adding.
     """
     from cpi_chat import records
     from cpi_chat.errors import RecordsError
 
+    if not show_people:
+        return ask_own_name(workspace, io, name)
     db = workspace.db
     while True:
         if not name:
-            people = records.list_people(db) if show_people else []
-            if people:
-                io.write("People: " + ", ".join(p.name for p in people) + ".")
-            name = ask_line(io, "Who is this session with? Type a name (a new name adds someone).")
-            if name is None or name.lower() in {"quit", "exit", "q"}:
-                return None
-            if not name:
-                continue
+            picked = pick_from_list(workspace, io)
+            if not isinstance(picked, str):  # a person picked by number, or None to leave
+                return picked
+            name = picked
         try:
             return records.find_person(db, name)
         except RecordsError as problem:
@@ -229,7 +271,7 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
                 io.write(str(problem))
                 name = None
                 continue
-            if "did you mean" in str(problem) and show_people:
+            if "did you mean" in str(problem):
                 io.write(str(problem))
         add = ask_yes_no(io, f"Add {name} as a new person?")
         if add is None:
@@ -242,13 +284,66 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
         name = None
 
 
+def pick_from_list(workspace: Workspace, io: PlainIO) -> Person | str | None:
+    """Show everyone numbered and ask: the person whose number was typed, a name typed, or None to leave."""
+    from cpi_chat import records
+
+    people = records.list_people(workspace.db)
+    if people:
+        io.write("People: " + "  ".join(f"{number}. {p.name}" for number, p in enumerate(people, start=1)))
+    question = "Who is this session with? Type " + ("a number from the list, or " if people else "") + "a name (a new name adds someone)."
+    while True:
+        typed = ask_line(io, question)
+        if typed is None or typed.lower() in QUIT_WORDS:
+            return None
+        if typed.isdigit() and people:  # a number typed here is a place in the list shown, never an id
+            if 1 <= int(typed) <= len(people):
+                return records.get_person(workspace.db, people[int(typed) - 1].id)
+            io.write(f"Please type a number from 1 to {len(people)}, or a name.")
+            continue
+        if typed:
+            return typed
+
+
+def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
+    """Self mode: the person alone gives their own name; never a list, a suggestion of anyone else, or a new record.
+
+    A name given on the command line that is not found raises RecordsError with the same sentence as the app.
+    """
+    from cpi_chat import records
+    from cpi_chat.errors import RecordsError
+
+    given, question = name, OWN_NAME_QUESTION
+    while True:
+        if not given:
+            given = ask_line(io, question)
+            question = OWN_NAME_AGAIN
+            if given is None or given.lower() in QUIT_WORDS:
+                return None
+            if not given:
+                continue
+        try:
+            return records.find_person(workspace.db, given)
+        except RecordsError as problem:
+            # "More than one person is called …" names only that same name; anything else could suggest others.
+            sentence = str(problem) if "more than one" in str(problem).lower() else NOT_FOUND_ALONE
+            if name:
+                raise RecordsError(sentence) from None
+            io.write(sentence)
+        given = None
+
+
 def open_session(
     workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None,
 ) -> tuple[Session, Turn] | None:
-    """Find the person, offer to carry on an interrupted session, or start a new one."""
+    """Find the person, offer to carry on an interrupted session, or start a new one.
+
+    A workspace for training (the demo) marks `io` as throwaway, so nothing said afterwards offers to carry on later.
+    """
     from cpi_chat import records
     from cpi_chat.errors import CpiChatError
 
+    io.throwaway = io.throwaway or workspace.training
     person = choose_person(workspace, io, person_name, show_people=mode != "self")
     if person is None:
         return None

@@ -1,0 +1,111 @@
+"""Plain self mode: the person alone types their own name; no list, no one else's name, and no one added."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cpi_chat import records
+from cpi_chat.errors import RecordsError
+from cpi_chat.plain import PlainIO, ask_own_name, open_session
+from cpi_chat.wording import NOT_FOUND_ALONE
+from cpi_chat.workspace import Workspace
+
+
+def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
+    """A PlainIO that types these lines in turn (then ends input) and keeps everything written."""
+    lines = iter(typed)
+    shown: list[str] = []
+    return PlainIO(read=lambda _prompt: next(lines, None), write=shown.append), shown
+
+
+def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
+                          input=stdin, capture_output=True, text=True, timeout=120, env=env, check=False)
+
+
+@pytest.fixture
+def two_people(workspace: Workspace) -> Workspace:
+    records.add_person(workspace.db, "Joy Tester")
+    records.add_person(workspace.db, "Uma Other")
+    return workspace
+
+
+def test_self_mode_asks_for_your_name_not_who_the_session_is_with(two_people: Workspace) -> None:
+    io, shown = scripted("Joy Tester")
+    person = ask_own_name(two_people, io, None)
+    assert person is not None and person.name == "Joy Tester"
+    assert shown == ["Hello. Type your name, then press Enter."]
+
+
+def test_a_name_not_found_says_the_apps_sentence_and_asks_again_without_offering_to_add(two_people: Workspace) -> None:
+    io, shown = scripted("Joy Testr", "Joy Tester")
+    person = ask_own_name(two_people, io, None)
+    assert person is not None and person.name == "Joy Tester"
+    assert NOT_FOUND_ALONE in shown
+    assert shown[-1] == "Type your name, then press Enter."
+    text = "\n".join(shown)
+    assert "Add" not in text and "yes or no" not in text and "new person" not in text
+    assert [p.name for p in records.list_people(two_people.db)] == ["Joy Tester", "Uma Other"]
+
+
+def test_a_near_miss_never_suggests_or_shows_anyone_elses_name(two_people: Workspace) -> None:
+    io, shown = scripted("Uma Othr", "Joy Tester")
+    ask_own_name(two_people, io, None)
+    text = "\n".join(shown)
+    assert "Uma" not in text and "did you mean" not in text.lower() and "person list" not in text
+
+
+def test_two_people_with_the_same_name_are_told_apart_naming_only_that_name(two_people: Workspace) -> None:
+    records.add_person(two_people.db, "Joy Tester")
+    io, shown = scripted("joy tester")
+    assert ask_own_name(two_people, io, None) is None  # input ended before an id was typed
+    problem = next(line for line in shown if "More than one" in line)
+    assert "Joy Tester" in problem and "Uma" not in problem
+
+
+def test_quit_or_the_end_of_input_leaves_without_anyone_added(two_people: Workspace) -> None:
+    for typed in (("quit",), ()):
+        io, _shown = scripted(*typed)
+        assert open_session(two_people, io, None, "self") is None
+    assert len(records.list_people(two_people.db)) == 2
+
+
+def test_a_name_given_for_self_mode_that_is_not_found_is_the_apps_sentence_as_an_error(two_people: Workspace) -> None:
+    io, shown = scripted("yes")
+    with pytest.raises(RecordsError) as raised:
+        open_session(two_people, io, "Uma Othr", "self")
+    assert str(raised.value) == NOT_FOUND_ALONE
+    assert shown == [] and len(records.list_people(two_people.db)) == 2
+
+
+def test_the_command_line_self_mode_never_offers_to_add_a_typed_name(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert cli(data, "person", "add", "Uma Other").returncode == 0
+    done = cli(data, "run", "--plain", "--mode", "self", stdin="Joyce Whitlo\nyes\n")
+    assert done.returncode == 0, done.stderr
+    assert "Hello. Type your name, then press Enter." in done.stdout
+    assert NOT_FOUND_ALONE in done.stdout
+    assert "Who is this session with?" not in done.stdout and "Add Joyce" not in done.stdout
+    assert "Uma" not in done.stdout
+    assert [line for line in cli(data, "person", "list").stdout.splitlines() if "Joyce" in line] == []
+
+
+def test_the_command_line_self_mode_with_an_unknown_person_exits_1_with_the_apps_sentence(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert cli(data, "person", "add", "Uma Other").returncode == 0
+    done = cli(data, "run", "--plain", "--mode", "self", "--person", "Nobody Here", stdin="yes\n")
+    assert done.returncode == 1
+    assert NOT_FOUND_ALONE in done.stderr and "Traceback" not in done.stderr
+    assert "Add Nobody" not in done.stdout and "Uma" not in done.stdout + done.stderr
+
+
+def test_the_app_and_plain_mode_say_the_same_sentence_for_a_name_not_found() -> None:
+    from cpi_chat.tui import app
+
+    assert app.NOT_FOUND_ALONE == NOT_FOUND_ALONE
