@@ -173,9 +173,10 @@ class CpiChatApp(App[None]):
         return Content(f"{title} — {sub_title}" if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands without Screenshot, which would write what is on screen (personal data) to disk."""
+        """Of Textual's own commands only Quit: Screenshot would write personal data to disk, Theme would
+        bypass the remembered high-contrast setting, and Keys and Maximize repeat F1 or confuse."""
         for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
+            if command.title == "Quit":
                 yield command
 
 
