@@ -22,7 +22,7 @@ def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
-        input=stdin, capture_output=True, text=True, timeout=120, env=env,
+        check=False, input=stdin, capture_output=True, text=True, timeout=120, env=env,
     )
 
 

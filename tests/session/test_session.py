@@ -28,7 +28,7 @@ def test_a_new_person_starts_with_a_first_session_and_later_with_a_review(worksp
 
 
 def test_every_answer_is_saved_with_the_engine_state(workspace: Workspace) -> None:
-    person, session, turn = start(workspace, flow="first_session")
+    person, session, _turn = start(workspace, flow="first_session")
     session.handle(Pick(0))
     session.handle(Skip())
     session.handle(Answer("walking the dog"))
@@ -88,7 +88,7 @@ def test_an_empty_directory_says_so_instead_of_suggesting(workspace: Workspace, 
 
 
 def test_picking_a_suggestion_links_the_goal_to_the_asset(workspace: Workspace) -> None:
-    person, session, turn = start(workspace, flow="finding_assets")
+    _person, session, turn = start(workspace, flow="finding_assets")
     for event in (Answer("choir"), Skip(), Skip(), Pick(1), Pick(1)):
         turn = session.handle(event)
     assert turn.suggestions
