@@ -177,7 +177,8 @@ class ProgressScreen(Screen[None]):
         except CpiChatError as problem:
             self.say(str(problem))
             return
-        self.say(f"Saved: you went this {word}. {card.status.message}")
+        message = card.status.message
+        self.say(f"Saved. {message}" if "in a row" in message else f"Saved: you went this {word}. Well done!")
 
     def action_log(self) -> None:
         """Ask how far or how long, then log it toward the chosen target goal."""

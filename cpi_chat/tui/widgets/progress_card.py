@@ -41,8 +41,11 @@ def commitment_lines(goal: Goal, status: CommitmentProgress) -> list[str]:
         best = f" (best {status.longest_run})" if status.longest_run > status.current_run else ""
         lines.append(f"{word.capitalize()}s went: {status.attended}. In a row now: {status.current_run}{best}.")
     this = f"This {word}: "
-    lines.append(this + ("you went." if status.went_this_period else "not marked yet. Press W if you went."))
-    lines.append(status.message)
+    if status.went_this_period and status.message == "You went. Well done!":
+        lines.append(this + "you went. Well done!")  # one line, not the same words twice
+    else:
+        lines.append(this + ("you went." if status.went_this_period else "not marked yet. Press W if you went."))
+        lines.append(status.message)
     return lines + _next_step_line(goal, status)
 
 
@@ -57,9 +60,7 @@ def target_lines(goal: Goal, status: TargetProgress) -> list[str]:
         lines.append("Nothing logged yet. Press L to log your progress.")
     if status.achieved and status.achieved_on:
         lines.append(f"Reached on {date_in_words(status.achieved_on.isoformat())}.")
-    elif status.days_left is not None and status.days_left >= 0:
-        lines.append(f"Days left: {status.days_left}.")
-    lines.append(status.message)
+    lines.append(status.message)  # says the time left ("About 13 weeks to go.", "5 days to go.")
     return lines + _next_step_line(goal, status)
 
 
