@@ -120,6 +120,88 @@ def test_everyday_ways_of_saying_a_date_are_understood(typed, kept):
     assert read_date(typed, TODAY).value == kept
 
 
+WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+any_day = st.dates(date(2000, 1, 1), date(2100, 12, 31))
+any_weekday = st.integers(0, 6)
+
+
+def _in_any_case(words: str, draw_case: list[bool]) -> str:
+    return "".join(c.upper() if upper else c for c, upper in zip(words, draw_case + [False] * len(words), strict=False))
+
+
+@pytest.mark.parametrize(("typed", "kept"), [  # TODAY is Wednesday 25 November 2026
+    ("next tuesday", "2026-12-01"), ("Next Tuesday.", "2026-12-01"), ("tuesday", "2026-12-01"),
+    ("on Monday", "2026-11-30"), ("this friday", "2026-11-27"), ("by Friday", "2026-11-27"),
+    ("this wednesday", "2026-11-25"), ("wednesday", "2026-12-02"), ("next thursday", "2026-12-03"),
+    ("Tues", "2026-12-01"), ("thurs", "2026-11-26"), ("tuesday week", "2026-12-08"),
+    ("the tuesday after next", "2026-12-08"), ("thursday next week", "2026-12-03"),
+    ("the weekend", "2026-11-28"), ("next weekend", "2026-12-05"),
+    ("the day after tomorrow", "2026-11-27"), ("a week today", "2026-12-02"),
+    ("in a fortnight's time", "2026-12-09"), ("in two weeks’ time", "2026-12-09"), ("IN A FORTNIGHT", "2026-12-09"),
+    ("Tuesday 1 December", "2026-12-01"), ("tue, 1/12/2026", "2026-12-01"),
+])
+def test_days_of_the_week_and_everyday_words_for_soon_are_understood(typed, kept):
+    assert read_date(typed, TODAY).value == kept
+
+
+@FAST
+@given(any_day, any_weekday, st.sampled_from(["", "on ", "by ", "coming ", "this coming "]), st.lists(st.booleans()))
+def test_a_day_of_the_week_on_its_own_is_the_coming_one_in_any_capitals(today, weekday, before, capitals):
+    typed = _in_any_case(before + WEEKDAY_NAMES[weekday], capitals)
+    found = date.fromisoformat(read_date(typed, today).value)
+    assert found.weekday() == weekday
+    assert 1 <= (found - today).days <= 7
+
+
+@FAST
+@given(any_day, any_weekday)
+def test_this_friday_is_within_the_coming_week_and_may_be_today(today, weekday):
+    found = date.fromisoformat(read_date(f"this {WEEKDAY_NAMES[weekday]}", today).value)
+    assert found.weekday() == weekday
+    assert 0 <= (found - today).days <= 6
+
+
+@FAST
+@given(any_day, any_weekday)
+def test_next_tuesday_is_that_day_in_next_week_monday_to_sunday(today, weekday):
+    found = date.fromisoformat(read_date(f"next {WEEKDAY_NAMES[weekday]}", today).value)
+    next_monday = today + timedelta(days=7 - today.weekday())
+    assert found == next_monday + timedelta(days=weekday)
+    assert read_date(f"{WEEKDAY_NAMES[weekday]} next week", today).value == found.isoformat()
+
+
+@FAST
+@given(any_day, any_weekday)
+def test_tuesday_week_is_a_week_after_the_coming_tuesday(today, weekday):
+    coming = date.fromisoformat(read_date(WEEKDAY_NAMES[weekday], today).value)
+    assert read_date(f"{WEEKDAY_NAMES[weekday]} week", today).value == (coming + timedelta(days=7)).isoformat()
+
+
+@FAST
+@given(any_day)
+def test_tomorrow_next_week_and_a_fortnight_count_from_the_today_given(today):
+    assert read_date("Tomorrow", today).value == (today + timedelta(days=1)).isoformat()
+    assert read_date("next week", today).value == (today + timedelta(days=7)).isoformat()
+    assert read_date("in a fortnight", today).value == (today + timedelta(days=14)).isoformat()
+
+
+@FAST
+@given(st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+def test_a_date_written_after_its_day_of_the_week_reads_as_that_date(day):
+    assert read_date(f"{day:%A} {day:%d/%m/%Y}", TODAY).value == day.isoformat()
+
+
+def test_a_day_of_the_week_that_does_not_fit_the_date_is_questioned_kindly():
+    with pytest.raises(AnswerProblem, match="1 December 2026 is a Tuesday, not a Friday"):
+        read_date("Friday 1 December", TODAY)
+
+
+@pytest.mark.parametrize("typed", ["next tuesday week", "tuesdays", "next", "this week on", "funday"])
+def test_day_words_that_do_not_make_a_date_are_refused_kindly(typed):
+    with pytest.raises(AnswerProblem, match="couldn't read that as a date"):
+        read_date(typed, TODAY)
+
+
 @pytest.mark.parametrize("typed", ["31/02/2027", "sometime", "1/1/1800"])
 def test_a_date_that_cannot_be_read_or_does_not_exist_is_refused_kindly(typed):
     with pytest.raises(AnswerProblem):
