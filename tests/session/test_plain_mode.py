@@ -139,7 +139,8 @@ def test_how_things_are_going_shows_each_answer_beside_last_time_improvements_fi
     first = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n2\n\n3\n4\n")
     assert "Feeling connected: 2 out of 5. This is the first time." in first.stdout
     again = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n4\n\n3\n2\n")
-    lines = again.stdout[again.stdout.index("How things are going:"):].splitlines()
+    ratings = again.stdout[again.stdout.index("How things are going:"):again.stdout.index("Thank you. Everything is saved.")]
+    lines = ratings.strip().splitlines()
     assert "Feeling connected: 4 out of 5. Better than last time (2)." in lines[1]
     assert "Day to day: 2 out of 5. Last time it was 4." in lines[-1]
 
