@@ -23,6 +23,7 @@ from cpi_chat.records.model import (
 )
 from cpi_chat.records.people import get_person
 from cpi_chat.records.store import (
+    delete_with_children,
     fetch_all,
     fetch_one,
     require_row,
@@ -124,6 +125,16 @@ def add_checkin(
         resolve_parent(db, "goal", person_id, None, "", goal_id, "goal")
         checkin_id = save_effect_row(db, "checkin", person_id, None, None, {"goal_id": goal_id, **fields})
     return from_row(Checkin, require_row(db, "checkin", checkin_id, "check-in"))
+
+
+@guarded
+def remove_checkin(db: sqlite_utils.Database, person_id: int, checkin_id: int) -> None:
+    """Take back a check-in added by mistake (this person's only; the audit keeps that it was removed)."""
+    with transaction(db):
+        row = require_row(db, "checkin", checkin_id, "check-in")
+        if row["person_id"] != person_id:
+            raise RecordsError(f"Check-in {checkin_id} is not this person's, so it was not removed.")
+        delete_with_children(db, "checkin", checkin_id, "delete")
 
 
 def _goals_with_details(db: sqlite_utils.Database, goal_rows: list[dict[str, Any]]) -> list[Goal]:

@@ -61,3 +61,14 @@ def test_notes_private_to_the_worker_are_left_out_unless_asked_for(db, person, s
     records.save_note(db, person.id, session_id, "n2", "Seemed low today", private=True)
     assert [n.text for n in records.list_notes(db, person.id, include_private=False)] == ["Bring the leaflet"]
     assert [n.private for n in records.list_notes(db, person.id, include_private=True)] == [False, True]
+
+
+def test_a_check_in_added_by_mistake_can_be_taken_back_by_its_own_person_only(db, person) -> None:
+    goal = records.add_goal(db, person.id, "commitment", "choir")
+    checkin = records.add_checkin(db, person.id, goal.id, attended=True)
+    other = records.add_person(db, "Sam Example")
+    with pytest.raises(RecordsError):
+        records.remove_checkin(db, other.id, checkin.id)
+    records.remove_checkin(db, person.id, checkin.id)
+    assert records.get_goal(db, goal.id).checkins == ()
+    assert db.execute("SELECT action FROM audit WHERE table_name = 'checkin' ORDER BY id DESC LIMIT 1").fetchone()[0] == "delete"

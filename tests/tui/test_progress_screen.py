@@ -272,3 +272,19 @@ async def test_the_command_palette_offers_how_its_going_and_its_keys(demo_worksp
         await pilot.pause()
         card = app.screen.query(GoalProgressCard).first()
         assert "This week: you went." in str(card.render())
+
+
+async def test_u_takes_back_a_w_pressed_by_mistake_and_only_then_is_offered(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot, "Dan Mercer")
+        assert "u" not in screen.active_bindings or not screen.active_bindings["u"].enabled
+        await pilot.press("w")
+        await pilot.pause()
+        assert len(goals_of(demo_workspace, "Dan Mercer")["commitment"].checkins) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert goals_of(demo_workspace, "Dan Mercer")["commitment"].checkins == ()
+        card = screen.query(GoalProgressCard).first()
+        assert "This week: not marked yet" in str(card.render())
+        assert "Taken back" in shown_text(app)

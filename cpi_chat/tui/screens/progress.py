@@ -39,6 +39,7 @@ class ProgressScreen(Screen[None]):
         Binding("escape", "back", "Back", id="progress_back", tooltip="Go back"),
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
         Binding("w", "went", "I went", id="went", tooltip="I went this week (the chosen goal)"),
+        Binding("u", "undo_went", "Undo I went", id="undo_went", tooltip="Take back the last 'I went' pressed here"),
         Binding("l", "log", "Log progress", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
         Binding("p", "my_plan", "My plan", id="my_plan", tooltip="Save my plan as a page to read or print"),
         Binding("down", "move(1)", "Next part", show=False, id="progress_next", priority=True),
@@ -61,6 +62,7 @@ class ProgressScreen(Screen[None]):
         super().__init__(id="progress-screen")
         self.person = person
         self.mode = mode
+        self.marked: list[tuple[GoalProgressCard, int]] = []  # W presses on this visit, so U can take one back
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -172,13 +174,34 @@ class ProgressScreen(Screen[None]):
                 self.say(f"This {word} is already marked: you went. It counts once, so there is nothing more to do. Well done!")
                 return
             with records.transaction(self.db):
-                records.add_checkin(self.db, self.person.id, goal.id, attended=True, by=self._by())
+                checkin = records.add_checkin(self.db, self.person.id, goal.id, attended=True, by=self._by())
+            self.marked.append((card, checkin.id))
             self._refresh_card(card)
+            self.refresh_bindings()
         except CpiChatError as problem:
             self.say(str(problem))
             return
         message = card.status.message
         self.say(f"Saved. {message}" if "in a row" in message else f"Saved: you went this {word}. Well done!")
+
+    def action_undo_went(self) -> None:
+        """Take back the last 'I went' pressed on this screen (a key pressed by mistake)."""
+        if not self.marked:
+            self.say("There is nothing to take back: W has not been pressed here.")
+            return
+        card, checkin_id = self.marked.pop()
+        try:
+            records.remove_checkin(self.db, self.person.id, checkin_id)
+            self._refresh_card(card)
+        except CpiChatError as problem:
+            self.say(str(problem))
+            return
+        self.refresh_bindings()
+        self.say("Taken back: this week is not marked now. Press W if you did go.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """U is shown only after W has been pressed on this visit."""
+        return bool(self.marked) if action == "undo_went" else True
 
     def action_log(self) -> None:
         """Ask how far or how long, then log it toward the chosen target goal."""
