@@ -25,23 +25,24 @@ class DemoPerson:
     transcript: str = ""
     about: str = ""
     persona: str = ""  # the transcript a trainer plays step by step (`cpi-chat training play`)
+    pronoun: str = "they"  # for a trainer told to "answer as she would" when taking over
 
 
 DEMO_PEOPLE = (
     DemoPerson(
         "Dan Mercer", CommunicationNeeds(), "joint_kickboxing_and_5k.yaml",
         "Low after depression, personal budget under review; commits to weekly kick-boxing and a 5 km run.",
-        "persona_dan_kickboxing_and_5k.yaml",
+        "persona_dan_kickboxing_and_5k.yaml", pronoun="he",
     ),
     DemoPerson(
         "Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True), "persona_joyce_farming_friends.yaml",
         "72, widowed, poor sight, one bus a day; goes back to the farming community and out twice a week.",
-        "persona_joyce_farming_friends.yaml",
+        "persona_joyce_farming_friends.yaml", pronoun="she",
     ),
     DemoPerson(
         "Callum Reid", CommunicationNeeds(easy_read=True), "persona_callum_football_and_reading.yaml",
         "Learning disability, easy read; loves football and reading; inclusive football with a buddy and a library club.",
-        "persona_callum_football_and_reading.yaml",
+        "persona_callum_football_and_reading.yaml", pronoun="he",
     ),
 )
 

@@ -2,7 +2,8 @@
 
 The player never sleeps: an interface asks it for `seconds_per_turn` and calls `tick()` on its own timer,
 or calls `step()` when the trainer presses a key. `take_over()` stops the script and hands the same
-Session to the trainer, who carries on by hand.
+Session to the trainer, who carries on by hand; `hand_back()` carries the script on from wherever
+the trainer left the session, when one of its turns still fits the question on screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from cpi_chat.workspace import Workspace
 
 SPEEDS = (0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0)  # seconds per turn, fastest first
 DEFAULT_SPEED = 3.0
+OFF_SCRIPT = "The script no longer fits the question on screen, so it cannot play on from here."
 
 
 def describe_action(scripted: ScriptedTurn, turn: Turn) -> str:
@@ -55,6 +57,7 @@ class Player:
     position: int = 0
     paused: bool = False
     taken_over: bool = False
+    off_script: bool = False  # the session has gone where the script's next turn no longer fits
     actions: list[str] = field(default_factory=list)
 
     @classmethod
@@ -85,8 +88,8 @@ class Player:
 
     @property
     def done(self) -> bool:
-        """True when the player will play no more turns (finished, or the trainer took over)."""
-        return self.finished or self.taken_over
+        """True when the player will play no more turns (finished, taken over, or off the script)."""
+        return self.finished or self.taken_over or self.off_script
 
     @property
     def tip(self) -> str:
@@ -101,6 +104,14 @@ class Player:
             return ""
         return describe_action(self.script.turns[self.position], self.turn)
 
+    def fits(self, position: int, turn: Turn | None = None) -> bool:
+        """True when the scripted turn at `position` answers the question now on screen (or `turn`'s)."""
+        prompt = (turn or self.turn).reply.prompt
+        if prompt is None or not 0 <= position < self.total:
+            return False
+        expected = self.script.turns[position].expect
+        return expected is None or expected.lower() in prompt.text.lower()
+
     # -- playing ----------------------------------------------------------
 
     def step(self) -> Turn:
@@ -109,6 +120,9 @@ class Player:
             raise TrainingError("The trainer has taken over this session, so the script cannot play any more.")
         if self.finished:
             raise TrainingError("This scripted session has already reached its end.")
+        if self.off_script or not self.fits(self.position):
+            self.off_script = True
+            raise TrainingError(OFF_SCRIPT)
         scripted = self.script.turns[self.position]
         self.actions.append(describe_action(scripted, self.turn))
         self.turn = self.session.handle(scripted.event())
@@ -156,3 +170,23 @@ class Player:
         self.taken_over = True
         self.paused = True
         return self.session
+
+    def hand_back(self, turn: Turn) -> bool:
+        """The trainer stopped playing by hand at `turn`: carry the script on from the turn that fits it; False if none does.
+
+        The script's next turn is looked for from where the trainer took over onwards (they answered a few
+        questions themselves), then backwards (they went back a question or two). Playing stays paused.
+        """
+        self.turn = turn
+        self.taken_over = False
+        self.paused = True
+        if turn.finished:
+            self.off_script = False
+            return False
+        later = range(self.position, self.total)
+        earlier = range(self.position - 1, -1, -1)
+        found = next((n for n in (*later, *earlier) if self.fits(n, turn)), None)
+        self.off_script = found is None
+        if found is not None:
+            self.position = found
+        return found is not None

@@ -97,6 +97,48 @@ def test_play_until_stops_at_that_turn_and_take_over_hands_the_same_session_on(w
     assert "knitting" in interests
 
 
+def test_handing_back_after_answering_by_hand_carries_the_script_on_from_the_next_question(workspace: Workspace) -> None:
+    from cpi_chat.dialogue.events import Answer
+
+    player = Player.start(workspace, find_persona("joyce"), today=TODAY)
+    player.play(until=4)
+    session = player.take_over()
+    turn = session.handle(Answer("knitting"))  # the trainer answers "always wanted to try" by hand
+    assert player.hand_back(turn)
+    assert player.position == 5 and not player.done
+    player.step()
+    assert "places you go" in player.turn.reply.prompt.text  # type: ignore[union-attr]
+
+
+def test_handing_back_after_going_back_a_question_replays_the_script_from_there(workspace: Workspace) -> None:
+    from cpi_chat.dialogue.events import Back
+
+    player = Player.start(workspace, find_persona("joyce"), today=TODAY)
+    player.play(until=4)
+    turn = player.take_over().handle(Back())
+    assert player.hand_back(turn)
+    assert player.position == 3
+    assert "use to enjoy" in player.turn.reply.prompt.text  # type: ignore[union-attr]
+
+
+def test_a_script_that_no_longer_fits_stops_with_a_sentence_instead_of_answering_the_wrong_question(workspace: Workspace) -> None:
+    player = Player.start(workspace, find_persona("joyce"), today=TODAY)
+    player.script = player.script.model_copy(
+        update={"turns": [t.model_copy(update={"expect": "a question never asked"}) for t in player.script.turns]})
+    with pytest.raises(TrainingError, match="no longer fits"):
+        player.step()
+    assert player.off_script and player.done and player.position == 0
+    assert not player.hand_back(player.turn)
+
+
+def test_handing_back_a_finished_session_leaves_nothing_to_play(workspace: Workspace) -> None:
+    from cpi_chat.dialogue.events import Stop
+
+    player = Player.start(workspace, find_persona("joyce"), today=TODAY)
+    turn = player.take_over().handle(Stop())
+    assert not player.hand_back(turn)
+    assert player.finished and player.done
+
 def test_speed_goes_up_and_down_within_its_limits(workspace: Workspace) -> None:
     player = Player.start(workspace, find_persona("dan"), today=TODAY, seconds_per_turn=3)
     assert player.faster() == 2.0

@@ -18,10 +18,13 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
 from cpi_chat.tui.app import CpiChatApp
+from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
-    from cpi_chat.session import Turn
+    from cpi_chat.dialogue.events import Event
+    from cpi_chat.session import Session, Turn
     from cpi_chat.training.barriers import Barrier
     from cpi_chat.training.mapping import AssetGrid
     from cpi_chat.workspace import Workspace
@@ -36,6 +39,8 @@ TrainingScreen #training-next { padding: 1 0 0 0; }
 TrainingScreen .training-question { text-style: bold; margin-top: 1; }
 TrainingScreen .training-person { text-align: right; text-style: italic; }
 """
+# The training chat's kinds of line, as the conversation screen's transcript styles them.
+CHAT_CLASSES = {"training-person": "chat-line from-person", "training-note": "chat-line notice"}
 
 
 class TrainingScreen(Screen[None]):
@@ -66,6 +71,8 @@ class TrainingScreen(Screen[None]):
         self.timer: Timer | None = None
         self.grid: AssetGrid | None = None  # the exercises' work, kept while training goes on
         self.barrier: Barrier | None = None
+        self.history: list[tuple[str, str]] = []  # (kind, text) of every chat line, for the take-over screen
+        self.turn_starts = 0  # where the lines of the turn now on screen begin in `history`
         if not autoplay:
             player.pause()
 
@@ -109,19 +116,28 @@ class TrainingScreen(Screen[None]):
     def play_one(self) -> None:
         """Play the next scripted turn and show it."""
         if self.player.done:
-            self.notify("The scripted session has ended." if not self.player.taken_over else "You have taken over.")
+            self.notify(self.why_nothing_plays(), timeout=8)
             return
         said = self.player.next_action
         try:
             turn = self.player.step()
         except CpiChatError as problem:
-            self.notify(str(problem), severity="error", timeout=10)
+            self.notify(f"{problem} {self.why_nothing_plays()}", severity="warning", timeout=10)
+            self.refresh_panel()
             return
         self._add(f"{self.first_name}: {said}", "training-person")
         self.show(turn)
 
+    def why_nothing_plays(self) -> str:
+        """What the trainer can do when the script will play no more."""
+        if self.player.finished:
+            return "The scripted session has ended. Escape leaves training."
+        return (f"The script no longer fits where you took {self.first_name}'s session: press t to carry on by hand, "
+                "or Escape to leave training.")
+
     def show(self, turn: Turn) -> None:
         """Add a turn's messages and question to the chat, and put its tip in the large panel."""
+        self.turn_starts = len(self.history)
         reply = turn.reply
         for line in ([reply.notice] if reply.notice else []) + list(reply.messages):
             self._add(f"cpi-chat: {line}", "training-said")
@@ -146,6 +162,8 @@ class TrainingScreen(Screen[None]):
         player = self.player
         if player.taken_over:
             state = "taken over"
+        elif player.off_script:
+            state = "off the script"
         elif player.finished:
             state = "finished"
         else:
@@ -159,6 +177,7 @@ class TrainingScreen(Screen[None]):
         self.query_one("#training-next", Static).update(f"Next, {self.first_name}: {upcoming}" if upcoming else "")
 
     def _add(self, text: str, kind: str) -> None:
+        self.history.append((kind, text))
         chat = self.query_one("#training-chat", VerticalScroll)
         chat.mount(Static(text, classes=kind, markup=False))
         chat.call_after_refresh(chat.scroll_end, animate=False)
@@ -193,16 +212,36 @@ class TrainingScreen(Screen[None]):
         self.arm_timer()
 
     def action_take_over(self) -> None:
-        """Stop the script and carry on the same session by hand in the conversation screen."""
+        """Stop the script and carry on the same session by hand in the conversation screen, with the chat so far."""
         if self.player.finished:
             self.notify("The scripted session has ended, so there is nothing to take over.")
             return
         session = self.player.take_over()
         self.arm_timer()
         self.refresh_panel()
-        from cpi_chat.tui.screens.conversation import ConversationScreen
+        person = self.player.session.person
+        playing = f"You are now playing {person.name}: answer as {self.pronoun()} would. Escape comes back to training."
+        screen = TakeOverScreen(session, self.player.turn, self.history[: self.turn_starts], playing)
+        self.app.push_screen(screen, lambda _result: self.come_back(screen))
 
-        self.app.push_screen(ConversationScreen(session, self.player.turn, "joint"))
+    def pronoun(self) -> str:
+        """'she', 'he' or 'they' for the persona being played."""
+        from cpi_chat.demo import DEMO_PEOPLE
+
+        name = self.player.session.person.name
+        return next((p.pronoun for p in DEMO_PEOPLE if p.name == name), "they")
+
+    def come_back(self, screen: TakeOverScreen) -> None:
+        """Back from playing by hand: show what was said, and carry the script on from there if it still fits."""
+        for said, turn in screen.by_hand:
+            self._add(f"{self.first_name} (you): {said}", "training-person")
+            self.show(turn)
+        if self.player.hand_back(screen.turn):
+            self.notify(f"Back to the script at turn {self.player.position + 1} of {self.player.total}: "
+                        "space plays the next turn, p plays by itself.", timeout=8)
+        else:
+            self.notify(self.why_nothing_plays(), timeout=10)
+        self.refresh_panel()
 
     def _pause_for_exercise(self) -> None:
         if not self.player.paused and not self.player.done:
@@ -240,6 +279,43 @@ class TrainingScreen(Screen[None]):
         self.app.exit()
 
 
+class TakeOverScreen(ConversationScreen):
+    """The conversation screen for a trainer playing a persona by hand: the chat so far, who they play, Escape back to training."""
+
+    DEFAULT_CSS = "TakeOverScreen .training-playing { text-style: bold; background: $boost; margin: 1 0; }"
+    HELP = ("You are playing the fictional person in a training session. Answer as they would: press the number of a "
+            "quick reply, or type and press Enter. Ctrl+B goes back a question. Escape goes back to the training "
+            "screen, where the script carries on from here if it still fits. Nothing here is kept after training.")
+
+    def __init__(self, session: Session, first: Turn, history: list[tuple[str, str]], playing: str) -> None:
+        super().__init__(session, first, "joint")
+        self.history = history
+        self.playing = playing
+        self.by_hand: list[tuple[str, Turn]] = []  # what the trainer said and the turn it brought, for the training chat
+
+    def on_mount(self) -> None:
+        # Textual calls ConversationScreen.on_mount next, which adds the question now asked below these lines.
+        transcript = self.query_one(Transcript)
+        transcript.mount_all(Static(text, classes=CHAT_CLASSES.get(kind, "chat-line from-app"), markup=False)
+                             for kind, text in self.history)
+        transcript.mount(Static(self.playing, classes="chat-line training-playing", id="training-playing", markup=False))
+        self.call_later(setattr, self, "sub_title", f"you are playing {self.session.person.name}")
+
+    def send(self, event: Event, said: str = "") -> None:
+        """Hand the trainer's answer to the session, keeping it for the training chat."""
+        from cpi_chat.dialogue.events import Back, Help
+
+        before = self.turn
+        super().send(event, said)
+        if self.turn is not before:
+            words = said or ("(goes back)" if isinstance(event, Back) else "(asks for help)" if isinstance(event, Help) else "")
+            self.by_hand.append((words, self.turn))
+
+    def action_leave(self) -> None:
+        """Go back to the training screen (not the people list: training has none, and keeps nothing)."""
+        self.dismiss(None)
+
+
 class TrainingApp(CpiChatApp):
     """The app opened straight on a training session (`cpi-chat training play PERSONA --app`)."""
 
@@ -254,6 +330,10 @@ class TrainingApp(CpiChatApp):
     def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # not the home screen: straight to the training session
         self.push_screen(TrainingScreen(self.player, self.autoplay))
+
+    async def action_quit(self) -> None:
+        """Leave training; the command line says what happens to the training folder."""
+        self.exit()
 
 
 class ExerciseApp(CpiChatApp):
