@@ -267,8 +267,8 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
         try:
             return records.find_person(db, name)
         except RecordsError as problem:
-            if "more than one" in str(problem).lower():
-                io.write(str(problem))
+            if "more than one" in str(problem).lower():  # the list comes next, so a number there tells them apart
+                io.write(f"More than one person is called {name}: type the number of the one you mean from the list.")
                 name = None
                 continue
             if "did you mean" in str(problem):

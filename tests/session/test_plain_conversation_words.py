@@ -135,3 +135,12 @@ def test_finishing_the_demo_says_thank_you_and_nothing_about_carrying_on() -> No
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("Thank you. That is the end of the demo.")
     assert "carry on" not in done.stdout.split("This conversation has finished.", 1)[1]
+
+
+def test_two_people_with_the_same_name_are_told_apart_by_their_number_in_the_list(workspace: Workspace) -> None:
+    add_people(workspace, "Cal First", "Dee Same", "Dee Same")
+    io, shown = scripted("dee same", "3")
+    person = choose_person(workspace, io, None)
+    assert person is not None and person.id == 3
+    assert "More than one person is called dee same: type the number of the one you mean from the list." in shown
+    assert shown.count("People: 1. Cal First  2. Dee Same  3. Dee Same") == 2
