@@ -76,7 +76,7 @@ def test_the_flow_ids_the_session_starts_are_all_there():
 @pytest.mark.parametrize(("flow_id", "inputs"), [
     ("finding_assets", ["interests_now", "interests_past", "wish_to_try"]),
     ("setting_goals", ["chosen_asset", "chosen_asset_id", "first_visit"]),
-    ("follow_up", ["goal_id", "goal_what", "goal_kind", "goal_next_step"]),
+    ("follow_up", ["goal_id", "goal_what", "goal_kind", "goal_next_step", "goal_measure"]),
     ("review", ["interests_now", "interests_past", "wish_to_try"]),
 ])
 def test_the_inputs_the_session_gives_each_flow_are_unchanged(flow_id, inputs):
