@@ -63,7 +63,7 @@ def test_a_whole_joint_session_in_plain_mode_saves_both_goals_with_their_steps(d
     assert "You've done really well today" in result.stdout
     assert "Kick-Boxing" in result.stdout  # the suggestion was shown as a readable list
     goals = goals_of(data, "Dan Test")
-    assert [(g["kind"], g["what"]) for g in goals] == [("commitment", "the kick-boxing class"), ("target", "run 5 km")]
+    assert [(g["kind"], g["what"]) for g in goals] == [("commitment", "Kick-Boxing Fitness Class"), ("target", "run 5 km")]
     assert goals[0]["how_often"] == "every week" and goals[0]["asset_id"] == "kick-boxing-class"
     assert [s["owner"] for s in goals[0]["steps"]] == ["person", "worker"]
     assert goals[1]["by_when"] and goals[1]["steps"][0]["text"].startswith("run twice a week")
