@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from typing import TYPE_CHECKING
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,9 +17,44 @@ from cpi_chat.cli.common import pass_paths
 from cpi_chat.paths import Paths
 
 if TYPE_CHECKING:
+    from textual.app import App
+
+    from cpi_chat.plain import PlainIO
     from cpi_chat.workspace import Workspace
 
 MODE = click.Choice(["joint", "self"])
+ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def ending_on_signals(app: App[Any] | None = None) -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP (the terminal closed) end the program as Ctrl+Q does, so every `finally` runs.
+
+    In the app, the signal asks it to quit; anywhere else (plain mode, before the app starts) it raises
+    SystemExit. Either way the normal exit path runs: records close, a demo or training folder is removed.
+    Every answer is saved as it is given, so a real session loses nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+
+    def end(signum: int, _frame: FrameType | None) -> None:
+        if app is not None and app.is_running:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
+            if loop is not None:  # wake the app's loop, which may be waiting for a key
+                loop.call_soon_threadsafe(app.call_later, app.action_quit)
+                return
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, end) for number in ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @click.command()
@@ -29,15 +70,18 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
     workspace = Workspace(paths)
     try:
         if plain:
-            run_plain(workspace, person_name, mode, flow_id)
+            with ending_on_signals():
+                run_plain(workspace, person_name, mode, flow_id)
         else:
             from cpi_chat.records.db import looks_encrypted
 
             if looks_encrypted(paths.people_db):
                 workspace.db  # noqa: B018 - ask for the passphrase now, before the full-screen app takes the terminal
-            from cpi_chat.tui.app import run_app
+            from cpi_chat.tui.app import CpiChatApp
 
-            run_app(workspace, person_name=person_name, mode=mode)
+            app = CpiChatApp(workspace, person_name=person_name, mode=mode)
+            with ending_on_signals(app):
+                app.run()
     finally:
         workspace.close()
 
@@ -49,20 +93,24 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
 @click.option("--keep", is_flag=True, help="Keep the demo folder afterwards (it is deleted by default).")
 def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
     """Try cpi-chat with the fictional town of Hollinbridge and fictional people; nothing real is touched."""
-    from cpi_chat.demo import fill_demo, make_demo_paths
+    from cpi_chat.demo import DEMO_ENDED, fill_demo, make_demo_paths
     from cpi_chat.workspace import Workspace
 
     paths = make_demo_paths()
     workspace = Workspace(paths, training=True)
     try:
-        fill_demo(workspace)
+        with ending_on_signals():  # the folder is removed even if the terminal closes while the town is loading
+            fill_demo(workspace)
         if plain:
             click.echo("Demo: fictional people in the fictional town of Hollinbridge. Nothing here is real.")
-            run_plain(workspace, person_name, mode)
+            with ending_on_signals():
+                run_plain(workspace, person_name, mode, throwaway=not keep)
         else:
-            from cpi_chat.tui.app import run_app
+            from cpi_chat.tui.screens.training import DemoApp
 
-            run_app(workspace, person_name=person_name, mode=mode, demo=True)
+            app = DemoApp(workspace, person_name=person_name, mode=mode, ended=DEMO_ENDED if not keep else "")
+            with ending_on_signals(app):
+                app.run()
     finally:
         workspace.close()
         if keep:
@@ -71,16 +119,34 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             shutil.rmtree(paths.data_dir, ignore_errors=True)
 
 
-def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None) -> None:
-    """Plain mode from start to end: who, carry on or start, then the conversation."""
+def run_plain(
+    workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None, throwaway: bool = False,
+) -> None:
+    """Plain mode from start to end: who, carry on or start, then the conversation (`throwaway`: the demo's folder)."""
     from cpi_chat.plain import PlainConversation, open_session, stdin_io
 
     io = stdin_io()
+    if throwaway:
+        io = never_promising_later(io)
     opened = open_session(workspace, io, person_name, mode, flow_id)
     if opened is None:
         return
     session, first = opened
     PlainConversation(session, io).run(first)
+
+
+def never_promising_later(io: PlainIO) -> PlainIO:
+    """Plain-mode output for the demo: a line promising to carry on later says instead that the demo's data goes.
+
+    The demo's folder is deleted when it ends, so "run cpi-chat again to carry on" would not be true there.
+    """
+    from cpi_chat.demo import DEMO_ENDED, promises_carrying_on
+    from cpi_chat.plain import PlainIO
+
+    def write(line: str) -> None:
+        io.write(DEMO_ENDED if promises_carrying_on(line) else line)
+
+    return PlainIO(read=io.read, write=write)
 
 
 COMMANDS: list[click.Command] = [run, demo]

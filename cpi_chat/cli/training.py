@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cpi_chat.cli.common import CpiGroup
+from cpi_chat.cli.run import ending_on_signals
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from cpi_chat.training.barriers import Barrier
     from cpi_chat.training.mapping import AssetGrid
     from cpi_chat.workspace import Workspace
@@ -49,12 +53,16 @@ def play(persona_name: str, step_mode: bool, speed: float, in_app: bool, keep: b
     from cpi_chat.training.player import Player
 
     persona = find_persona(persona_name)
-    with training_workspace(keep=keep) as workspace:
+    with ending_on_signals(), training_workspace(keep=keep) as workspace:
         player = Player.start(workspace, persona, seconds_per_turn=speed)
         if in_app:
             from cpi_chat.tui.screens.training import TrainingApp
 
-            TrainingApp(workspace, player, autoplay=not step_mode).run()
+            app = TrainingApp(workspace, player, autoplay=not step_mode)
+            with ending_on_signals(app):
+                app.run()
+            if not keep:
+                click.echo(f"{BANNER}: the training folder has been deleted, so nothing is kept.")
         else:
             play_plain(player, stdin_io(), step_mode=step_mode, sleep=time.sleep)
         if keep:
@@ -77,30 +85,43 @@ def map_assets(
     keep: bool, in_app: bool,
 ) -> None:
     """Mapping community assets: a grid of the ten domains by your areas, its gaps, and your team's directory."""
-    from pathlib import Path
-
     from cpi_chat.plain import stdin_io
-    from cpi_chat.training.mapping import import_grid, load_grid, new_grid, save_grid, split_areas
+    from cpi_chat.training.mapping import (
+        counted,
+        directory_words,
+        import_grid,
+        load_grid,
+        new_grid,
+        not_kept_words,
+        save_grid,
+        split_areas,
+    )
     from cpi_chat.training.personas import training_workspace
     from cpi_chat.training.plain_exercises import ask_areas, finish_mapping, run_mapping
 
     io = stdin_io()
+    keeps = bool(save_file or grid_file or csv_file or oruk_file or keep)
     click.echo(f"{BANNER}: mapping community assets. Nothing here touches your real records.")
-    with training_workspace(keep=keep, with_town=False) as workspace:
+    with ending_on_signals(), training_workspace(keep=keep, with_town=False) as workspace:
         directory = workspace.assets
         given = split_areas(areas or "")
         grid = None
         if grid_file and Path(grid_file).exists():
             grid = load_grid(Path(grid_file), directory.domains(), given)
-            click.echo(f"{BANNER}: carrying on with {len(grid.assets)} assets from {grid_file}.")
+            click.echo(f"{BANNER}: carrying on with {counted(len(grid.assets), 'asset')} from {grid_file}.")
         if in_app:
-            grid = _map_in_app(workspace, grid, given, export_to=csv_file or oruk_file or "",
-                               keeps=bool(save_file or grid_file or csv_file or oruk_file or keep))
+            started = time.time()
+            screen = _map_in_app(workspace, grid, given, export_to=csv_file or oruk_file or "", keeps=keeps)
+            grid = getattr(screen, "grid", None)
             if grid is None:
                 click.echo("No areas were given, so there is no grid; nothing was saved.")
                 return
+            if not keeps:
+                if grid.assets:  # the folder goes now: say what became of the team's work
+                    click.echo(not_kept_words(len(grid.assets), *_exported_during(screen, started)))
+                return
             if grid.assets:
-                click.echo(f"The team's directory: {import_grid(grid, directory).summary()}")
+                click.echo(directory_words(import_grid(grid, directory), directory.count()))
         else:
             if grid is None:
                 asked = given or ask_areas(io)
@@ -111,28 +132,40 @@ def map_assets(
             finish_mapping(grid, directory, io)
         for target in {f for f in (save_file, grid_file) if f}:
             written = save_grid(grid, Path(target))
-            click.echo(f"Saved the grid ({written} assets) to {target}.")
+            click.echo(f"Saved the grid ({counted(written, 'asset')}) to {target}.")
         if csv_file:
-            click.echo(f"Exported {directory.export_file(csv_file, 'csv')} assets to {csv_file}.")
+            click.echo(f"Exported {counted(directory.export_file(csv_file, 'csv'), 'asset')} to {csv_file}.")
         if oruk_file:
-            click.echo(f"Exported {directory.export_file(oruk_file, 'oruk')} assets to {oruk_file} (Open Referral UK).")
+            click.echo(f"Exported {counted(directory.export_file(oruk_file, 'oruk'), 'asset')} to {oruk_file} (Open Referral UK).")
         if keep:
             click.echo(f"The training folder is kept at {workspace.paths.data_dir}; its assets.db is the team's directory.", err=True)
         elif not (csv_file or oruk_file):
             click.echo("Add --csv FILE or --oruk FILE to keep the team's directory; the training folder is deleted now.")
 
 
-def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], export_to: str, keeps: bool) -> AssetGrid | None:
-    """Run the mapping screen full-screen; returns the grid as the team left it (None if no areas were given)."""
+def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], export_to: str, keeps: bool) -> Screen[Any] | None:
+    """Run the mapping screen full-screen; returns the screen as the team left it (its grid is None if no areas were given)."""
     from cpi_chat.tui.screens.asset_mapping import MappingScreen
     from cpi_chat.tui.screens.training import ExerciseApp
 
     domains = workspace.assets.domains()
     app = ExerciseApp(workspace, lambda: MappingScreen(domains, grid=grid, areas=areas, export_to=export_to,
                                                         warn_on_leave=not keeps))
-    app.run()
-    screen = app.exercise
-    return getattr(screen, "grid", None)
+    with ending_on_signals(app):
+        app.run()
+    return app.exercise
+
+
+def _exported_during(screen: Screen[Any] | None, started: float) -> tuple[str, bool]:
+    """The file the team exported to with F7 during the exercise ('' if none), and whether the grid changed since."""
+    target = Path(str(getattr(screen, "export_to", "") or "")).expanduser()
+    try:
+        written = target.is_file() and target.stat().st_mtime >= started
+    except OSError:
+        written = False
+    if not written:
+        return "", False
+    return str(target), getattr(screen, "kept_version", 0) != getattr(screen, "version", 0)
 
 
 @training.command("barriers")
@@ -141,8 +174,6 @@ def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], 
 @click.option("--app", "in_app", is_flag=True, help="Run it in the full-screen app, with the chart growing beside the questions.")
 def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> None:
     """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
-    from pathlib import Path
-
     from cpi_chat.plain import stdin_io
     from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, text_tree
     from cpi_chat.training.plain_exercises import run_barrier
@@ -179,9 +210,10 @@ def _barriers_in_app(page_to: str, keeps: bool) -> Barrier | None:
     from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
     from cpi_chat.tui.screens.training import ExerciseApp
 
-    with training_workspace(with_town=False) as workspace:
+    with ending_on_signals(), training_workspace(with_town=False) as workspace:
         app = ExerciseApp(workspace, lambda: BarriersScreen(page_to=page_to, warn_on_leave=not keeps))
-        app.run()
+        with ending_on_signals(app):
+            app.run()
         return getattr(app.exercise, "barrier", None)
 
 

@@ -46,6 +46,28 @@ class AssetGrid:
     assets: list[MappedAsset] = field(default_factory=list)
 
 
+def counted(number: int, word: str) -> str:
+    """'1 asset', '2 assets', '0 assets'."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def directory_words(report: ImportReport, in_all: int) -> str:
+    """What importing the grid did to the team's directory, in one sentence with right plurals."""
+    return f"The team's directory: {counted(report.added, 'asset')} added, {report.updated} updated ({in_all} in all)."
+
+
+def not_kept_words(count: int, exported_to: str = "", changed_since: bool = False) -> str:
+    """What became of the grid when training ends without keeping it (the folder is deleted)."""
+    if exported_to and not changed_since:
+        return (f"The grid's {counted(count, 'asset')} {'was' if count == 1 else 'were'} exported to {exported_to}; "
+                "the training folder has been deleted.")
+    if exported_to:
+        return (f"{exported_to} has the grid as it was when you exported it; later changes were not kept: "
+                "the training folder has been deleted.")
+    return (f"{counted(count, 'asset')} {'was' if count == 1 else 'were'} not kept: the training folder has been deleted. "
+            "Next time, export with F7, or start with --csv FILE, --oruk FILE or --save FILE.")
+
+
 def new_grid(domains: list[Domain] | tuple[Domain, ...], areas: list[str]) -> AssetGrid:
     """An empty grid for these areas (blank and repeated names dropped); TrainingError when none are left."""
     kept: list[str] = []

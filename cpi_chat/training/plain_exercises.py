@@ -10,6 +10,8 @@ from cpi_chat.training.mapping import (
     AssetGrid,
     add_area,
     add_asset,
+    counted,
+    directory_words,
     gap_sentences,
     grid_text,
     import_grid,
@@ -41,7 +43,7 @@ def ask_areas(io: PlainIO) -> list[str] | None:
 def show_grid(grid: AssetGrid, io: PlainIO) -> None:
     """The grid with counts, then its gaps in words."""
     io.write("")
-    io.write(f"{TRAINING_BANNER}: the asset map ({len(grid.assets)} assets).")
+    io.write(f"{TRAINING_BANNER}: the asset map ({counted(len(grid.assets), 'asset')}).")
     for line in grid_text(grid).splitlines():
         io.write(line)
     io.write("")
@@ -104,7 +106,7 @@ def finish_mapping(grid: AssetGrid, directory: AssetDirectory, io: PlainIO) -> I
     show_grid(grid, io)
     report = import_grid(grid, directory)
     io.write("")
-    io.write(f"The team's directory: {report.added} added, {report.updated} updated ({directory.count()} in all).")
+    io.write(directory_words(report, directory.count()))
     return report
 
 

@@ -45,7 +45,7 @@ def test_map_app_asks_nothing_on_the_command_line_and_exports_what_the_team_type
     result = CliRunner().invoke(training, ["map", "--app", "--areas", "Riverside, Kelderby", "--csv", str(target)])
     assert result.exit_code == 0, result.output
     assert isinstance(screens[0], MappingScreen)
-    assert "The team's directory: Imported 2 assets (2 new, 0 updated)." in result.output
+    assert "The team's directory: 2 assets added, 0 updated (2 in all)." in result.output
     with target.open(encoding="utf-8") as handle:
         assert sorted(row["name"] for row in csv.DictReader(handle)) == ["Farming Friends", "Parkrun"]
 

@@ -22,7 +22,7 @@ def test_mapping_asks_for_areas_shows_gaps_and_exports_the_teams_directory(tmp_p
     output = run(["map", "--csv", str(tmp_path / "team.csv"), "--oruk", str(tmp_path / "team.json")], given)
     assert output.startswith("Training — fictional people")
     assert "Kelderby also has nothing for Sport." in output
-    assert "The team's directory: 2 added, 0 updated (2 in all)." in output
+    assert "The team's directory: 2 assets added, 0 updated (2 in all)." in output
     with (tmp_path / "team.csv").open(encoding="utf-8") as handle:
         names = sorted(row["name"] for row in csv.DictReader(handle))
     assert names == ["Farming Friends", "Parkrun"]
@@ -33,8 +33,8 @@ def test_a_team_can_save_the_grid_and_carry_on_another_day(tmp_path: Path) -> No
     grid = tmp_path / "grid.csv"
     run(["map", "--areas", "Riverside, Northgate", "--grid", str(grid)], "Parkrun; sport; Riverside\ndone\n")
     output = run(["map", "--grid", str(grid)], "Mosque open day; religious; Northgate\ndone\n")
-    assert "carrying on with 1 assets" in output
-    assert "The team's directory: 2 added" in output
+    assert "carrying on with 1 asset from" in output
+    assert "The team's directory: 2 assets added" in output
     with grid.open(encoding="utf-8") as handle:
         assert len([row for row in csv.DictReader(handle) if row["name"]]) == 2
 

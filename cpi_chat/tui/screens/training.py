@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
 
+from cpi_chat.demo import promises_carrying_on
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
@@ -23,6 +24,8 @@ from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from cpi_chat.dialogue.events import Event
     from cpi_chat.session import Session, Turn
     from cpi_chat.training.barriers import Barrier
@@ -314,6 +317,20 @@ class TakeOverScreen(ConversationScreen):
     def action_leave(self) -> None:
         """Go back to the training screen (not the people list: training has none, and keeps nothing)."""
         self.dismiss(None)
+
+
+class DemoApp(CpiChatApp):
+    """The app over the demo's throwaway folder (`cpi-chat demo`): leaving never promises to carry on later."""
+
+    def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint", ended: str = "") -> None:
+        super().__init__(workspace, person_name=person_name, mode=mode, demo=True)
+        self.ended = ended  # what to say on leaving instead of "run cpi-chat again to carry on" ('' with --keep)
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Leave; the demo's folder is deleted afterwards, so say that rather than 'carry on later'."""
+        if self.ended and (message is None or promises_carrying_on(str(message))):
+            message = self.ended
+        super().exit(result, return_code, message)
 
 
 class TrainingApp(CpiChatApp):
