@@ -47,7 +47,7 @@ DEMO_PEOPLE = (
 )
 
 
-DEMO_ENDED = "End of the demo: its people and answers are deleted when it ends, so nothing here is kept."
+DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."  # as the app says it
 
 
 def promises_carrying_on(text: str) -> bool:

@@ -19,7 +19,6 @@ from cpi_chat.paths import Paths
 if TYPE_CHECKING:
     from textual.app import App
 
-    from cpi_chat.plain import PlainIO
     from cpi_chat.workspace import Workspace
 
 MODE = click.Choice(["joint", "self"])
@@ -93,7 +92,7 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
 @click.option("--keep", is_flag=True, help="Keep the demo folder afterwards (it is deleted by default).")
 def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
     """Try cpi-chat with the fictional town of Hollinbridge and fictional people; nothing real is touched."""
-    from cpi_chat.demo import DEMO_ENDED, fill_demo, make_demo_paths
+    from cpi_chat.demo import fill_demo, make_demo_paths
     from cpi_chat.workspace import Workspace
 
     paths = make_demo_paths()
@@ -104,11 +103,11 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
         if plain:
             click.echo("Demo: fictional people in the fictional town of Hollinbridge. Nothing here is real.")
             with ending_on_signals():
-                run_plain(workspace, person_name, mode, throwaway=not keep)
+                run_plain(workspace, person_name, mode)
         else:
             from cpi_chat.tui.screens.training import DemoApp
 
-            app = DemoApp(workspace, person_name=person_name, mode=mode, ended=DEMO_ENDED if not keep else "")
+            app = DemoApp(workspace, person_name=person_name, mode=mode)
             with ending_on_signals(app):
                 app.run()
     finally:
@@ -119,34 +118,16 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             shutil.rmtree(paths.data_dir, ignore_errors=True)
 
 
-def run_plain(
-    workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None, throwaway: bool = False,
-) -> None:
-    """Plain mode from start to end: who, carry on or start, then the conversation (`throwaway`: the demo's folder)."""
+def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None) -> None:
+    """Plain mode from start to end: who, carry on or start, then the conversation (a demo's never offers to carry on later)."""
     from cpi_chat.plain import PlainConversation, open_session, stdin_io
 
     io = stdin_io()
-    if throwaway:
-        io = never_promising_later(io)
     opened = open_session(workspace, io, person_name, mode, flow_id)
     if opened is None:
         return
     session, first = opened
     PlainConversation(session, io).run(first)
-
-
-def never_promising_later(io: PlainIO) -> PlainIO:
-    """Plain-mode output for the demo: a line promising to carry on later says instead that the demo's data goes.
-
-    The demo's folder is deleted when it ends, so "run cpi-chat again to carry on" would not be true there.
-    """
-    from cpi_chat.demo import DEMO_ENDED, promises_carrying_on
-    from cpi_chat.plain import PlainIO
-
-    def write(line: str) -> None:
-        io.write(DEMO_ENDED if promises_carrying_on(line) else line)
-
-    return PlainIO(read=io.read, write=write)
 
 
 COMMANDS: list[click.Command] = [run, demo]

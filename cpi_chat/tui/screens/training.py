@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
 
-from cpi_chat.demo import promises_carrying_on
+from cpi_chat.demo import DEMO_ENDED, promises_carrying_on
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
@@ -322,14 +322,15 @@ class TakeOverScreen(ConversationScreen):
 class DemoApp(CpiChatApp):
     """The app over the demo's throwaway folder (`cpi-chat demo`): leaving never promises to carry on later."""
 
-    def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint", ended: str = "") -> None:
+    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
+
+    def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint") -> None:
         super().__init__(workspace, person_name=person_name, mode=mode, demo=True)
-        self.ended = ended  # what to say on leaving instead of "run cpi-chat again to carry on" ('' with --keep)
 
     def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
-        """Leave; the demo's folder is deleted afterwards, so say that rather than 'carry on later'."""
-        if self.ended and (message is None or promises_carrying_on(str(message))):
-            message = self.ended
+        """Leave; the demo's folder is deleted afterwards, so words about carrying on later become the demo's own."""
+        if message is not None and promises_carrying_on(str(message)):
+            message = DEMO_ENDED
         super().exit(result, return_code, message)
 
 
