@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from cpi_chat.plain import PlainConversation, PlainIO
 from cpi_chat.session import Turn
@@ -57,7 +58,8 @@ def play_plain(
             if word in {"take", "t"}:
                 session = player.take_over()
                 io.write(f"{TRAINING_BANNER}: you have taken over. Carry on by hand as {first_name} would.")
-                ended = PlainConversation(session, io).run(player.turn)
+                # The training folder is deleted afterwards: the conversation must not offer to carry on later.
+                ended = PlainConversation(session, replace(io, throwaway=True)).run(player.turn)
                 io.write(f"{TRAINING_BANNER}: the training folder is deleted afterwards, so nothing is kept.")
                 return ended
         elif sleep is not None and player.seconds_per_turn > 0:

@@ -34,6 +34,7 @@ def test_typing_take_hands_the_session_to_the_trainer_as_a_normal_plain_session(
     assert "you have taken over" in output
     assert "What did you use to enjoy?" in output
     assert "nothing is kept" in output
+    assert "cpi-chat again" not in output, "the training folder is deleted, so there is nothing to carry on later"
 
 
 def test_an_unknown_persona_gets_one_sentence_and_no_traceback() -> None:
