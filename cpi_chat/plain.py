@@ -323,10 +323,11 @@ def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person 
             if not given:
                 continue
         try:
-            return records.find_person(workspace.db, given)
+            if name:  # given on the command line (by the worker, perhaps as an id)
+                return records.find_person(workspace.db, given)
+            return records.find_person_alone(workspace.db, given)  # typed: a name only, never suggesting others
         except RecordsError as problem:
-            # "More than one person is called …" names only that same name; anything else could suggest others.
-            sentence = str(problem) if "more than one" in str(problem).lower() else NOT_FOUND_ALONE
+            sentence = str(problem) if not name or "more than one" in str(problem).lower() else NOT_FOUND_ALONE
             if name:
                 raise RecordsError(sentence) from None
             io.write(sentence)

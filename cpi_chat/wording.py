@@ -4,5 +4,8 @@ from __future__ import annotations
 
 # The person alone (self mode) typed a name that was not found: never show, or suggest, anyone else's name.
 NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, then try again."
+# The person alone typed only digits (an id would open someone else's check-in) or a name several people share.
+TYPE_NAME_IN_LETTERS = "Please type your name in letters, the way your worker wrote it."
+SAME_NAME_ALONE = "More than one person has that name, so please ask your worker to start your check-in."
 # Leaving after a conversation that has ended: there is nothing to carry on.
 FINISHED_MESSAGE = "Thank you. Everything is saved."

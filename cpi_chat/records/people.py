@@ -52,6 +52,22 @@ def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds |
 
 
 @guarded
+def find_person_alone(db: sqlite_utils.Database, name: str) -> Person:
+    """The person typing their own name (self mode): by name only, never an id, never suggesting anyone else."""
+    from cpi_chat.wording import NOT_FOUND_ALONE, SAME_NAME_ALONE, TYPE_NAME_IN_LETTERS
+
+    wanted = " ".join(name.split()).casefold()
+    if not wanted or wanted.replace(" ", "").isdigit():
+        raise RecordsError(TYPE_NAME_IN_LETTERS)
+    same = [row["id"] for row in fetch_all(db, "SELECT id, name FROM person ORDER BY id") if row["name"].casefold() == wanted]
+    if len(same) > 1:
+        raise RecordsError(SAME_NAME_ALONE)
+    if not same:
+        raise RecordsError(NOT_FOUND_ALONE)
+    return get_person(db, same[0])
+
+
+@guarded
 def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
     """The one person with this id or name (any case); RecordsError listing candidates otherwise."""
     text = str(name_or_id).strip()

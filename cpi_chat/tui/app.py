@@ -16,15 +16,14 @@ from cpi_chat.tui.commands import CpiCommands
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.starting import open_person
 from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
+from cpi_chat.wording import FINISHED_MESSAGE, NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
     from cpi_chat.records import Person
     from cpi_chat.workspace import Workspace
 
 DEMO_TITLE = "Demo — fictional people"
-NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, then try again."
 SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
-FINISHED_MESSAGE = "Thank you. Everything is saved."
 DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."
 
 
@@ -89,10 +88,9 @@ class CpiChatApp(App[None]):
 
         def check(name: str) -> str:
             try:
-                found[:] = [records.find_person(self.workspace.db, name)]
-            except CpiChatError as problem:
-                # "More than one person is called …" names only that one name; anything else could suggest others.
-                return str(problem) if "more than one" in str(problem).lower() else NOT_FOUND_ALONE
+                found[:] = [records.find_person_alone(self.workspace.db, name)]
+            except CpiChatError as problem:  # its sentences never name or suggest anyone else
+                return str(problem)
             return ""
 
         def named(name: str | None) -> None:

@@ -68,3 +68,18 @@ def test_the_list_shows_active_goals_and_the_last_session_date(db, person) -> No
     assert summaries["Maud Pennick"].active_goals == ()
     assert summaries["Maud Pennick"].last_session is not None
     assert [s.name for s in records.list_people(db)] == ["Dev Okafor", "Maud Pennick"]
+
+
+def test_a_person_alone_is_found_by_their_own_name_only_never_by_an_id_or_a_suggestion(db) -> None:
+    from cpi_chat.wording import NOT_FOUND_ALONE, SAME_NAME_ALONE, TYPE_NAME_IN_LETTERS
+
+    ann = records.add_person(db, "Ann Example")
+    records.add_person(db, "Bo Example")
+    assert records.find_person_alone(db, "  ann   EXAMPLE ") == ann
+    for typed, said in ((str(ann.id), TYPE_NAME_IN_LETTERS), ("Ann", NOT_FOUND_ALONE), ("Bo Exampel", NOT_FOUND_ALONE)):
+        with pytest.raises(RecordsError) as refused:
+            records.find_person_alone(db, typed)
+        assert str(refused.value) == said and "Bo" not in str(refused.value)
+    records.add_person(db, "Ann Example")
+    with pytest.raises(RecordsError, match=SAME_NAME_ALONE):
+        records.find_person_alone(db, "Ann Example")

@@ -61,12 +61,13 @@ def test_a_near_miss_never_suggests_or_shows_anyone_elses_name(two_people: Works
     assert "Uma" not in text and "did you mean" not in text.lower() and "person list" not in text
 
 
-def test_two_people_with_the_same_name_are_told_apart_naming_only_that_name(two_people: Workspace) -> None:
+def test_two_people_with_the_same_name_are_sent_to_their_worker_and_a_number_is_never_an_id(two_people: Workspace) -> None:
     records.add_person(two_people.db, "Joy Tester")
-    io, shown = scripted("joy tester")
-    assert ask_own_name(two_people, io, None) is None  # input ended before an id was typed
+    io, shown = scripted("joy tester", "2")
+    assert ask_own_name(two_people, io, None) is None  # input ended: a number typed alone never opens a check-in
     problem = next(line for line in shown if "More than one" in line)
-    assert "Joy Tester" in problem and "Uma" not in problem
+    assert "ask your worker" in problem and "Uma" not in problem
+    assert any("Please type your name in letters" in line for line in shown)
 
 
 def test_quit_or_the_end_of_input_leaves_without_anyone_added(two_people: Workspace) -> None:

@@ -31,7 +31,7 @@ async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_w
         await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
         assert screen.session.finished
         said = [str(line.render()) for line in screen.query(".chat-line")]
-        closing = next(line for line in said if line.startswith("How it is going: the kick-boxing class"))
+        closing = next(line for line in said if line.startswith("How it is going: Kick-Boxing Fitness Class"))
         assert "Times you went: 1." in closing, "the person sees their progress before the goodbye"
 
     dan = records.find_person(demo_workspace.db, "Dan Mercer")
@@ -135,3 +135,13 @@ async def test_quitting_after_a_finished_check_in_says_thank_you_not_carry_on(de
         await pilot.pause()
     said = capfd.readouterr().err
     assert FINISHED_MESSAGE in said and "carry on" not in said
+
+
+async def test_alone_a_number_is_never_read_as_someone_elses_id(demo_workspace) -> None:
+    app = demo_app(demo_workspace, mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YourNameScreen)
+        assert "Please type your name in letters" in words_on_screen(app)
