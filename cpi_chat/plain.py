@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cpi_chat.assets.why import why_in_words
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
@@ -219,7 +220,7 @@ class PlainConversation:
                 self.io.write("     " + ". ".join(d for d in details if d) + ".")
             if asset.accessibility:
                 self.io.write(f"     Access: {asset.accessibility}")
-            self.io.write(f"     Why: {hit.why}")
+            self.io.write(f"     Why it came up: {why_in_words(hit.why)}")
         if turn.suggestions:
             self.io.write(f"Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice. Or {COMMANDS}.")
         else:
