@@ -34,7 +34,7 @@ async def test_the_people_list_shows_goals_and_last_session_and_search_narrows_i
         await pilot.pause()
         assert app.screen.title == DEMO_TITLE or app.title == DEMO_TITLE
         dan = next(line for line in listed(app) if line.startswith("Dan Mercer"))
-        assert "Goals: the kick-boxing class, run 5 km" in dan and "Last session: 25 Nov 2026" in dan
+        assert "Goals: Kick-Boxing Fitness Class, run 5 km" in dan and "Last session: 25 Nov 2026" in dan
         await pilot.press("slash")
         await type_text(pilot, "joy")
         assert [line.splitlines()[0] for line in listed(app)] == ["Joyce Whitlow"]

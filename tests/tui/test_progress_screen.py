@@ -121,7 +121,7 @@ async def test_p_saves_my_plan_owner_only_named_by_id_with_the_goals_and_never_a
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and stat.S_IMODE(page.stat().st_mode) == 0o600
     assert [p.name for p in folder.iterdir()] == [page.name], "no other file, and no name in the file name"
     html = page.read_text(encoding="utf-8")
-    assert "the kick-boxing class" in html and "run 5 km" in html
+    assert "Kick-Boxing Fitness Class" in html and "run 5 km" in html
     assert CANARY not in html
 
 
