@@ -192,3 +192,15 @@ def test_quitting_the_plain_demo_says_there_is_nothing_to_carry_on_and_removes_i
     assert "nothing to carry on later" in result.output
     assert "cpi-chat again" not in result.output
     assert throwaway_folders(tmp_path) == []
+
+
+def test_sigterm_ends_the_real_app_through_its_normal_exit(terminals, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    added = subprocess.run([sys.executable, "-m", "cpi_chat", "--data-dir", str(tmp_path / "real"), "person", "add", "Sam Tester"],
+                           capture_output=True, text=True, check=False)
+    assert added.returncode == 0, added.stderr
+    terminal = terminals("run")
+    terminal.read_until(b"Tester")
+    terminal.process.send_signal(signal.SIGTERM)
+    assert terminal.ended() == 0
+    assert b"Traceback" not in terminal.output
+    assert (tmp_path / "real" / "people.db").exists()

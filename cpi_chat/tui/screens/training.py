@@ -51,7 +51,8 @@ class TrainingScreen(Screen[None]):
 
     DEFAULT_CSS = TRAINING_CSS
     HELP = ("Training with a fictional person. Space plays the next turn; p plays or pauses by itself; + and - make it "
-            "faster or slower; t takes over, so you carry on the same session by hand. The tip for the worker is on the right. "
+            "faster or slower; t takes over, so you carry on the same session by hand (Escape there comes back, and the script "
+            "carries on from where you left it if it still fits). The tip for the worker is on the right. "
             "m opens the mapping community assets exercise and b the overcoming barriers exercise (the session pauses; "
             "Escape comes back to it, and the exercise keeps what the team did).")
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
