@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,13 +21,18 @@ from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
 from cpi_chat.tui.widgets.asset_card import AssetCard
-from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
+from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines, goal_places
 from cpi_chat.tui.widgets.key_bar import KeyBar
-from cpi_chat.tui.widgets.quick_replies import QuickReplies
+from cpi_chat.tui.widgets.quick_replies import QuickReplies, numbers_in_words, reply_typed
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
+LEFT_FINISHED = "Thank you. Everything is saved."
+LEFT_ALONE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
+LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
+# Free-text questions a group's name can answer: what to go to, where, what to look for, places, groups.
+GROUP_QUESTION = re.compile(r"\b(go to|where is|look for|places?|groups?|clubs?|class(es)?|activit(y|ies))\b", re.IGNORECASE)
 
 
 class ConversationScreen(Screen[None]):
@@ -102,13 +108,16 @@ class ConversationScreen(Screen[None]):
         if self.session.finished:
             return
         transcript = self.query_one(Transcript)
-        if said:
+        only_if_accepted = isinstance(event, Skip)  # "(skipped)" is said only once the session has skipped
+        if said and not only_if_accepted:
             transcript.heard(said)
         try:
             turn = self.session.handle(event)
         except CpiChatError as problem:
             self.notify(str(problem), severity="error", timeout=10, markup=False)
             return
+        if said and only_if_accepted and not (turn.reply.prompt and turn.reply.prompt.problem):
+            transcript.heard(said)
         self.show(turn, fresh=not isinstance(event, Help))
 
     def show(self, turn: Turn, fresh: bool = True) -> None:
@@ -136,9 +145,11 @@ class ConversationScreen(Screen[None]):
         self._say_near_answer("#problem", f"Please check: {prompt.problem}" if prompt.problem else "")
         self._say_near_answer("#help-text", f"Help: {prompt.help}" if prompt.help else (
             f"Last time you said: {prompt.previous}" if prompt.previous else ""))
-        self.query_one("#skip-button").display = prompt.optional or prompt.kind == "suggest"
+        self.query_one("#skip-button").display = prompt.optional
         self._show_answer_area(prompt, turn, previous)
         self.query_one(WorkerPanel).show_guide(prompt.guide)
+        self.refresh_bindings()  # Skip is offered only on a question that may be skipped
+        transcript.keep_end_in_view()  # a problem or help below must not push the question out of view
 
     def _say_near_answer(self, where: str, text: str) -> None:
         line = self.query_one(where, Static)
@@ -177,7 +188,8 @@ class ConversationScreen(Screen[None]):
         cards.remove_children()
         cards.mount_all(self._card(hit, n) for n, hit in enumerate(hits, start=1))
         groups = "1 group" if len(hits) == 1 else f"{len(hits)} groups"
-        count = f"{groups} might suit. Press a number or Add to plan; Ctrl+S if none suit." if hits else ""
+        if_none = "; Ctrl+S if none suit" if self.prompt is not None and self.prompt.optional else ""
+        count = f"{groups} might suit. Press a number or Add to plan{if_none}." if hits else ""
         self._say_near_answer("#search-note", " ".join(x for x in (note, count) if x))
         cards.scroll_home(animate=False)
         if hits:
@@ -210,12 +222,13 @@ class ConversationScreen(Screen[None]):
         """Show the person's active goals as cards, and the worker panel's notes and summary."""
         db, person_id = self.session.db, self.session.person.id
         goals = [g for g in records.list_goals(db, person_id) if g.status == "active"]
-        shown = [goal_lines(g) for g in goals]
+        places = goal_places(db, person_id, self.session.assets) if any(g.asset_id for g in goals) else {}
+        shown = [goal_lines(g, places.get(g.id)) for g in goals]
         if shown != self.shown_goals:  # rebuild only when a goal or step changed: layout is the slow part
             self.shown_goals = shown
             holder = self.query_one("#goal-cards", Vertical)
             holder.remove_children()
-            holder.mount_all(GoalCard(goal) for goal in goals)
+            holder.mount_all(GoalCard(goal, places.get(goal.id)) for goal in goals)
             self.query_one("#plan-title").display = bool(goals)
             self._update_side(bool(goals))
         if self.mode != "self" and self.query_one(WorkerPanel).display:
@@ -241,11 +254,49 @@ class ConversationScreen(Screen[None]):
 
     @on(Input.Submitted, "#answer")
     def _answered(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text and not (self.prompt and self.prompt.optional):
-            self._say_near_answer("#problem", "Please type an answer first, or press Ctrl+S to skip.")
+        text, prompt = event.value.strip(), self.prompt
+        if prompt is not None and prompt.kind == "choose":
+            self._choose_by_words(text, prompt)
+            return
+        if not text and not (prompt and prompt.optional):
+            self._show_problem("Please pick a group, or type your own choice." if prompt and prompt.kind == "suggest"
+                               else "Please type an answer first.")
             return
         self.send(Answer(text), said=text or "(left empty)")
+
+    def _show_problem(self, text: str) -> None:
+        self._say_near_answer("#problem", text)
+        self.query_one(Transcript).keep_end_in_view()
+
+    def _choose_by_words(self, text: str, prompt: Prompt) -> None:
+        """Typed words on a question with numbered replies: pick the reply they start, or ask for its number."""
+        index = reply_typed(text, prompt.options)
+        if index is not None:
+            self.send(Pick(index), said=prompt.options[index])
+            return
+        answer = self.query_one("#answer", Input)
+        answer.value = ""
+        self.query_one("#answer-row").display = False
+        self._show_problem(f"Please press the number of your answer, {numbers_in_words(len(prompt.options))}.")
+        self.query_one(QuickReplies).focus_first()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed on a question with numbered replies open the answer box, so the words can be read and matched."""
+        prompt, row = self.prompt, self.query_one("#answer-row")
+        if (prompt is None or prompt.kind != "choose" or self.session.finished or isinstance(self.focused, Input)
+                or not event.is_printable or event.character is None):
+            return
+        if not row.display and (not event.character.strip() or event.character.isdigit()):
+            return  # before any words, a digit picks a reply and a space presses the reply in focus
+        event.stop()
+        event.prevent_default()
+        answer = self.query_one("#answer", Input)
+        if not row.display:
+            row.display = True
+            answer.placeholder = "Type the start of your answer and press Enter"
+            answer.value = ""
+        answer.insert_text_at_cursor(event.character)  # keys typed before the box has the focus land here too
+        answer.focus()
 
     @on(QuickReplies.Picked)
     def _picked(self, event: QuickReplies.Picked) -> None:
@@ -289,17 +340,18 @@ class ConversationScreen(Screen[None]):
 
     @on(Button.Pressed, "#skip-button")
     def action_skip(self) -> None:
-        """Skip this question."""
-        self.send(Skip(), said="(skipped)")
+        """Skip this question, when it may be skipped."""
+        if self.prompt is not None and self.prompt.optional:
+            self.send(Skip(), said="(skipped)")
 
     @on(Button.Pressed, "#leave-button")
     def action_leave(self) -> None:
-        """Leave the conversation; it is saved and can be carried on later."""
+        """Leave the conversation; it is saved, and one not finished can be carried on later."""
+        finished = self.session.finished
         if self.app.locked_to_person:  # type: ignore[attr-defined]
-            self.app.exit(message="Everything is saved. Run cpi-chat again to carry on where you stopped.")
+            self.app.exit(message=LEFT_FINISHED if finished else LEFT_ALONE)
             return
-        if not self.session.finished:
-            self.app.notify("Saved. You can carry on this session later (R on the people list).", markup=False)
+        self.app.notify(LEFT_FINISHED if finished else LEFT_TOGETHER, markup=False)
         self.app.pop_screen()
 
     def action_stop(self) -> None:
@@ -358,23 +410,29 @@ class ConversationScreen(Screen[None]):
             return
 
         def found(asset: Asset | None) -> None:
-            if asset is None or self.prompt is None:
+            prompt = self.prompt
+            if asset is None or prompt is None:
                 return
-            if self.prompt.kind == "suggest":
+            if prompt.kind == "suggest":
                 self.pick_asset(asset)
-            elif self.prompt.kind == "ask":
-                self.query_one("#answer", Input).value = asset.name
-                self.query_one("#answer", Input).focus()
+            elif prompt.kind == "ask" and prompt.validate == "text" and GROUP_QUESTION.search(prompt.text):
+                answer = self.query_one("#answer", Input)
+                answer.value = asset.name
+                answer.cursor_position = len(asset.name)  # typing goes on after the name, not before it
+                answer.focus()
             else:
-                self.notify(f"Noted {asset.name}: answer this question first, then add it when groups are suggested.", markup=False)
+                self.query_one(Transcript).note(
+                    f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
 
         self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide the worker panel key in self mode, and back/skip once the conversation is over."""
+        """Hide the worker panel key in self mode, Skip on a question that can't be skipped, and back/skip once over."""
         if action == "toggle_worker_panel" and self.mode == "self":
             return False
         if action in ("back", "skip", "stop") and self.session.finished:
             return None
+        if action == "skip":
+            return self.prompt is not None and self.prompt.optional
         return True
 

@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
 from cpi_chat.dialogue.templates import date_in_words
+from cpi_chat.errors import CpiChatError
 from cpi_chat.records import Goal, progress
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from cpi_chat.assets.directory import AssetDirectory
+    from cpi_chat.plan.plan import ActivityPlace
 
 OWNERS = {"person": "you", "worker": "your worker", "someone_else": "someone else"}
 
 
-def goal_lines(goal: Goal) -> list[str]:
-    """The goal as short lines of text, the same in every theme (no meaning in colour)."""
+def goal_lines(goal: Goal, place: ActivityPlace | None = None) -> list[str]:
+    """The goal as short lines of text, the same in every theme (no meaning in colour).
+
+    `place` is the goal's group from the directory, as the printed plan finds it: when given, the card says
+    where and when as the plan does, so the screen and the paper send the person to the same door.
+    """
     if goal.kind == "commitment":
         lines = [f"Goal: {goal.what}" + (f", {goal.how_often}" if goal.how_often else "")]
-        if goal.where:
+        if place is not None:
+            lines.append(f"Where: {place.name}" + (f", {place.address}" if place.address else ""))
+            if place.when:
+                lines.append(f"When: {place.when}")
+        elif goal.where:
             lines.append(f"Where: {goal.where}")
     else:
         lines = [f"Target: {goal.what}" + (f" by {date_in_words(goal.by_when)}" if goal.by_when else "")]
@@ -33,6 +49,21 @@ def goal_lines(goal: Goal) -> list[str]:
     return lines
 
 
+def goal_places(db: sqlite_utils.Database, person_id: int, assets: AssetDirectory | None) -> dict[int, ActivityPlace]:
+    """Each goal's group from the directory by goal id, found as the printed plan finds it, so screen and paper agree."""
+    # The plan's own code, loaded only once a goal names a group.
+    from cpi_chat.plan.files import forgiving_lookup
+    from cpi_chat.plan.plan import build_plan
+
+    if assets is None:
+        return {}
+    try:
+        plan = build_plan(db, person_id, forgiving_lookup(assets.get))
+    except CpiChatError:
+        return {}  # the card falls back to the words the person gave
+    return {goal.id: goal.place for goal in plan.goals if goal.place is not None}
+
+
 def progress_lines(goal: Goal, today: date | None = None) -> list[str]:
     """How the goal is going, in words: the kind message, and for a commitment the weeks in words and marks."""
     status = progress.goal_progress(goal, today or date.today())
@@ -45,6 +76,6 @@ def progress_lines(goal: Goal, today: date | None = None) -> list[str]:
 class GoalCard(Static):
     """One goal and its small steps."""
 
-    def __init__(self, goal: Goal) -> None:
-        super().__init__("\n".join(goal_lines(goal)), classes="goal-card", markup=False)
+    def __init__(self, goal: Goal, place: ActivityPlace | None = None) -> None:
+        super().__init__("\n".join(goal_lines(goal, place)), classes="goal-card", markup=False)
         self.goal = goal

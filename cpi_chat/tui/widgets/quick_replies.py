@@ -10,6 +10,24 @@ from textual.message import Message
 from textual.widgets import Button
 
 
+def numbers_in_words(count: int) -> str:
+    """'1', '1 or 2', '1, 2 or 3': the numbers of `count` replies as a sentence says them."""
+    numbers = [str(n) for n in range(1, count + 1)]
+    return numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} or {numbers[-1]}"
+
+
+def reply_typed(text: str, options: tuple[str, ...]) -> int | None:
+    """The index of the reply `text` names: its number, its words, or the start of one reply's words alone (any case)."""
+    typed = " ".join(text.split()).casefold().rstrip(".!")
+    if typed.isdigit() and 1 <= int(typed) <= len(options):
+        return int(typed) - 1
+    labels = [" ".join(option.split()).casefold() for option in options]
+    if typed in labels:
+        return labels.index(typed)
+    starting = [n for n, label in enumerate(labels) if typed and label.startswith(typed)]
+    return starting[0] if len(starting) == 1 else None
+
+
 class QuickReplies(Vertical):
     """The answers to a choose question as buttons; number keys are handled by the screen."""
 

@@ -25,6 +25,10 @@ class Transcript(VerticalScroll, can_focus=True):
         """Add a small notice (went back, saved, a search note)."""
         self._add(f"({text})", "notice")
 
+    def keep_end_in_view(self) -> None:
+        """Scroll to the newest line once the screen is laid out again (the answer area may have grown)."""
+        self.call_after_refresh(self.scroll_end, animate=False)
+
     def _add(self, text: str, kind: str) -> None:
         self.mount(Static(text, classes=f"chat-line {kind}", markup=False))
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.keep_end_in_view()

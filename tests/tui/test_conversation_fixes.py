@@ -1,0 +1,238 @@
+"""Fixes from a new user's review of the conversation, each driven with real keys in Dan's demo review."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+from tui_driving import conversation, demo_app, type_text
+
+from cpi_chat import records
+from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.app import FINISHED_MESSAGE
+from cpi_chat.tui.screens.conversation import ConversationScreen
+from cpi_chat.tui.screens.finder import AssetFinderScreen
+from cpi_chat.tui.widgets.goal_card import GoalCard
+from cpi_chat.tui.widgets.key_bar import key_hints
+from cpi_chat.tui.widgets.transcript import Transcript
+
+PERSON = "Sam Okafor"  # fictional, new to the demo town, so no earlier session to carry on
+
+
+async def start_flow(pilot: Pilot, flow: str, *answers: str, mode: str = "joint") -> ConversationScreen:
+    """Open a conversation with Sam in one shipped flow, as the app does, then give `answers` with real keys."""
+    from cpi_chat.session import Session
+
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ConversationScreen):  # a person alone starts in one: this flow replaces it
+        await pilot.app.pop_screen()
+    workspace = pilot.app.workspace  # type: ignore[attr-defined]
+    try:
+        person = records.find_person(workspace.db, PERSON)
+    except CpiChatError:
+        person = records.add_person(workspace.db, PERSON)
+    session, first = Session.start(workspace.db, workspace.engine, workspace.assets, person, mode, flow_id=flow)
+    await pilot.app.push_screen(ConversationScreen(session, first, mode))
+    await pilot.pause()
+    await give(pilot, *answers)
+    return conversation(pilot)
+
+
+async def at_what_will_you_go_to(pilot: Pilot, *more: str) -> ConversationScreen:
+    """Setting goals, a commitment goal, no group picked yet: 'What will you go to?' (a question that can't be skipped)."""
+    screen = await start_flow(pilot, "setting_goals", "#1")
+    assert screen.prompt is not None and (screen.prompt.text, screen.prompt.kind) == ("What will you go to?", "ask")
+    assert not screen.prompt.optional
+    await give(pilot, *more)
+    return screen
+
+
+async def at_one_problem_or_a_few(pilot: Pilot) -> ConversationScreen:
+    """Overcoming barriers: yes let's talk, something for me, what is in the way; then two numbered replies."""
+    screen = await start_flow(pilot, "overcoming_barriers", "#1", "#1", "nervous")
+    assert screen.prompt is not None and screen.prompt.text == "Is that one problem, or is it a few things together?"
+    assert len(screen.prompt.options) == 2
+    return screen
+
+
+async def at_next_meeting(pilot: Pilot, *more: str) -> ConversationScreen:
+    """Closing: no one to contact given, then 'When shall we meet next?'."""
+    screen = await start_flow(pilot, "closing", "")
+    assert screen.prompt is not None and screen.prompt.text == "When shall we meet next?"
+    await give(pilot, *more)
+    return screen
+
+
+async def give(pilot: Pilot, *answers: str) -> None:
+    """Answer as a person would: a number key for a quick reply, or words and Enter."""
+    for answer in answers:
+        if answer.startswith("#"):
+            await pilot.press(answer[1:])
+        else:
+            await type_text(pilot, answer)
+            await pilot.press("enter")
+        await pilot.pause()
+
+
+def chat_lines(screen: ConversationScreen) -> list[str]:
+    return [str(line.render()) for line in screen.query(".chat-line")]
+
+
+def shown(screen: ConversationScreen, selector: str) -> str:
+    widget = screen.query_one(selector, Static)
+    return str(widget.render()) if widget.display else ""
+
+
+def in_view(screen: ConversationScreen, text: str) -> bool:
+    """Whether the newest chat line saying `text` is inside the chat's visible area."""
+    transcript = screen.query_one(Transcript)
+    line = [w for w in screen.query(".chat-line") if text in str(w.render())][-1]
+    return transcript.content_region.contains_region(line.region)
+
+
+class TestSkipOnlyWhereItIsAllowed:
+    async def test_a_question_that_cannot_be_skipped_offers_no_skip_key_or_button(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_what_will_you_go_to(pilot)
+            assert "Skip" not in [description for _key, description, _ in key_hints(screen, pilot.app)]
+            assert not screen.query_one("#skip-button").display
+
+    async def test_enter_with_nothing_typed_asks_for_an_answer_without_mentioning_skipping(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_what_will_you_go_to(pilot, "")
+            problem = shown(screen, "#problem")
+            assert "answer" in problem and "skip" not in problem.lower() and "Ctrl+S" not in problem
+
+    async def test_ctrl_s_on_a_question_that_cannot_be_skipped_echoes_nothing_and_stays(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_what_will_you_go_to(pilot)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "You: (skipped)" not in chat_lines(screen)
+            assert screen.prompt is not None and screen.prompt.text == "What will you go to?"
+
+    async def test_an_optional_question_still_offers_skip_and_ctrl_s_skips_it(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await start_flow(pilot, "closing")
+            assert screen.prompt is not None and screen.prompt.optional
+            assert "Skip" in [description for _key, description, _ in key_hints(screen, pilot.app)]
+            assert screen.query_one("#skip-button").display
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert chat_lines(screen)[-2] == "You: (skipped)"
+            assert screen.prompt is not None and screen.prompt.text == "When shall we meet next?"
+
+
+class TestGroupFromTheFinder:
+    async def pick_knitting(self, pilot: Pilot) -> None:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AssetFinderScreen)
+        await type_text(pilot, "knitting")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async def test_a_group_picked_lands_with_the_cursor_after_it_so_typing_adds_to_its_end(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_what_will_you_go_to(pilot)
+            await type_text(pilot, "the")  # started typing, then looked the group up instead
+            await self.pick_knitting(pilot)
+            answer = screen.query_one("#answer", Input)
+            assert answer.value == "Knit and Natter" and answer.has_focus
+            await give(pilot, " on Tuesdays")
+            assert "You: Knit and Natter on Tuesdays" in chat_lines(screen)
+
+    async def test_a_group_picked_on_a_question_it_does_not_answer_is_noted_in_words_not_typed_in(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_next_meeting(pilot)  # a date: a group's name is no answer to it
+            await self.pick_knitting(pilot)
+            assert screen.query_one("#answer", Input).value == ""
+            assert any("Noted Knit and Natter" in line for line in chat_lines(screen))
+
+
+class TestProblemsKeepTheQuestionInView:
+    """A long answer fills the chat; a problem shown below it must not push the question out of view."""
+
+    LONG = "my sister who lives on the other side of town, or my neighbour at number twelve, " * 10
+
+    @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)])
+    async def test_after_an_empty_enter_the_question_and_the_message_are_both_visible(self, demo_workspace, size) -> None:
+        async with demo_app(demo_workspace).run_test(size=size) as pilot:
+            screen = await start_flow(pilot, "overcoming_barriers", "#1", "#1", self.LONG, "#2", self.LONG)
+            assert screen.prompt is not None and not screen.prompt.optional
+            question = screen.prompt.text
+            await give(pilot, "")
+            await pilot.pause()
+            assert shown(screen, "#problem").startswith("Please")
+            assert in_view(screen, question)
+
+    @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)])
+    async def test_after_a_date_that_cannot_be_read_the_question_stays_visible(self, demo_workspace, size) -> None:
+        async with demo_app(demo_workspace).run_test(size=size) as pilot:
+            screen = await start_flow(pilot, "closing", self.LONG + self.LONG)
+            assert screen.prompt is not None and screen.prompt.text == "When shall we meet next?"
+            await give(pilot, "sometime soonish")
+            await pilot.pause()
+            assert shown(screen, "#problem").startswith("Please check:")
+            assert in_view(screen, "When shall we meet next?")
+
+
+class TestTypingOnAQuestionWithNumberedReplies:
+    async def test_typing_the_start_of_a_reply_picks_it(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_one_problem_or_a_few(pilot)
+            await give(pilot, "a few")
+            assert "You: A few things together" in chat_lines(screen)
+            assert screen.prompt is not None and screen.prompt.text == "What is one part of it?"
+
+    async def test_typing_words_that_match_no_reply_asks_for_the_number(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_one_problem_or_a_few(pilot)
+            await give(pilot, "maybe")
+            assert shown(screen, "#problem") == "Please press the number of your answer, 1 or 2."
+            assert screen.prompt is not None and screen.prompt.text.startswith("Is that one problem")
+            await pilot.press("2")  # the number keys still answer
+            await pilot.pause()
+            assert screen.prompt is not None and screen.prompt.text == "What is one part of it?"
+
+
+async def test_the_goal_card_says_where_the_linked_group_is_as_the_printed_plan_does(demo_workspace) -> None:
+    from cpi_chat.plan.files import forgiving_lookup
+    from cpi_chat.plan.plan import build_plan
+
+    db = demo_workspace.db
+    sam = records.add_person(db, PERSON)
+    knitting = demo_workspace.assets.search("Knit and Natter", 1)[0].asset
+    records.add_goal(db, sam.id, "commitment", "the knitting group", where="Riverside Community Centre",
+                     how_often="every week", asset_id=knitting.id)
+    place = build_plan(db, sam.id, forgiving_lookup(demo_workspace.assets.get)).goals[0].place
+    assert place is not None and place.address
+    async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+        screen = await start_flow(pilot, "closing")
+        text = str(screen.query_one(GoalCard).render())
+        assert f"Where: {place.name}, {place.address}" in text  # what the printed plan says
+        assert "Riverside Community Centre" not in text
+
+
+class TestLeavingAFinishedConversation:
+    async def test_escape_after_the_end_thanks_the_person_and_offers_nothing_to_carry_on(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_next_meeting(pilot, "")
+            assert screen.session.finished
+            await pilot.press("escape")
+            await pilot.pause()
+            said = [n.message for n in pilot.app._notifications]
+            assert FINISHED_MESSAGE in said
+            assert not any("carry on" in message for message in said)
+
+    async def test_a_person_alone_leaving_after_the_end_is_thanked_not_told_to_carry_on(self, demo_workspace) -> None:
+        records.add_person(demo_workspace.db, PERSON)
+        app = demo_app(demo_workspace, person_name=PERSON, mode="self")
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await start_flow(pilot, "closing", "", "", mode="self")
+            assert screen.session.finished
+            await pilot.press("escape")
+            await pilot.pause()
+            assert [str(message) for message in app._exit_renderables] == [FINISHED_MESSAGE]
