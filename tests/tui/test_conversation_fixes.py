@@ -10,10 +10,11 @@ from tui_driving import conversation, demo_app, type_text
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.app import FINISHED_MESSAGE
-from cpi_chat.tui.screens.conversation import ConversationScreen
+from cpi_chat.tui.screens.conversation import GROUP_QUESTION, ConversationScreen
 from cpi_chat.tui.screens.finder import AssetFinderScreen
 from cpi_chat.tui.widgets.goal_card import GoalCard
 from cpi_chat.tui.widgets.key_bar import key_hints
+from cpi_chat.tui.widgets.quick_replies import numbers_in_words, reply_typed
 from cpi_chat.tui.widgets.transcript import Transcript
 
 PERSON = "Sam Okafor"  # fictional, new to the demo town, so no earlier session to carry on
@@ -236,3 +237,45 @@ class TestLeavingAFinishedConversation:
             await pilot.press("escape")
             await pilot.pause()
             assert [str(message) for message in app._exit_renderables] == [FINISHED_MESSAGE]
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("a few", 1),  # the start of a reply's words
+        ("ONE problem", 0),  # any case
+        ("  a   few  things together. ", 1),  # spaces and a full stop do not matter
+        ("2", 1),  # a number typed in the box
+        ("3", None),  # no third reply
+        ("maybe", None),
+        ("", None),
+    ],
+)
+def test_typed_words_pick_the_reply_they_start(typed: str, picked: int | None) -> None:
+    assert reply_typed(typed, ("One problem", "A few things together")) == picked
+
+
+def test_words_that_start_two_replies_pick_neither() -> None:
+    assert reply_typed("yes", ("Yes, every week", "Yes, now and then", "No")) is None
+    assert reply_typed("yes, every", ("Yes, every week", "Yes, now and then", "No")) == 0
+
+
+@pytest.mark.parametrize(("count", "words"), [(1, "1"), (2, "1 or 2"), (3, "1, 2 or 3"), (4, "1, 2, 3 or 4")])
+def test_the_numbers_of_the_replies_are_said_as_a_sentence_says_them(count: int, words: str) -> None:
+    assert numbers_in_words(count) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "takes_a_group"),
+    [
+        ("What will you go to?", True),
+        ("Where is it?", True),
+        ("What shall we look for? It can be something you enjoy now, something you used to do, or something new.", True),
+        ("Are there places you go to often, like a shop, a café or a place of worship?", True),
+        ("What has gone well? Even small things count.", False),
+        ("What might get in the way?", False),
+        ("Who can you contact if you need help before we meet again?", False),
+    ],
+)
+def test_a_group_from_the_finder_goes_into_the_box_only_for_questions_a_group_answers(question: str, takes_a_group: bool) -> None:
+    assert bool(GROUP_QUESTION.search(question)) is takes_a_group
