@@ -159,11 +159,18 @@ def test_sigterm_in_a_real_plain_session_loses_no_answer_already_given(terminals
     assert terminal.ended() == 128 + signal.SIGTERM
     assert b"Traceback" not in terminal.output
 
-    again = terminals("run", "--plain", "--person", "Sam Tester")
-    again.read_until(b"Carry on where it stopped?")
-    again.type("yes")
-    again.read_until(b"enjoy doing now")
-    assert b"Carrying on where we stopped." in again.output
+    from cpi_chat import records
+    from cpi_chat.paths import resolve_paths
+    from cpi_chat.workspace import Workspace
+
+    workspace = Workspace(resolve_paths(data_dir=tmp_path / "real", environ={}))
+    try:
+        person = records.find_person(workspace.db, "Sam Tester")
+        unfinished = records.unfinished_session(workspace.db, person.id)
+        assert unfinished is not None, "the session can be carried on"
+        assert "I walk the dog every morning" in (unfinished.engine_state or "")
+    finally:
+        workspace.close()
 
 
 def test_leaving_the_demo_alone_with_escape_says_its_people_are_deleted_not_run_again(terminals, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
