@@ -142,8 +142,9 @@ class TestGroupFromTheFinder:
             await self.pick_knitting(pilot)
             answer = screen.query_one("#answer", Input)
             assert answer.value == "Knit and Natter" and answer.has_focus
-            await give(pilot, " on Tuesdays")
-            assert "You: Knit and Natter on Tuesdays" in chat_lines(screen)
+            await pilot.press("X", "Y", "Z", "enter")  # key by key, as a person types
+            await pilot.pause()
+            assert "You: Knit and NatterXYZ" in chat_lines(screen)
 
     async def test_a_group_picked_on_a_question_it_does_not_answer_is_noted_in_words_not_typed_in(self, demo_workspace) -> None:
         async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
@@ -181,10 +182,17 @@ class TestProblemsKeepTheQuestionInView:
 
 
 class TestTypingOnAQuestionWithNumberedReplies:
-    async def test_typing_the_start_of_a_reply_picks_it(self, demo_workspace) -> None:
+    async def test_words_typed_fast_all_reach_the_answer_box(self, demo_workspace) -> None:
         async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
             screen = await at_one_problem_or_a_few(pilot)
             await give(pilot, "a few")
+            assert "You: A few things together" in chat_lines(screen)
+
+    async def test_typing_the_start_of_a_reply_picks_it(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await at_one_problem_or_a_few(pilot)
+            await pilot.press(*"a few", "enter")  # key by key, the box taking the focus between keys
+            await pilot.pause()
             assert "You: A few things together" in chat_lines(screen)
             assert screen.prompt is not None and screen.prompt.text == "What is one part of it?"
 

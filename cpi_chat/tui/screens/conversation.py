@@ -84,7 +84,8 @@ class ConversationScreen(Screen[None]):
             yield Static("", id="problem", markup=False)
             with Horizontal(id="answer-row"):
                 yield Static("You:", id="answer-label")
-                yield Input(id="answer", compact=True)
+                # Not select_on_focus: words already in the box (typed, or a group's name) must never be replaced by the next key.
+                yield Input(id="answer", compact=True, select_on_focus=False)
             with Horizontal(id="controls"):
                 yield Button("< Back (Ctrl+B)", id="back-button", compact=True)
                 yield Button("Skip (Ctrl+S)", id="skip-button", compact=True)
