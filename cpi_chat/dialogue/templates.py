@@ -1,4 +1,4 @@
-"""Fills `{name}` and `{earlier_answer}` into flow text, in one pass so answers are never re-read as templates."""
+"""Fills `{name}` and `{earlier_answer}` into flow text (in one pass, so answers are never re-read), and makes examples from a goal's own words."""
 
 from __future__ import annotations
 
@@ -46,3 +46,27 @@ def render(text: str, values: Mapping[str, object], dates_in_words: bool = False
 def names_in(text: str) -> list[str]:
     """The answer names a template uses, in order."""
     return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1)]
+
+
+NEUTRAL_PROGRESS_EXAMPLE = "For example: 2 times, or 20 minutes"
+# Words that say what a number in a goal counts; "2 a week" or "1st of June" give no unit to copy.
+UNIT_WORDS = frozenset({
+    "k", "km", "kms", "kilometre", "kilometres", "m", "metre", "metres", "meter", "meters", "mile", "miles",
+    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "time", "times", "day", "days", "week", "weeks",
+    "page", "pages", "book", "books", "chapter", "chapters", "lap", "laps", "length", "lengths", "step", "steps",
+    "kg", "lbs", "stone", "visit", "visits", "session", "sessions", "meal", "meals",
+})
+_AMOUNT_IN_WORDS = re.compile(r"(?<![0-9/.:-])([0-9]{1,5}(?:[.,][0-9]+)?) ?([a-z]+)\b", re.IGNORECASE)
+
+
+def progress_example(*own_words: str) -> str:
+    """An example answer for logging progress in the goal's own unit ('For example: 1 km'), or one that fits any goal.
+
+    Pass the goal's own words, most telling first (its starting point, expected level, measure);
+    so a goal to leave the house never shows someone else's run.
+    """
+    for words in own_words:
+        for found in _AMOUNT_IN_WORDS.finditer(words or ""):
+            if found.group(2).lower() in UNIT_WORDS:
+                return f"For example: {found.group(0)}"
+    return NEUTRAL_PROGRESS_EXAMPLE

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cpi_chat.dialogue.events import Answer
-from cpi_chat.dialogue.templates import names_in, render
+from cpi_chat.dialogue.templates import NEUTRAL_PROGRESS_EXAMPLE, names_in, progress_example, render
 
 
 def test_names_and_answers_are_filled_in():
@@ -67,3 +68,27 @@ def test_dates_are_written_in_words_for_people_but_kept_as_iso_in_records() -> N
     assert render("by {target_by}", values, dates_in_words=True) == "by 25 February 2027"
     assert render("{target_by}", values) == "2027-02-25"
     assert render("{target_by}", {"target_by": "2027-02-30"}, dates_in_words=True) == "2027-02-30"
+
+
+@pytest.mark.parametrize(("own_words", "example"), [
+    (("I can run about 1 km", "finish a 5 km run"), "For example: 1 km"),
+    (("", "run 5k without stopping"), "For example: 5k"),
+    (("read 20 pages a night",), "For example: 20 pages"),
+    (("once a week, for the post office van", "out of the house twice a week"), NEUTRAL_PROGRESS_EXAMPLE),
+    (("by the 1st of June", "14/03/2027", "2 a week"), NEUTRAL_PROGRESS_EXAMPLE),
+    (("go 2 a week, then 3 times a week",), "For example: 3 times"),
+    ((), NEUTRAL_PROGRESS_EXAMPLE),
+])
+def test_a_progress_example_uses_the_goals_own_unit_or_one_that_fits_anybody(own_words, example):
+    assert progress_example(*own_words) == example
+
+
+def test_the_neutral_progress_example_names_no_sport_or_distance():
+    assert "km" not in NEUTRAL_PROGRESS_EXAMPLE and "run" not in NEUTRAL_PROGRESS_EXAMPLE
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=3))
+def test_a_progress_example_is_always_one_short_line_starting_for_example(own_words):
+    example = progress_example(*own_words)
+    assert example.startswith("For example: ") and "\n" not in example.removeprefix("For example: ").strip("\n")
