@@ -170,7 +170,9 @@ class Engine:
                 if isinstance(event, Answer) and event.text.strip():
                     # Typed words instead of a pick: keep them as the person's own choice.
                     return event.text.strip(), {f"{name}_id": ""}, None
-                raise read.AnswerProblem("Please pick one of the suggestions, or skip if none of them suit.")
+                if step.optional:
+                    raise read.AnswerProblem("Please pick one of the suggestions, or skip if none of them suit.")
+                raise read.AnswerProblem("Please pick one of the suggestions, or type your own choice.")
         raise read.AnswerProblem("This step does not take an answer.")
 
     def _check(self, state: EngineState, step: AskStep, text: str) -> read.Accepted:
