@@ -9,6 +9,7 @@ from tui_driving import conversation, demo_app, type_text
 
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
+from cpi_chat.records import CommunicationNeeds
 from cpi_chat.tui.app import FINISHED_MESSAGE
 from cpi_chat.tui.screens.conversation import GROUP_QUESTION, ConversationScreen
 from cpi_chat.tui.screens.finder import AssetFinderScreen
@@ -20,7 +21,7 @@ from cpi_chat.tui.widgets.transcript import Transcript
 PERSON = "Sam Okafor"  # fictional, new to the demo town, so no earlier session to carry on
 
 
-async def start_flow(pilot: Pilot, flow: str, *answers: str, mode: str = "joint") -> ConversationScreen:
+async def start_flow(pilot: Pilot, flow: str, *answers: str, mode: str = "joint", easy_read: bool = False) -> ConversationScreen:
     """Open a conversation with Sam in one shipped flow, as the app does, then give `answers` with real keys."""
     from cpi_chat.session import Session
 
@@ -31,7 +32,7 @@ async def start_flow(pilot: Pilot, flow: str, *answers: str, mode: str = "joint"
     try:
         person = records.find_person(workspace.db, PERSON)
     except CpiChatError:
-        person = records.add_person(workspace.db, PERSON)
+        person = records.add_person(workspace.db, PERSON, CommunicationNeeds(easy_read=easy_read))
     session, first = Session.start(workspace.db, workspace.engine, workspace.assets, person, mode, flow_id=flow)
     await pilot.app.push_screen(ConversationScreen(session, first, mode))
     await pilot.pause()
@@ -149,6 +150,14 @@ class TestGroupFromTheFinder:
     async def test_a_group_picked_on_a_question_it_does_not_answer_is_noted_in_words_not_typed_in(self, demo_workspace) -> None:
         async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
             screen = await at_next_meeting(pilot)  # a date: a group's name is no answer to it
+            await self.pick_knitting(pilot)
+            assert screen.query_one("#answer", Input).value == ""
+            assert any("Noted Knit and Natter" in line for line in chat_lines(screen))
+
+    async def test_easy_read_words_about_getting_somewhere_do_not_take_a_groups_name(self, demo_workspace) -> None:
+        async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
+            screen = await start_flow(pilot, "finding_assets", "knitting", easy_read=True)
+            assert screen.prompt is not None and screen.prompt.text == "Where is easy for you to get to?"  # an area
             await self.pick_knitting(pilot)
             assert screen.query_one("#answer", Input).value == ""
             assert any("Noted Knit and Natter" in line for line in chat_lines(screen))

@@ -416,7 +416,7 @@ class ConversationScreen(Screen[None]):
                 return
             if prompt.kind == "suggest":
                 self.pick_asset(asset)
-            elif prompt.kind == "ask" and prompt.validate == "text" and GROUP_QUESTION.search(prompt.text):
+            elif self._a_group_answers(prompt):
                 answer = self.query_one("#answer", Input)
                 answer.value = asset.name
                 answer.cursor_position = len(asset.name)  # typing goes on after the name, not before it
@@ -426,6 +426,15 @@ class ConversationScreen(Screen[None]):
                     f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
 
         self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
+
+    def _a_group_answers(self, prompt: Prompt) -> bool:
+        """Whether a group's name answers this question: free text, and worded (as the flow writes it) about a group or place."""
+        if prompt.kind != "ask" or prompt.validate != "text":
+            return False
+        flow = self.session.engine.flows.get(prompt.flow)
+        step = flow.step(prompt.step) if flow is not None and flow.has_step(prompt.step) else None
+        # The flow's own words, not the easy-read ones: "Where is easy for you to get to?" asks for an area.
+        return bool(GROUP_QUESTION.search(getattr(step, "ask", "") or prompt.text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the worker panel key in self mode, Skip on a question that can't be skipped, and back/skip once over."""
