@@ -47,9 +47,6 @@ DEMO_PEOPLE = (
 )
 
 
-DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."  # as the app says it
-
-
 def promises_carrying_on(text: str) -> bool:
     """True for words that tell the user to run cpi-chat again to carry on: untrue in the demo, whose folder goes."""
     return "cpi-chat again" in text.lower()

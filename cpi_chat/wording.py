@@ -9,3 +9,5 @@ TYPE_NAME_IN_LETTERS = "Please type your name in letters, the way your worker wr
 SAME_NAME_ALONE = "More than one person has that name, so please ask your worker to start your check-in."
 # Leaving after a conversation that has ended: there is nothing to carry on.
 FINISHED_MESSAGE = "Thank you. Everything is saved."
+# Leaving the demo: its throwaway folder, fictional people and all, is deleted.
+DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."

@@ -63,7 +63,7 @@ class ImportReport:
 
     def summary(self) -> str:
         """One or two sentences for a person."""
-        text = f"Imported {self.imported} assets ({self.added} new, {self.updated} updated)."
+        text = f"Imported {self.imported} asset{'s' if self.imported != 1 else ''} ({self.added} new, {self.updated} updated)."
         if self.skipped:
             text += f" Skipped {len(self.skipped)} bad record{'s' if len(self.skipped) != 1 else ''}."
         return text

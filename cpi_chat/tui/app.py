@@ -16,7 +16,7 @@ from cpi_chat.tui.commands import CpiCommands
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.starting import open_person
 from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
-from cpi_chat.wording import FINISHED_MESSAGE, NOT_FOUND_ALONE
+from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
     from cpi_chat.records import Person
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 DEMO_TITLE = "Demo — fictional people"
 SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
-DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."
 
 
 class CpiChatApp(App[None]):
@@ -176,9 +175,3 @@ class CpiChatApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title == "Quit":
                 yield command
-
-
-
-def run_app(workspace: Workspace, person_name: str | None = None, mode: str = "joint", demo: bool = False) -> None:
-    """Run the Textual app over a workspace until the user quits."""
-    CpiChatApp(workspace, person_name=person_name, mode=mode, demo=demo).run()

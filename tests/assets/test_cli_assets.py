@@ -89,7 +89,7 @@ def test_bad_rows_are_refused_unless_the_user_chooses_to_skip_them(run, tmp_path
     assert refused.exit_code == 1 and "Nothing was imported" in refused.output and "line 3" in refused.output
     skipped = run("assets", "import", str(path), "--skip-bad-rows")
     assert skipped.exit_code == 0
-    assert "skipped line 3: the domain 'Spurt'" in skipped.output and "Imported 1 assets" in skipped.output
+    assert "skipped line 3: the domain 'Spurt'" in skipped.output and "Imported 1 asset (" in skipped.output
 
 
 def test_export_then_import_with_replace(imported, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from cpi_chat.cli.training import training
 from cpi_chat.training.mapping import counted, not_kept_words
 from cpi_chat.tui.screens.training import ExerciseApp
-from tests.training.exercise_driving import type_line
+from tests.training.exercise_driving import mapping_app, type_line
 
 
 def drive(monkeypatch: pytest.MonkeyPatch, keys: Callable[[Pilot], Awaitable[None]]) -> None:
@@ -97,3 +97,15 @@ def test_counted_words_are_singular_for_one_and_plural_otherwise() -> None:
     assert [counted(n, "asset") for n in (0, 1, 2)] == ["0 assets", "1 asset", "2 assets"]
     assert not_kept_words(2).startswith("2 assets were not kept")
     assert "later changes were not kept" in not_kept_words(3, "team.csv", changed_since=True)
+
+
+async def test_importing_into_the_training_folder_does_not_count_as_kept_so_escape_still_asks(bare_workspace) -> None:
+    app = mapping_app(bare_workspace, areas=["Riverside"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_line(pilot, "Parkrun; sport; Riverside")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "confirm-leave-map", "the folder, and the import with it, is deleted when training ends"

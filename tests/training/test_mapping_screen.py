@@ -141,7 +141,7 @@ async def test_f7_exports_the_teams_directory_as_csv_and_says_where(bare_workspa
         assert isinstance(app.screen, AskLineScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert f"Exported 1 assets to {target} (CSV, the import format)." == shown(pilot, "#map-message")
+        assert f"Exported 1 asset to {target} (CSV, the import format)." == shown(pilot, "#map-message")
         await pilot.press("escape")  # exported, so it leaves without asking
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running

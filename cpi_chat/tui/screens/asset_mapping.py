@@ -22,6 +22,7 @@ from cpi_chat.training.mapping import (
     MappedAsset,
     add_area,
     add_asset,
+    counted,
     counts,
     gap_sentences,
     gaps,
@@ -59,11 +60,6 @@ MappingScreen #map-line { width: 1fr; background: $boost; }
 App.-theme-cpi-high-contrast MappingScreen #map-line { background: #000000; }
 MappingScreen #map-message { height: auto; padding: 0 1; }
 """
-
-
-def counted(number: int, word: str) -> str:
-    """'1 asset', '3 assets'."""
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def short_label(number: int, domain: Domain) -> str:
@@ -108,7 +104,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.grid = grid if grid is not None else (new_grid(self.domains, areas) if areas else None)
         self.export_to = export_to or DEFAULT_EXPORT
         self.warn_on_leave = warn_on_leave
-        self.kept_version = 0  # the change count last imported or exported
+        self.kept_version = 0  # the change count last exported to a file
         self.version = 0
 
     def compose(self) -> ComposeResult:
@@ -296,7 +292,6 @@ class MappingScreen(Screen[AssetGrid | None]):
         assert self.grid is not None
         directory = self.app.workspace.assets  # type: ignore[attr-defined]
         report = import_grid(self.grid, directory)
-        self.kept_version = self.version
         return (f"The training directory now has the team's assets: {report.added} added, {report.updated} updated "
                 f"({directory.count()} in all).")
 
@@ -333,8 +328,9 @@ class MappingScreen(Screen[AssetGrid | None]):
             self.say(str(problem))
             return
         self.export_to = answer
+        self.kept_version = self.version  # only a file outlives the training folder; an import into it does not
         words = "Open Referral UK JSON" if kind == "oruk" else "CSV, the import format"
-        message = f"Exported {written} assets to {path} ({words})."
+        message = f"Exported {counted(written, 'asset')} to {path} ({words})."
         self.say(message)
         self.notify(message, markup=False, timeout=10)
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
 
-from cpi_chat.demo import DEMO_ENDED, promises_carrying_on
+from cpi_chat.demo import promises_carrying_on
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
@@ -22,6 +22,7 @@ from cpi_chat.tui.app import CpiChatApp
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.transcript import Transcript
+from cpi_chat.wording import DEMO_ENDED
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
