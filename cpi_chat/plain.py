@@ -203,7 +203,8 @@ class PlainConversation:
         elif prompt.kind == "suggest":
             self._show_suggestions(turn)
         else:
-            hint = f" For example: {prompt.placeholder.removeprefix('For example: ')}" if prompt.placeholder else ""
+            example = prompt.placeholder.strip()
+            hint = f" {example}" if example and example.rstrip(":") != "For example" else ""
             optional = " This one is optional: type skip to leave it." if prompt.optional else ""
             if prompt.previous:
                 self.io.write(f"Last time you said: {prompt.previous}")

@@ -87,6 +87,7 @@ def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal
         next_step = next((s.text for s in goal.steps if not s.done), "")
         context.update(
             goal_id=str(goal.id), goal_what=goal.what, goal_kind=goal.kind, goal_next_step=next_step,
+            goal_measure=goal.measure,
         )
     return context
 

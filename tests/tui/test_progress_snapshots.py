@@ -43,7 +43,7 @@ class TestHowItsGoing:
 
     def test_a_value_without_a_number_gets_a_kind_example_not_an_error(self, snap_compare, demo_workspace) -> None:
         """The 'Log progress: run 5 km' box at 60x20 after typing 'quite far': 'I could not find a number in that. Try
-        something like 3 km, or 25 minutes, or out 2 days.' and how to save or go back."""
+        a number and what it counts, like 2 times, 20 minutes or 1 km.' and how to save or go back."""
 
         async def nonsense(pilot) -> None:  # type: ignore[no-untyped-def]
             await open_progress(pilot, "Dan Mercer")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from cpi_chat.dialogue.templates import progress_example
+from cpi_chat.records import Goal
 from cpi_chat.records.progress import parse_amount
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 
-EXAMPLE = "For example: 3 km in 25 minutes, or out 2 days"
 NO_WORDS = "Please type how far you got first, or press Escape to go back."
-NO_NUMBER = "I could not find a number in that. Try something like 3 km, or 25 minutes, or out 2 days."
+NO_NUMBER = "I could not find a number in that. Try a number and what it counts, like 2 times, 20 minutes or 1 km."
 TOO_LONG = "Please keep it short: a number and a few words."
 MAX_LENGTH = 120
 
@@ -29,14 +30,16 @@ def amount_problem(line: str) -> str:
 
 
 class LogProgressScreen(AskLineScreen):
-    """Type how far you got, with a number (for example 3 km in 25 minutes), then Enter; Escape goes back without saving."""
+    """Type how far you got, with a number, then Enter; Escape goes back without saving."""
 
-    HELP = ("Type how far you got, with a number, for example '3 km in 25 minutes', '20 minutes' or "
-            "'out 2 days'. Enter saves it. Escape goes back without saving.")
+    HELP = ("Type how far you got, with a number and what it counts, for example '2 times', '20 minutes' or "
+            "'1 km'. Enter saves it. Escape goes back without saving.")
 
-    def __init__(self, goal_words: str, measure: str = "") -> None:
+    def __init__(self, goal: Goal) -> None:
+        measure = goal.measure
         question = "How far did you get? Please put in a number." + (f" (Measured by: {measure})" if measure else "")
+        example = progress_example(goal.starting_point, goal.expected, measure)  # in the goal's own unit, if it has one
         super().__init__(
-            f"Log progress: {goal_words}", question, placeholder=EXAMPLE, check=amount_problem, ask_id="log-progress",
+            f"Log progress: {goal.what}", question, placeholder=example, check=amount_problem, ask_id="log-progress",
             keys_text="Enter: save · Escape: back without saving",
         )

@@ -31,7 +31,7 @@ class ProgressScreen(Screen[None]):
             "(■ went, □ did not go, ‖ paused because away or unwell, · no check-in) and the same in words. "
             "For a target, each value logged shows a bar toward the target, and the days left. "
             "Arrow keys choose a goal. W says you went this week (it is counted once, so pressing it twice is fine). "
-            "L logs progress toward a target, for example '3 km in 25 minutes'. "
+            "L logs progress toward a target, with a number, for example '2 times' or '20 minutes'. "
             "P saves your plan as a page you can open in a web browser to read or print. "
             "Below the goals: how things are going beside last time, and your circles of support then and now. "
             "Page Up and Page Down scroll. Escape goes back.")
@@ -227,7 +227,7 @@ class ProgressScreen(Screen[None]):
             card.focus()
             self.say(f"Saved: {words}. {card.status.message}")
 
-        self.app.push_screen(LogProgressScreen(card.goal.what, card.goal.measure), logged)
+        self.app.push_screen(LogProgressScreen(card.goal), logged)
 
     def action_my_plan(self) -> None:
         """Save the person's easy-read plan page in the private plans folder and say where it is."""
