@@ -10,13 +10,13 @@ from tui_driving import conversation, demo_app, type_text
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import CommunicationNeeds
-from cpi_chat.tui.app import FINISHED_MESSAGE
 from cpi_chat.tui.screens.conversation import GROUP_QUESTION, ConversationScreen
 from cpi_chat.tui.screens.finder import AssetFinderScreen
 from cpi_chat.tui.widgets.goal_card import GoalCard
 from cpi_chat.tui.widgets.key_bar import key_hints
 from cpi_chat.tui.widgets.quick_replies import numbers_in_words, reply_typed
 from cpi_chat.tui.widgets.transcript import Transcript
+from cpi_chat.wording import FINISHED_MESSAGE
 
 PERSON = "Sam Okafor"  # fictional, new to the demo town, so no earlier session to carry on
 

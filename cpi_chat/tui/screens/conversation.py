@@ -26,9 +26,9 @@ from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.quick_replies import QuickReplies, numbers_in_words, reply_typed
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+from cpi_chat.wording import FINISHED_MESSAGE
 
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
-LEFT_FINISHED = "Thank you. Everything is saved."
 LEFT_ALONE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
 LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
 # Free-text questions a group's name can answer: what to go to, where, what to look for, places, groups.
@@ -350,9 +350,9 @@ class ConversationScreen(Screen[None]):
         """Leave the conversation; it is saved, and one not finished can be carried on later."""
         finished = self.session.finished
         if self.app.locked_to_person:  # type: ignore[attr-defined]
-            self.app.exit(message=LEFT_FINISHED if finished else LEFT_ALONE)
+            self.app.exit(message=FINISHED_MESSAGE if finished else LEFT_ALONE)
             return
-        self.app.notify(LEFT_FINISHED if finished else LEFT_TOGETHER, markup=False)
+        self.app.notify(FINISHED_MESSAGE if finished else LEFT_TOGETHER, markup=False)
         self.app.pop_screen()
 
     def action_stop(self) -> None:
