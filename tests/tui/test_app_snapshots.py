@@ -85,7 +85,7 @@ class TestWorkerPanel:
 
 class TestHelp:
     def test_f1_in_a_conversation_explains_the_screen_and_lists_its_keys(self, snap_compare, demo_workspace) -> None:
-        """A help box over the conversation: what the screen is for, then every key (Esc, Ctrl+B, Ctrl+S, F1, F2...) with what it does."""
+        """A help box over the conversation: what the screen is for, then every key that works on this question (Esc, Ctrl+B, F1, F2...; Ctrl+S only where a question may be skipped) with what it does."""
 
         async def help_(pilot) -> None:  # type: ignore[no-untyped-def]
             await start_new_person(pilot)
