@@ -35,6 +35,7 @@ from cpi_chat.dialogue.effects import (
 )
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
+from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
@@ -90,6 +91,10 @@ def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal
             goal_measure=goal.measure,
         )
     return context
+
+
+# Free-text questions a group's name can answer: what to go to, where, what to look for, places, groups.
+GROUP_QUESTION = re.compile(r"\b(go to|where is|look for|places?|groups?|clubs?|class(es)?|activit(y|ies))\b", re.IGNORECASE)
 
 
 class Session:
@@ -158,6 +163,15 @@ class Session:
     @property
     def finished(self) -> bool:
         return self.state.finished
+
+    def asks_for_a_group(self, prompt: Prompt) -> bool:
+        """Whether a group's name answers this question: free text, worded (as the flow writes it) about a group or place."""
+        if prompt.kind != "ask" or prompt.validate != "text":
+            return False
+        flow = self.engine.flows.get(prompt.flow)
+        step = flow.step(prompt.step) if flow is not None and flow.has_step(prompt.step) else None
+        # The flow's own words, not the easy-read ones: "Where is easy for you to get to?" asks for an area.
+        return bool(GROUP_QUESTION.search(getattr(step, "ask", "") or prompt.text))
 
     def since_last_time(self) -> list[str]:
         """Before a review: what happened since the last session, so the worker starts from it ([] otherwise)."""

@@ -10,7 +10,8 @@ from tui_driving import conversation, demo_app, type_text
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import CommunicationNeeds
-from cpi_chat.tui.screens.conversation import GROUP_QUESTION, ConversationScreen
+from cpi_chat.session import GROUP_QUESTION
+from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.screens.finder import AssetFinderScreen
 from cpi_chat.tui.widgets.goal_card import GoalCard
 from cpi_chat.tui.widgets.key_bar import key_hints

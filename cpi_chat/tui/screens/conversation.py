@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from textual import events, on
@@ -31,8 +30,6 @@ from cpi_chat.wording import FINISHED_MESSAGE
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
 LEFT_ALONE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
 LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
-# Free-text questions a group's name can answer: what to go to, where, what to look for, places, groups.
-GROUP_QUESTION = re.compile(r"\b(go to|where is|look for|places?|groups?|clubs?|class(es)?|activit(y|ies))\b", re.IGNORECASE)
 
 
 class ConversationScreen(Screen[None]):
@@ -236,15 +233,7 @@ class ConversationScreen(Screen[None]):
             self._refresh_worker_panel()
 
     def _refresh_worker_panel(self) -> None:
-        from cpi_chat.records.progress import summary_since
-
-        db, person_id = self.session.db, self.session.person.id
-        panel = self.query_one(WorkerPanel)
-        panel.show_notes(records.list_notes(db, person_id, include_private=True))
-        try:
-            panel.show_since(summary_since(db, person_id).lines())
-        except CpiChatError as problem:
-            panel.show_since([str(problem)])
+        self.query_one(WorkerPanel).show_person(self.session.db, self.session.person.id)
 
     def _update_side(self, has_goals: bool | None = None) -> None:
         if has_goals is None:
@@ -322,16 +311,8 @@ class ConversationScreen(Screen[None]):
 
     @on(WorkerPanel.NoteWritten)
     def _note_written(self, event: WorkerPanel.NoteWritten) -> None:
-        panel = self.query_one(WorkerPanel)
-        try:
-            remind_on = records.parse_user_date(event.remind_on).isoformat() if event.remind_on else ""
-            records.save_note(self.session.db, self.session.person.id, None, None, event.text, private=True, remind_on=remind_on)
-        except CpiChatError as problem:
-            panel.show_problem(str(problem))
-            return
-        panel.clear_note()
-        self._refresh_worker_panel()
-        self.notify("Private note saved.", markup=False)
+        if self.query_one(WorkerPanel).save_note(self.session.db, self.session.person.id, event):
+            self.notify("Private note saved.", markup=False)
 
     @on(Button.Pressed, "#back-button")
     def action_back(self) -> None:
@@ -416,7 +397,7 @@ class ConversationScreen(Screen[None]):
                 return
             if prompt.kind == "suggest":
                 self.pick_asset(asset)
-            elif self._a_group_answers(prompt):
+            elif self.session.asks_for_a_group(prompt):
                 answer = self.query_one("#answer", Input)
                 answer.value = asset.name
                 answer.cursor_position = len(asset.name)  # typing goes on after the name, not before it
@@ -426,15 +407,6 @@ class ConversationScreen(Screen[None]):
                     f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
 
         self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
-
-    def _a_group_answers(self, prompt: Prompt) -> bool:
-        """Whether a group's name answers this question: free text, and worded (as the flow writes it) about a group or place."""
-        if prompt.kind != "ask" or prompt.validate != "text":
-            return False
-        flow = self.session.engine.flows.get(prompt.flow)
-        step = flow.step(prompt.step) if flow is not None and flow.has_step(prompt.step) else None
-        # The flow's own words, not the easy-read ones: "Where is easy for you to get to?" asks for an area.
-        return bool(GROUP_QUESTION.search(getattr(step, "ask", "") or prompt.text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the worker panel key in self mode, Skip on a question that can't be skipped, and back/skip once over."""
