@@ -148,9 +148,9 @@ class PlainConversation:
             return Stop()
         if prompt is None:
             return None
-        if prompt.kind == "suggest" and word.isdigit():
+        if prompt.kind == "suggest" and word.isdecimal():
             return self._pick_asset(int(word))
-        if prompt.kind == "choose" and word.isdigit():
+        if prompt.kind == "choose" and word.isdecimal():
             number = int(word)
             if 1 <= number <= len(prompt.options):
                 return Pick(number - 1)
@@ -298,7 +298,7 @@ def pick_from_list(workspace: Workspace, io: PlainIO) -> Person | str | None:
         typed = ask_line(io, question)
         if typed is None or typed.lower() in QUIT_WORDS:
             return None
-        if typed.isdigit() and people:  # a number typed here is a place in the list shown, never an id
+        if typed.isdecimal() and people:  # a number typed here is a place in the list shown, never an id
             if 1 <= int(typed) <= len(people):
                 return records.get_person(workspace.db, people[int(typed) - 1].id)
             io.write(f"Please type a number from 1 to {len(people)}, or a name.")
@@ -378,7 +378,7 @@ def open_session(
                 line = ask_line(io, f"Type a number from 1 to {len(active)}.")
                 if line is None:
                     return None
-                if line.isdigit() and 1 <= int(line) <= len(active):
+                if line.isdecimal() and 1 <= int(line) <= len(active):
                     goal = active[int(line) - 1]
     session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
     for line in session.since_last_time():

@@ -193,7 +193,7 @@ class Session:
         from cpi_chat.records import progress
 
         goal_id = self.state.context.get("goal_id", "")
-        if self.state.root != "follow_up" or not goal_id.isdigit():
+        if self.state.root != "follow_up" or not goal_id.isdecimal():
             return []
         goal = records.get_goal(self.db, int(goal_id))
         status = progress.goal_progress(goal, today)

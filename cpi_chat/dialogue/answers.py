@@ -101,7 +101,7 @@ def _relative(cleaned: str, today: date) -> date | None:
     )
     if match:
         amount_text, unit = match.groups()
-        amount = int(amount_text) if amount_text.isdigit() else NUMBER_WORDS.get(amount_text.strip())
+        amount = int(amount_text) if amount_text.isdecimal() else NUMBER_WORDS.get(amount_text.strip())
         if amount is None:
             return None
         if unit == "month":

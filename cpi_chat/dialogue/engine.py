@@ -372,7 +372,7 @@ class Engine:
     def _goal_ref(self, state: EngineState, spec: RecordSpec) -> tuple[str, int | None]:
         given = state.context.get("goal_id", "").strip()
         if spec.goal == "given" or not state.goal_key:
-            return "", int(given) if given.isascii() and given.isdigit() else None
+            return "", int(given) if given.isascii() and given.isdecimal() else None
         return state.goal_key, None
 
     def _truthy(self, state: EngineState, value: str | bool) -> bool:

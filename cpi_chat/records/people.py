@@ -26,7 +26,7 @@ def _clean_name(name: str) -> str:
         raise RecordsError("A name (or initials) is needed.")
     if len(cleaned) > MAX_NAME_LENGTH:
         raise RecordsError(f"That name is longer than {MAX_NAME_LENGTH} characters; a display name or initials is enough.")
-    if cleaned.isdigit():
+    if cleaned.isdecimal():
         raise RecordsError("A name cannot be only digits, because digits are read as a person's id.")
     return cleaned
 
@@ -57,7 +57,7 @@ def find_person_alone(db: sqlite_utils.Database, name: str) -> Person:
     from cpi_chat.wording import NOT_FOUND_ALONE, SAME_NAME_ALONE, TYPE_NAME_IN_LETTERS
 
     wanted = " ".join(name.split()).casefold()
-    if not wanted or wanted.replace(" ", "").isdigit():
+    if not wanted or wanted.replace(" ", "").isdecimal():
         raise RecordsError(TYPE_NAME_IN_LETTERS)
     same = [row["id"] for row in fetch_all(db, "SELECT id, name FROM person ORDER BY id") if row["name"].casefold() == wanted]
     if len(same) > 1:
@@ -71,7 +71,7 @@ def find_person_alone(db: sqlite_utils.Database, name: str) -> Person:
 def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
     """The one person with this id or name (any case); RecordsError listing candidates otherwise."""
     text = str(name_or_id).strip()
-    if text.isdigit():
+    if text.isdecimal():
         return get_person(db, int(text))
     wanted = " ".join(text.split()).casefold()
     everyone = fetch_all(db, "SELECT id, name FROM person ORDER BY id")

@@ -51,7 +51,7 @@ def parse_how_often(text: str) -> Frequency:
     match = re.search(r"\b(once|twice|\d+|one|two|three|four|five|six|seven)\b(?: times?)?\s+(?:a|an|per|each|every)\s+(?:week|month)", words)
     if match:
         token = match.group(1)
-        times = int(token) if token.isdigit() else _NUMBER_WORDS.get(token, 1)
+        times = int(token) if token.isdecimal() else _NUMBER_WORDS.get(token, 1)
     return Frequency(period, max(1, times))
 
 

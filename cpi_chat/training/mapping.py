@@ -91,7 +91,7 @@ def find_domain(text: str, domains: tuple[Domain, ...] | list[Domain], list_doma
     The error lists the domains, unless `list_domains` is False (a screen that shows them numbered already).
     """
     wanted = fold(text.strip())
-    if wanted.isdigit() and 1 <= int(wanted) <= len(domains):
+    if wanted.isdecimal() and 1 <= int(wanted) <= len(domains):
         return domains[int(wanted) - 1]
     for domain in domains:
         if wanted in {fold(domain.slug), fold(domain.label)}:
@@ -109,7 +109,7 @@ def find_domain(text: str, domains: tuple[Domain, ...] | list[Domain], list_doma
 def find_area(text: str, areas: list[str]) -> str:
     """The team area meant by a number, a name (any case) or the start of one."""
     wanted = fold(text.strip())
-    if wanted.isdigit() and 1 <= int(wanted) <= len(areas):
+    if wanted.isdecimal() and 1 <= int(wanted) <= len(areas):
         return areas[int(wanted) - 1]
     exact = [a for a in areas if fold(a) == wanted]
     starts = [a for a in areas if wanted and fold(a).startswith(wanted)]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cpi_chat import records
@@ -174,6 +174,7 @@ def test_any_answer_to_any_validated_question_is_accepted_or_kindly_refused(engi
 
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(lines=st.lists(line, max_size=25), mode=st.sampled_from(["joint", "self"]))
+@example(lines=["¹"], mode="joint")  # found by this test: a digit int() cannot read, typed at a numbered question
 def test_random_lines_typed_in_plain_mode_never_crash_and_print_no_control_bytes(
     tmp_path_factory, engine: Engine, demo_assets: AssetDirectory, lines: list[str], mode: str,
 ) -> None:
@@ -193,3 +194,20 @@ def test_random_lines_typed_in_plain_mode_never_crash_and_print_no_control_bytes
         assert again.state.to_json() == session.state.to_json()
     finally:
         db.close()
+
+
+
+@pytest.mark.parametrize("typed", ["¹", "²³", "½", "٣"])
+def test_digits_int_cannot_read_never_crash_a_reader(typed: str) -> None:
+    """'¹' and '½' are digits to str.isdigit, but int() refuses them: readers must answer kindly, never crash."""
+    from datetime import date
+
+    from cpi_chat.dialogue.answers import AnswerProblem, read_date, read_number
+    from cpi_chat.records.progress import parse_how_often
+
+    parse_how_often(f"{typed} times a week")
+    for read in (lambda: read_number(typed), lambda: read_date(f"in {typed} months", date(2026, 11, 25))):
+        try:
+            read()
+        except AnswerProblem:
+            pass

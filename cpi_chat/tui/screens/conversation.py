@@ -276,7 +276,7 @@ class ConversationScreen(Screen[None]):
         if (prompt is None or prompt.kind != "choose" or self.session.finished or isinstance(self.focused, Input)
                 or not event.is_printable or event.character is None):
             return
-        if not row.display and (not event.character.strip() or event.character.isdigit()):
+        if not row.display and (not event.character.strip() or event.character.isdecimal()):
             return  # before any words, a digit picks a reply and a space presses the reply in focus
         event.stop()
         event.prevent_default()

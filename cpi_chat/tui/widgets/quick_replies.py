@@ -19,7 +19,7 @@ def numbers_in_words(count: int) -> str:
 def reply_typed(text: str, options: tuple[str, ...]) -> int | None:
     """The index of the reply `text` names: its number, its words, or the start of one reply's words alone (any case)."""
     typed = " ".join(text.split()).casefold().rstrip(".!")
-    if typed.isdigit() and 1 <= int(typed) <= len(options):
+    if typed.isdecimal() and 1 <= int(typed) <= len(options):
         return int(typed) - 1
     labels = [" ".join(option.split()).casefold() for option in options]
     if typed in labels:
