@@ -63,3 +63,28 @@ async def test_keys_that_do_nothing_now_are_left_off(demo_workspace) -> None:  #
         assert isinstance(app.screen, ConversationScreen)
         assert "F2 Worker" in bar_text(app)
         assert "Ctrl+B Back" in bar_text(app)
+
+
+async def test_keys_the_text_boxes_also_use_still_do_what_the_key_bar_says(demo_workspace) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from cpi_chat.tui.screens.directory import DirectoryScreen
+
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")  # into the name search, where Ctrl+D would delete a letter
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, DirectoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # from the search box back to the list
+        await pilot.press("j")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        screen.query_one("#answer", Input).focus()  # where Ctrl+E would move to the end of the line
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.id == "stop-confirm", "Ctrl+E asks before ending the session, even from the answer box"

@@ -45,7 +45,8 @@ class ConversationScreen(Screen[None]):
         Binding("f1", "help", "Help", id="conversation_help", tooltip="Help with this question and the keys"),
         Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
         Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
-        Binding("ctrl+e", "stop", "End now", id="stop", tooltip="End the session now (what is saved stays saved)"),
+        Binding("ctrl+e", "stop", "End now", id="stop", priority=True,  # the answer box would take it as "go to the end"
+                tooltip="End the session now (what is saved stays saved)"),
         Binding("ctrl+g", "goals", "Goals", id="goals", tooltip="How it's going: goals, check-ins and my plan"),
         *[Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick_{n}") for n in range(1, 10)],
     ]

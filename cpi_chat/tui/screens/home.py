@@ -56,7 +56,8 @@ class HomeScreen(Screen[None]):
         Binding("g", "goals", "Goals and plan", id="goals", tooltip="How it's going: goals, check-ins and the person's plan"),
         Binding("a", "add_person", "Add person", id="add_person", tooltip="Add someone to the list"),
         Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
-        Binding("ctrl+d", "app.directory", "Directory", id="directory", tooltip="Browse the community directory"),
+        Binding("ctrl+d", "app.directory", "Directory", id="directory", priority=True,  # the search box would delete
+                tooltip="Browse the community directory"),
     ]
 
     def compose(self) -> ComposeResult:
