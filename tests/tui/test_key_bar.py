@@ -63,6 +63,7 @@ async def test_keys_that_do_nothing_now_are_left_off(demo_workspace) -> None:  #
         assert isinstance(app.screen, ConversationScreen)
         assert "F2 Worker" in bar_text(app)
         assert "Ctrl+B Back" in bar_text(app)
+        assert bar_text(app).startswith("Esc Leave"), "the screen's keys in the order it declares them"
 
 
 async def test_keys_the_text_boxes_also_use_still_do_what_the_key_bar_says(demo_workspace) -> None:  # type: ignore[no-untyped-def]

@@ -30,15 +30,22 @@ def key_name(binding: Binding) -> str:
 
 
 def key_hints(screen: Screen, app: App) -> list[KeyHint]:
-    """(key name, what it does, key to press) for every key shown and usable on `screen` now, each action once."""
-    hints: list[KeyHint] = []
+    """(key name, what it does, key to press) for every key shown and usable on `screen` now, each action once.
+
+    The screen's own keys come first, in the order the screen declares them (a priority key would
+    otherwise jump to the front), then the app's.
+    """
+    declared = [binding.action for binding in Binding.make_bindings(type(screen).BINDINGS)]
+    found: list[tuple[int, KeyHint]] = []
     actions: set[str] = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.show or not binding.description or not active.enabled or binding.action in actions:
             continue
         actions.add(binding.action)
-        hints.append((key_name(binding), binding.description, key))
+        place = declared.index(binding.action) if binding.action in declared else len(declared)
+        found.append((place, (key_name(binding), binding.description, key)))
+    hints = [hint for _, hint in sorted(found, key=lambda item: item[0])]  # stable: app keys keep their order
     palette_key = app.COMMAND_PALETTE_BINDING
     if app.ENABLE_COMMAND_PALETTE and palette_key in screen.active_bindings and "command_palette" not in actions:
         hints.append(("Ctrl+P", "Commands", palette_key))
