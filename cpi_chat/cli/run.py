@@ -72,10 +72,9 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
             with ending_on_signals():
                 run_plain(workspace, person_name, mode, flow_id)
         else:
-            from cpi_chat.records.db import looks_encrypted
-
-            if looks_encrypted(paths.people_db):
-                workspace.db  # noqa: B018 - ask for the passphrase now, before the full-screen app takes the terminal
+            # Open people.db now, before the full-screen app takes the terminal: a passphrase is asked for
+            # here, and a damaged, locked or read-only file is one sentence rather than the app's traceback.
+            workspace.connection  # noqa: B018
             from cpi_chat.tui.app import CpiChatApp
 
             app = CpiChatApp(workspace, person_name=person_name, mode=mode)

@@ -54,9 +54,27 @@ class CpiChatApp(App[None]):
         self.register_theme(HIGH_CONTRAST_THEME)
         self.theme = DEFAULT_THEME
 
+    def get_default_screen(self) -> Screen:
+        """The people list itself when it is the first screen: pushing it over an empty one costs a second layout."""
+        if self._opens_on_people_list():
+            from cpi_chat.tui.screens.home import HomeScreen
+
+            return HomeScreen()
+        return super().get_default_screen()
+
+    def _opens_on_people_list(self) -> bool:
+        if self.start_person_name or self.locked_to_person:
+            return False
+        try:
+            return bool(self.workspace.roster().people) or not self.workspace.assets.is_empty()
+        except CpiChatError:
+            return False  # on_mount says what is wrong
+
     def on_mount(self) -> None:
         from cpi_chat.tui.screens.home import HomeScreen
 
+        if isinstance(self.screen, HomeScreen):
+            return  # already the first screen (see get_default_screen)
         if self.locked_to_person and not self.start_person_name:
             self.ask_for_own_name()
         elif self.start_person_name:
@@ -72,12 +90,15 @@ class CpiChatApp(App[None]):
             if not self.locked_to_person:
                 self.push_screen(HomeScreen())
             open_person(self, person, self.mode)
-        elif not self.workspace.roster().people and self.workspace.assets.is_empty():
+        else:  # the first run: nobody yet and no directory (or people.db could not be read: the error says so)
+            try:
+                first_run = not self.workspace.roster().people and self.workspace.assets.is_empty()
+            except CpiChatError as problem:
+                self.exit(return_code=1, message=str(problem))
+                return
             from cpi_chat.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen())
-        else:
-            self.push_screen(HomeScreen())
+            self.push_screen(WelcomeScreen() if first_run else HomeScreen())
 
     def ask_for_own_name(self) -> None:
         """Self mode with no name given: ask the person for theirs, and start their check-in once it is found."""

@@ -8,6 +8,7 @@ from cpi_chat import records
 
 
 async def open_person(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()  # the people list is filled when its screen mounts
     person = records.find_person(pilot.app.workspace.db, name)
     listing = pilot.app.screen.query_one("#people")
     listing.highlighted = listing.get_option_index(f"person-{person.id}")

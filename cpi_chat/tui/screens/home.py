@@ -70,11 +70,15 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).cursor_blink = False
-        self.query_one("#people", OptionList).focus()  # the list is filled when the screen shows (on_screen_resume)
+        self.refresh_people()  # filled before the first frame, so the list is there when keys arrive
+        self.query_one("#people", OptionList).focus()
+        self._shown = False
 
     def on_screen_resume(self) -> None:
         self.app.use_person_display(None)  # type: ignore[attr-defined]
-        self.refresh_people()
+        if self._shown:  # back from a session or another screen: goals and last sessions may have changed
+            self.refresh_people()
+        self._shown = True
 
     def refresh_people(self) -> None:
         """Show everyone whose name contains the search words."""
