@@ -13,7 +13,6 @@ from textual.screen import Screen
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.commands import CpiCommands
-from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.starting import open_person
 from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
 from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE
@@ -159,6 +158,8 @@ class CpiChatApp(App[None]):
 
     def action_help(self) -> None:
         """Show what the screen in front is for and its keys."""
+        from cpi_chat.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
-from cpi_chat.tui.screens.choice import ChoiceScreen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,6 +40,7 @@ def open_person(app: App, person: Person, mode: str) -> None:
             records.end_session(workspace.db, unfinished.id, "stopped")
         _choose_goal_then_start(app, person, mode)
 
+    from cpi_chat.tui.screens.choice import ChoiceScreen
     from cpi_chat.tui.screens.home import day_words
 
     day = day_words(unfinished.started) or unfinished.started[:10]
@@ -69,6 +69,8 @@ def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
     if len(active) <= 1:
         start(active[0] if active else None)
         return
+
+    from cpi_chat.tui.screens.choice import ChoiceScreen
 
     def picked(index: int | None) -> None:
         if index is None:

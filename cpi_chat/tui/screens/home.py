@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import PersonSummary
-from cpi_chat.tui.screens.add_person import AddPersonScreen
 from cpi_chat.tui.starting import open_person, resume_offer_exists
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
@@ -149,6 +148,7 @@ class HomeScreen(Screen[None]):
 
     def action_add_person(self) -> None:
         """Ask for a name and add the person."""
+        from cpi_chat.tui.screens.add_person import AddPersonScreen
 
         def added(name: str | None) -> None:
             if not name:
