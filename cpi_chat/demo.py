@@ -47,11 +47,6 @@ DEMO_PEOPLE = (
 )
 
 
-def promises_carrying_on(text: str) -> bool:
-    """True for words that tell the user to run cpi-chat again to carry on: untrue in the demo, whose folder goes."""
-    return "cpi-chat again" in text.lower()
-
-
 def make_demo_paths(base: Path | None = None) -> Paths:
     """Paths for a new throwaway demo folder (never the real data folder)."""
     folder = Path(tempfile.mkdtemp(prefix="cpi-chat-demo-", dir=base))

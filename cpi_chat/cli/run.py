@@ -104,9 +104,9 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             with ending_on_signals():
                 run_plain(workspace, person_name, mode)
         else:
-            from cpi_chat.tui.screens.training import DemoApp
+            from cpi_chat.tui.app import CpiChatApp
 
-            app = DemoApp(workspace, person_name=person_name, mode=mode)
+            app = CpiChatApp(workspace, person_name=person_name, mode=mode, demo=True)
             with ending_on_signals(app):
                 app.run()
     finally:

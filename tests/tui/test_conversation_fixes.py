@@ -11,6 +11,7 @@ from cpi_chat import records
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import CommunicationNeeds
 from cpi_chat.session import GROUP_QUESTION
+from cpi_chat.tui.app import CpiChatApp
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.screens.finder import AssetFinderScreen
 from cpi_chat.tui.widgets.goal_card import GoalCard
@@ -248,7 +249,7 @@ class TestLeavingAFinishedConversation:
 
     async def test_a_person_alone_leaving_after_the_end_is_thanked_not_told_to_carry_on(self, demo_workspace) -> None:
         records.add_person(demo_workspace.db, PERSON)
-        app = demo_app(demo_workspace, person_name=PERSON, mode="self")
+        app = CpiChatApp(demo_workspace, person_name=PERSON, mode="self")  # the real app: the demo says its own goodbye
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await start_flow(pilot, "closing", "", "", mode="self")
             assert screen.session.finished

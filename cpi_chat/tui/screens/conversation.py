@@ -28,7 +28,6 @@ from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 from cpi_chat.wording import FINISHED_MESSAGE
 
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
-LEFT_ALONE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
 LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
 
 
@@ -330,11 +329,10 @@ class ConversationScreen(Screen[None]):
     @on(Button.Pressed, "#leave-button")
     def action_leave(self) -> None:
         """Leave the conversation; it is saved, and one not finished can be carried on later."""
-        finished = self.session.finished
         if self.app.locked_to_person:  # type: ignore[attr-defined]
-            self.app.exit(message=FINISHED_MESSAGE if finished else LEFT_ALONE)
+            self.app.exit(message=self.app.leaving_words())  # type: ignore[attr-defined]
             return
-        self.app.notify(FINISHED_MESSAGE if finished else LEFT_TOGETHER, markup=False)
+        self.app.notify(FINISHED_MESSAGE if self.session.finished else LEFT_TOGETHER, markup=False)
         self.app.pop_screen()
 
     def action_stop(self) -> None:

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
 
-from cpi_chat.demo import promises_carrying_on
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
@@ -22,10 +21,8 @@ from cpi_chat.tui.app import CpiChatApp
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.transcript import Transcript
-from cpi_chat.wording import DEMO_ENDED
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
 
     from cpi_chat.dialogue.events import Event
     from cpi_chat.session import Session, Turn
@@ -319,21 +316,6 @@ class TakeOverScreen(ConversationScreen):
     def action_leave(self) -> None:
         """Go back to the training screen (not the people list: training has none, and keeps nothing)."""
         self.dismiss(None)
-
-
-class DemoApp(CpiChatApp):
-    """The app over the demo's throwaway folder (`cpi-chat demo`): leaving never promises to carry on later."""
-
-    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
-
-    def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint") -> None:
-        super().__init__(workspace, person_name=person_name, mode=mode, demo=True)
-
-    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
-        """Leave; the demo's folder is deleted afterwards, so words about carrying on later become the demo's own."""
-        if message is not None and promises_carrying_on(str(message)):
-            message = DEMO_ENDED
-        super().exit(result, return_code, message)
 
 
 class TrainingApp(CpiChatApp):
