@@ -19,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "hardening"))
+sys.path.insert(0, str(HERE.parent.parent))  # for tests.plain_typing, which test_faults uses
 
 from hardening_helpers import cli
 from test_faults import asset_count, big_csv, case_study_script, goals_of, integrity, killed_run

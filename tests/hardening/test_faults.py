@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hardening_helpers import cli
 
 from cpi_chat import records
@@ -22,27 +21,17 @@ from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.events import Answer
 from cpi_chat.errors import CpiChatError, RecordsError
-from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
+from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.session import Session
+from tests.plain_typing import case_study_lines
 
 KILLER = Path(__file__).with_name("killer.py")
-CASE_STUDY = shipped_flows_dir() / "transcripts" / "joint_kickboxing_and_5k.yaml"
 KILL_RUNS = 6  # the soak script (tests/benchmarks/soak.py) runs many more
 
 
 def case_study_script() -> str:
     """The case study as lines typed in plain mode, after 'yes' to adding the person."""
-    lines = ["yes"]
-    for turn in yaml.safe_load(CASE_STUDY.read_text())["turns"]:
-        if "answer" in turn:
-            lines.append(turn["answer"])
-        elif "choose" in turn:
-            lines.append(str(turn["choose"]))
-        elif "pick_asset" in turn:
-            lines.append("1")
-        elif turn.get("skip"):
-            lines.append("skip")
-    return "\n".join(lines) + "\n"
+    return "\n".join(["yes", *case_study_lines()]) + "\n"
 
 
 def killed_run(data: Path, kill_at: int, *args: str, stdin: str = "", count_file: Path | None = None) -> int:

@@ -11,11 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
-from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
-
-CASE_STUDY = shipped_flows_dir() / "transcripts" / "joint_kickboxing_and_5k.yaml"
+from cpi_chat.paths import shipped_assets_dir
+from tests.plain_typing import case_study_lines
 
 
 def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -24,21 +22,6 @@ def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[
         [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
         check=False, input=stdin, capture_output=True, text=True, timeout=120, env=env,
     )
-
-
-def case_study_lines() -> list[str]:
-    """The case study's turns as the lines a worker would type in plain mode."""
-    lines = []
-    for turn in yaml.safe_load(CASE_STUDY.read_text())["turns"]:
-        if "answer" in turn:
-            lines.append(turn["answer"])
-        elif "choose" in turn:
-            lines.append(str(turn["choose"]))
-        elif "pick_asset" in turn:
-            lines.append("1")
-        elif turn.get("skip"):
-            lines.append("skip")
-    return lines
 
 
 @pytest.fixture
