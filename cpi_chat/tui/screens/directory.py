@@ -22,7 +22,7 @@ from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
-from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, long_date
+from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
@@ -258,16 +258,7 @@ class DirectoryScreen(Screen[None]):
             status.update(f"{shown} of {total} assets listed{more}.")
 
     def _show_details(self) -> None:
-        details = self.query_one("#directory-details", VerticalScroll)
-        asset = self.chosen
-        details.display = asset is not None
-        if asset is None:
-            return
-        cards = details.query(AssetCard)
-        if cards:
-            cards.first().show(asset)
-        else:
-            details.mount(AssetCard(asset, actions=False, id="directory-card"))
+        show_card_in(self.query_one("#directory-details", VerticalScroll), self.chosen, actions=False, id="directory-card")
 
     def _replace_row(self, asset: Asset) -> None:
         """Show an asset's new details in its row and card without listing again."""

@@ -18,7 +18,7 @@ from cpi_chat.assets.directory import AssetDirectory, Hit
 from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
-from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label
+from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
@@ -162,15 +162,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         return f"[b]{escape(asset.name)}[/b]\n  {escape(details)}"
 
     def _show_card(self, hit: Hit | None) -> None:
-        area = self.query_one("#finder-card-area", VerticalScroll)
-        area.display = hit is not None
-        if hit is None:
-            return
-        cards = area.query(AssetCard)
-        if cards:
-            cards.first().show(hit)
-        else:
-            area.mount(AssetCard(hit, id="finder-card"))
+        show_card_in(self.query_one("#finder-card-area", VerticalScroll), hit, id="finder-card")
 
     def _hit(self, asset_id: str | None) -> Hit | None:
         return next((h for h in self.hits if h.asset.id == asset_id), None)

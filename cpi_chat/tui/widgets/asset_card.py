@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from cpi_chat.assets.directory import Hit
@@ -147,3 +149,15 @@ class AssetCard(Vertical, can_focus=False):
         message = messages.get(event.button.id or "")
         if message is not None:
             self.post_message(message(self.asset))
+
+
+def show_card_in(holder: Widget, shown: Hit | Asset | None, **card_options: Any) -> None:
+    """Show one asset's card in `holder`, reusing the card already there; hide `holder` when there is nothing to show."""
+    holder.display = shown is not None
+    if shown is None:
+        return
+    cards = holder.query(AssetCard)
+    if cards:
+        cards.first().show(shown)
+    else:
+        holder.mount(AssetCard(shown, **card_options))
