@@ -10,6 +10,7 @@ import sqlite_utils
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.migrations import EFFECT_TABLES
+from cpi_chat.records.roster import rows
 
 # Rows that hang off another row: removing the parent removes these first.
 CHILDREN: dict[str, list[tuple[str, str]]] = {
@@ -20,9 +21,7 @@ CHILDREN: dict[str, list[tuple[str, str]]] = {
 
 def fetch_all(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """Run a SELECT and return its rows as dicts."""
-    cursor = db.conn.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return rows(db.conn, sql, tuple(params))
 
 
 def fetch_one(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
