@@ -15,3 +15,7 @@ class AssetImportError(CpiChatError):
 
 class RecordsError(CpiChatError):
     """People's records could not be read or written."""
+
+
+class Refused(CpiChatError):
+    """An action was declined by a rule (a second 'went' in one week); the message says why, kindly."""
