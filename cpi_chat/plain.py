@@ -221,7 +221,7 @@ class PlainConversation:
                 self.io.write("     " + ". ".join(d for d in details if d) + ".")
             if asset.accessibility:
                 self.io.write(f"     Access: {asset.accessibility}")
-            self.io.write(f"     Why it came up: {why_in_words(hit.why)}")
+            self.io.write(f"     Why it came up: {why_in_words(hit.reasons)}")
         if turn.suggestions:
             self.io.write(f"Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice. Or {COMMANDS}.")
         else:

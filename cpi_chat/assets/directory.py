@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import heapq
-import itertools
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,17 +12,21 @@ from typing import Literal
 
 from cpi_chat.assets import csv_io, oruk
 from cpi_chat.assets.csv_io import ParsedFile, RowProblem
-from cpi_chat.assets.filtering import SearchFilters, area_key
-from cpi_chat.assets.index import Reason, SearchIndex
+from cpi_chat.assets.filtering import SearchFilters, filter_mask
+from cpi_chat.assets.index import SearchIndex
+from cpi_chat.assets.index_store import IndexDamaged, IndexStore
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset, Domain
-from cpi_chat.assets.normalise import full_terms, joined, raw_words, words
+from cpi_chat.assets.reasons import match_reasons
 from cpi_chat.assets.rows import validate_asset
 from cpi_chat.assets.store import AssetStore
+from cpi_chat.assets.terms import TermExtractor
+from cpi_chat.assets.why import MatchReason, reasons_in_short
 from cpi_chat.errors import AssetImportError, CpiChatError
 
 Format = Literal["csv", "oruk"]
 BadRows = Literal["skip", "refuse"]
+Progress = Callable[[int, int], None]
 DEMO_FILE = "demo_town.csv"
 
 __all__ = ["AssetDirectory", "Hit", "ImportReport", "SearchFilters", "load_demo_directory"]
@@ -31,19 +34,25 @@ __all__ = ["AssetDirectory", "Hit", "ImportReport", "SearchFilters", "load_demo_
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: the asset, a score from 0 to 100, and why it matched in words."""
+    """One search result: the asset, a score from 0 to 100, and the reasons it matched."""
 
     asset: Asset
     score: float
-    why: str
+    reasons: tuple[MatchReason, ...] = ()
+
+    @property
+    def why(self) -> str:
+        """The reasons in the command line's compact form ("name: football (from 'footy')")."""
+        return reasons_in_short(self.reasons)
 
     def to_json(self) -> dict[str, object]:
-        """The hit as a JSON-ready dict (id, name, domain, area, score, why and the other details)."""
+        """The hit as a JSON-ready dict (id, name, domain, area, score, why, reasons and the other details)."""
         a = self.asset
         return {
             "id": a.id, "name": a.name, "domain": a.domain, "area": a.area, "score": self.score, "why": self.why,
+            "reasons": [{"field": r.field, "words": r.words, "typed": r.typed} for r in self.reasons],
             "schedule": a.schedule, "cost": a.cost, "contact": a.contact, "accessibility": a.accessibility,
-            "kind": a.kind,
+            "kind": a.kind, "guessed": a.guessed,
         }
 
 
@@ -70,12 +79,14 @@ class ImportReport:
 
 
 class AssetDirectory:
-    """A team's directory of community assets in one assets.db file, with its search index."""
+    """A team's directory of community assets in one assets.db file, with its search index inside it."""
 
     def __init__(self, store: AssetStore, lexicon: Lexicon) -> None:
         self.store = store
         self.lexicon = lexicon
-        self._index: SearchIndex | None = None
+        self.extractor = TermExtractor(lexicon)
+        self.index_store = IndexStore(store.db)
+        self._searcher = SearchIndex(self.index_store, lexicon, self.extractor)
         self._lock = threading.RLock()
 
     @classmethod
@@ -113,76 +124,105 @@ class AssetDirectory:
         """The ten CPI domains, in their usual order."""
         return list(self.lexicon.domains)
 
-    # Searching --------------------------------------------------------------------------
+    # The index --------------------------------------------------------------------------
 
-    def index(self) -> SearchIndex:
-        """The search index, built on first use and kept up to date afterwards."""
+    def index_is_current(self) -> bool:
+        """True when the saved search index fits the directory, so a search can start at once."""
         with self._lock:
-            if self._index is None:
-                index = SearchIndex(self.lexicon)
-                index.build(self.store.all())
-                self._index = index
-            return self._index
+            return self.index_store.is_current(self.lexicon.fingerprint)
+
+    def prepare_index(self, progress: Progress | None = None) -> bool:
+        """Rebuild the search index if it is missing, stale or damaged; True if it was rebuilt."""
+        with self._lock:
+            if self.index_is_current():
+                return False
+            try:
+                with self.store.db.atomic():
+                    self._rebuild(progress)
+            except sqlite3.OperationalError as error:
+                raise CpiChatError(
+                    f"The directory's search index could not be brought up to date ({error}); "
+                    "the file may be read-only or in use. Nothing was changed."
+                ) from None
+            return True
+
+    def _rebuild(self, progress: Progress | None) -> None:
+        """Index every asset afresh, inside the caller's transaction."""
+        self.index_store.rebuild(self.store.all(), self.extractor, self.store.count(), progress)
+        self.index_store.mark_current(self.lexicon.fingerprint)
+
+    # Searching --------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 10, filters: SearchFilters | None = None) -> list[Hit]:
         """The assets that best match `query` within `filters`; an empty query lists what the filters allow."""
         filters = filters or SearchFilters()
         limit = max(0, int(limit))
         with self._lock:
-            index = self.index()
-            if not len(index) or limit == 0:
-                return []
-            allowed = None if filters.is_empty() else index.attributes.mask(filters, self.lexicon)  # type: ignore[union-attr]
-            if not query.strip():
-                return self._browse(index, allowed, limit)
-            found = index.search(query, limit, allowed)
-            assets = self.store.get_many([h.asset_id for h in found])
+            try:
+                return self._search(query, limit, filters)
+            except (IndexDamaged, sqlite3.DatabaseError) as error:
+                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                    raise
+                with self.store.db.atomic():
+                    self.index_store.forget()  # never trusted again: rebuilt before the next try
+                return self._search(query, limit, filters)
+
+    def _search(self, query: str, limit: int, filters: SearchFilters) -> list[Hit]:
+        with self._lock:
+            self.prepare_index()
+            with self.store.db.atomic():  # one snapshot: another process may be changing the file
+                size = self.index_store.slot_count()
+                if not size or limit == 0:
+                    return []
+                allowed = None if filters.is_empty() else filter_mask(self.index_store, filters, self.lexicon, size)
+                if not query.strip():
+                    ids = self.index_store.by_name(allowed, limit)
+                    assets = self.store.get_many(ids)
+                    return [Hit(assets[i], 100.0) for i in ids if i in assets]
+                found = self._searcher.search(query, limit, allowed)
+                assets = self.store.get_many([h.asset_id for h in found])
             return [
-                Hit(assets[h.asset_id], h.score, self._why(assets[h.asset_id], h.reasons))
+                Hit(assets[h.asset_id], h.score, match_reasons(assets[h.asset_id], h.reasons, self.lexicon))
                 for h in found if h.asset_id in assets
             ]
-
-    def _browse(self, index: SearchIndex, allowed: object, limit: int) -> list[Hit]:
-        import numpy as np
-
-        mask = index.alive if allowed is None else index.alive & allowed  # type: ignore[operator]
-        names = index.names
-        positions = heapq.nsmallest(limit, np.flatnonzero(mask).tolist(), key=lambda p: names[p])
-        ids = [index.ids[p] for p in positions]
-        assets = self.store.get_many(ids)
-        return [Hit(assets[i], 100.0, "matches the filters") for i in ids if i in assets]
-
-    def _why(self, asset: Asset, reasons: tuple[Reason, ...]) -> str:
-        parts: dict[str, str] = {}  # "field: words" -> the same with its note, first reason kept
-        for reason in reasons:
-            field_name, surface = _surface(asset, reason, self.lexicon)
-            note = f" ({reason.note})" if reason.note else ""
-            parts.setdefault(f"{field_name}: {surface}", f"{field_name}: {surface}{note}")
-        return "; ".join(parts.values())
 
     # Changing ---------------------------------------------------------------------------
 
     def upsert(self, asset: Asset) -> None:
-        """Add or change one asset; the index is updated for it alone."""
+        """Add or change one asset; the index is updated for it alone, in the same transaction."""
         asset = validate_asset(asset, self.lexicon)
-        with self._lock:
+        with self._lock, self.store.db.atomic():
+            current = self.index_is_current()
+            old = self.store.get(asset.id)
             self.store.save([asset])
-            if self._index is not None:
-                self._index.add(asset)
+            if current:
+                self._reindex(old, asset)
+
+    def _reindex(self, old: Asset | None, new: Asset | None) -> None:
+        if old is not None:
+            self.index_store.remove(old.id, self.extractor.terms(old))
+        if new is not None and not new.is_retired:
+            self.index_store.add(new, self.extractor.terms(new))
+        self.index_store.mark_current(self.lexicon.fingerprint)
 
     def delete(self, asset_id: str) -> bool:
         """Remove one asset; True if it was there."""
-        with self._lock:
+        with self._lock, self.store.db.atomic():
+            current = self.index_is_current()
+            old = self.store.get(asset_id)
             removed = self.store.delete(asset_id)
-            if self._index is not None:
-                self._index.remove(asset_id)
+            if current:
+                self._reindex(old, None)
             return removed
 
     def mark_verified(self, asset_id: str, on: date) -> None:
-        """Record that the team checked this asset's details on `on`."""
-        with self._lock:
+        """Record that the team checked this asset's details on `on` (the index does not change)."""
+        with self._lock, self.store.db.atomic():
+            current = self.index_is_current()
             if not self.store.mark_verified(asset_id, on):
                 raise CpiChatError(f"There is no asset with the id '{asset_id}'.")
+            if current:
+                self.index_store.mark_current(self.lexicon.fingerprint)
 
     # Import and export -----------------------------------------------------------------
 
@@ -220,12 +260,12 @@ class AssetDirectory:
                 f"Nothing was imported because {len(parsed.problems)} record(s) have problems ({shown}{more}); "
                 "fix them, or choose to skip bad rows."
             )
-        with self._lock:
-            existing = set() if replace else self.store.ids()
-            updated = sum(1 for a in parsed.assets if a.id in existing)
+        with self._lock, self.store.db.atomic():
+            before = 0 if replace else self.store.count()
             self.store.save(parsed.assets, replace=replace)
-            self._index = None  # rebuilt on the next search: cheaper than thousands of single updates
-        return ImportReport(len(parsed.assets) - updated, updated, list(parsed.problems), list(parsed.notes))
+            added = self.store.count() - before
+            self._rebuild(None)  # in the same transaction: the index and the assets change together
+        return ImportReport(added, len(parsed.assets) - added, list(parsed.problems), list(parsed.notes))
 
     def export_file(self, path: Path | str, format: Format = "csv") -> int:
         """Write the whole directory to a CSV or Open Referral UK JSON file; returns how many assets."""
@@ -249,41 +289,3 @@ def load_demo_directory(directory: AssetDirectory, assets_dir: Path | None = Non
 
         assets_dir = shipped_assets_dir()
     return directory.import_file(assets_dir / DEMO_FILE, format="csv", bad_rows="refuse")
-
-
-def _surface(asset: Asset, reason: Reason, lexicon: Lexicon) -> tuple[str, str]:
-    """The field name and the words in it that `reason.term` stands for, as the asset writes them."""
-    if reason.field == "domain":
-        domain = lexicon.domain(asset.domain)
-        candidates = [("domain", domain.label if domain else asset.domain)]
-        if domain:
-            candidates.append(("domain", domain.description))
-    elif reason.field == "details":
-        candidates = [(n, getattr(asset, n)) for n in ("schedule", "cost", "accessibility", "address")]
-    elif reason.field == "tags":
-        candidates = [("tags", tag) for tag in asset.tags]
-    else:
-        candidates = [(reason.field, getattr(asset, reason.field))]
-    for field_name, text in candidates:
-        found = _find_term(text, reason.term, lexicon)
-        if found:
-            return field_name, found
-    return candidates[0][0] if candidates else reason.field, reason.term
-
-
-def _find_term(text: str, term: str, lexicon: Lexicon) -> str:
-    found = words(text)
-    for w in found:
-        if w.term == term or term in w.parts:
-            return w.surface
-    for first, second in itertools.pairwise(found):
-        if joined(first, second) == term:
-            return f"{first.surface} {second.surface}"
-    spans = lexicon.synonyms.spans([w.term for w in found], [w.surface for w in found])
-    spans += lexicon.synonyms.stop_spans(full_terms(text)[0], raw_words(text))
-    return next((span.surface for span in spans if span.canonical == term), "")
-
-
-def same_area(first: str, second: str) -> bool:
-    """True when two area names mean the same place."""
-    return area_key(first) == area_key(second)

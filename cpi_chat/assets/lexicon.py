@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,6 +195,19 @@ class Lexicon:
     def domain(self, slug: str) -> Domain | None:
         """The domain with this slug, if there is one."""
         return next((d for d in self.domains if d.slug == slug), None)
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the domains and synonyms: an index built with other ones must be rebuilt."""
+        if "fingerprint" not in self._resolved:
+            synonyms = self.synonyms
+            data = [
+                [(d.slug, d.label) for d in self.domains],
+                sorted((list(key), sorted(targets)) for key, targets in synonyms.phrases.items()),
+                sorted((list(key), sorted(targets)) for key, targets in synonyms.stop_phrases.items()),
+            ]
+            self._resolved["fingerprint"] = hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()[:24]
+        return str(self._resolved["fingerprint"])
 
 
 # Words in several domain labels, or in none in particular: they never decide a domain alone.

@@ -39,6 +39,20 @@ def raw_words(text: str) -> list[str]:
 
 _STEM_CACHE: dict[str, str] = {}
 _KEEP_DOUBLE = frozenset("lsz")
+_VOWELS = frozenset("aeiou")
+# Words whose usual stem means something else ("joiner" is a trade, not "join us"; "trainers"
+# are shoes, not trains; "letters" are not "let"): each is kept as the word itself, or its singular.
+_KEPT_WHOLE = (
+    "joiner", "trainer", "career", "shower", "flower", "letter", "number", "matter", "summer", "winter", "dinner",
+    "corner", "border", "butter", "litter", "order", "master", "finger", "ginger", "silver", "copper", "banner",
+    "manner", "partner", "member", "hammer", "liver",
+)
+STEM_EXCEPTIONS = {
+    **{w: w for w in _KEPT_WHOLE}, **{w + "s": w for w in _KEPT_WHOLE},
+    **{w: w for w in ("news", "series", "species", "physics", "always", "perhaps", "christmas", "lens")},
+    "wives": "wife", "lives": "life", "knives": "knife", "quizzes": "quiz", "center": "centr", "centers": "centr",
+    "theater": "theatr", "theaters": "theatr",
+}
 
 
 def stem(word: str) -> str:
@@ -46,7 +60,7 @@ def stem(word: str) -> str:
     cached = _STEM_CACHE.get(word)
     if cached is not None:
         return cached
-    result = _stem(word)
+    result = STEM_EXCEPTIONS.get(word) or _stem(word)
     if len(_STEM_CACHE) < 200_000:
         _STEM_CACHE[word] = result
     return result
@@ -62,16 +76,26 @@ def _stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    undouble = False
+    ending = ""
     if w.endswith("ing") and len(w) - 3 >= 3:
-        w, undouble = w[:-3], True
-    elif w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3 or w.endswith("er") and len(w) - 2 >= 4:
-        w, undouble = w[:-2], True
-    if undouble and len(w) >= 3 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE and w[-1] not in "aeiou":
-        w = w[:-1]
-    if w.endswith("e") and not w.endswith("ee") and len(w) >= 4:
-        w = w[:-1]
+        w, ending = w[:-3], "ing"
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3:
+        w, ending = w[:-2], "ed"
+    elif w.endswith("er") and not w.endswith("eer") and len(w) - 2 >= 4:
+        w, ending = w[:-2], "er"
+    if ending:
+        if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in _KEEP_DOUBLE and w[-1] not in _VOWELS:
+            return w[:-1]  # running -> run, knitted -> knit
+        if ending != "er" and _short_syllable(w):
+            return w + "e"  # hiking -> hike, caring -> care (never "car")
+    if w.endswith("e") and not w.endswith("ee") and len(w) >= 5:
+        w = w[:-1]  # dance, dancing -> danc; four-letter words keep their e (care, pete, cafe)
     return w
+
+
+def _short_syllable(w: str) -> bool:
+    """True for three letters consonant-vowel-consonant, as left by 'hik(ing)' or 'car(ed)'."""
+    return len(w) == 3 and w[0] not in _VOWELS and w[1] in _VOWELS and w[2] not in _VOWELS and w[2] not in "wxy"
 
 
 class Word(NamedTuple):

@@ -5,37 +5,34 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
 
 from cpi_chat.assets.lexicon import Lexicon
-from cpi_chat.assets.model import KINDS, Asset, split_tags
+from cpi_chat.assets.model import ASSET_FIELDS, KINDS, STATUSES, Asset, shape, split_tags
 from cpi_chat.errors import CpiChatError
 
 MAX_FIELD_CHARACTERS = 10_000
-_EMPTY: dict[str, object] = {"tags": [], "kind": "mainstream", "last_verified": None}
+LIST_FIELDS = tuple(f.name for f in ASSET_FIELDS if shape(f) == "list")
+DATE_FIELDS = tuple(f.name for f in ASSET_FIELDS if shape(f) == "date")
+_EMPTY: dict[str, object] = {
+    f.name: [] if shape(f) == "list" else None if shape(f) == "date" else f.default for f in ASSET_FIELDS
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class AssetRecord(BaseModel):
-    """An asset as read from a CSV row or an Open Referral service, before it joins the directory."""
+class _RecordRules(BaseModel):
+    """The checks every imported asset record passes; its fields are added from `Asset` by `AssetRecord`."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
-
-    id: str
-    name: str
-    domain: str
-    description: str = ""
-    tags: list[str] = []
-    area: str = ""
-    address: str = ""
-    schedule: str = ""
-    cost: str = ""
-    contact: str = ""
-    accessibility: str = ""
-    kind: str = "mainstream"
-    source: str = ""
-    last_verified: date | None = None
 
     @field_validator("*", mode="before")
     @classmethod
@@ -48,14 +45,14 @@ class AssetRecord(BaseModel):
             value = _CONTROL.sub("", value)
         return value
 
-    @field_validator("id", "name")
+    @field_validator("id", "name", check_fields=False)
     @classmethod
     def _not_empty(cls, value: str) -> str:
         if not value:
             raise ValueError("is empty")
         return value
 
-    @field_validator("domain")
+    @field_validator("domain", check_fields=False)
     @classmethod
     def _known_domain(cls, value: str, info: ValidationInfo) -> str:
         lexicon: Lexicon | None = (info.context or {}).get("lexicon")
@@ -68,14 +65,14 @@ class AssetRecord(BaseModel):
             raise ValueError(f"'{value[:60]}' is not one of the ten domains (for example 'Sport' or 'Horticulture')")
         return slug
 
-    @field_validator("tags", mode="before")
+    @field_validator(*LIST_FIELDS, mode="before", check_fields=False)
     @classmethod
     def _split_tags(cls, value: object) -> object:
         if isinstance(value, str):
             return split_tags(value)
         return value
 
-    @field_validator("kind")
+    @field_validator("kind", check_fields=False)
     @classmethod
     def _known_kind(cls, value: str) -> str:
         kind = value.lower() or "mainstream"
@@ -83,7 +80,15 @@ class AssetRecord(BaseModel):
             raise ValueError(f"'{value[:40]}' should be mainstream or specialist")
         return kind
 
-    @field_validator("last_verified", mode="before")
+    @field_validator("status", check_fields=False)
+    @classmethod
+    def _known_status(cls, value: str) -> str:
+        status = value.lower() or "active"
+        if status not in STATUSES:
+            raise ValueError(f"'{value[:40]}' should be active or retired")
+        return status
+
+    @field_validator(*DATE_FIELDS, mode="before", check_fields=False)
     @classmethod
     def _flexible_date(cls, value: object) -> object:
         if isinstance(value, str):
@@ -106,6 +111,18 @@ class AssetRecord(BaseModel):
     def to_asset(self) -> Asset:
         """The validated record as a directory asset."""
         return Asset(**self.model_dump())
+
+
+_TYPES: dict[str, tuple[type, Any]] = {"text": (str, ""), "list": (list[str], []), "date": (date | None, None)}  # type: ignore[dict-item]
+# An asset as read from a CSV row or an Open Referral service, before it joins the directory.
+AssetRecord: type[_RecordRules] = create_model(  # type: ignore[call-overload]
+    "AssetRecord",
+    __base__=_RecordRules,
+    **{
+        f.name: (_TYPES[shape(f)][0], ... if f.name in ("id", "name", "domain") else (f.default if shape(f) == "text" else _TYPES[shape(f)][1]))
+        for f in ASSET_FIELDS
+    },
+)
 
 
 def validate_record(data: Mapping[str, object], lexicon: Lexicon) -> Asset:

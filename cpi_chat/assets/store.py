@@ -9,10 +9,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from cpi_chat.assets.model import CSV_COLUMNS, Asset, split_tags
+from cpi_chat.assets.migrations import TABLE, migrations
+from cpi_chat.assets.model import CSV_COLUMNS, Asset, row_reader
 from cpi_chat.errors import CpiChatError
-
-TABLE = "assets"
 
 
 class AssetStore:
@@ -27,18 +26,9 @@ class AssetStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 # Searches may run in a worker thread; the directory serialises access with a lock.
                 self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
-            self._ensure_table()
+            migrations.apply(self.db)
         except (sqlite3.Error, OSError) as error:
             raise CpiChatError(f"The asset directory {path} could not be opened ({type(error).__name__}).") from None
-
-    def _ensure_table(self) -> None:
-        if TABLE in self.db.table_names():
-            return
-        columns: dict[str, type] = {name: str for name in CSV_COLUMNS}
-        table = self.db.table(TABLE)
-        table.create(columns, pk="id", not_null={"id", "name", "domain"})
-        table.create_index(["area"], if_not_exists=True)
-        table.create_index(["domain"], if_not_exists=True)
 
     def count(self) -> int:
         """How many assets the directory holds."""
@@ -46,8 +36,7 @@ class AssetStore:
 
     def get(self, asset_id: str) -> Asset | None:
         """The asset with this id, or None."""
-        rows = list(self.db.query(f"select * from {TABLE} where id = ?", [asset_id]))
-        return Asset.from_row(rows[0]) if rows else None
+        return self.get_many([asset_id]).get(asset_id)
 
     def get_many(self, asset_ids: list[str]) -> dict[str, Asset]:
         """The assets with these ids, by id (missing ones left out)."""
@@ -61,17 +50,12 @@ class AssetStore:
 
     def all(self) -> Iterator[Asset]:
         """Every asset, in the order they were first added."""
-        columns = ", ".join(CSV_COLUMNS)
+        columns = ", ".join(f"[{c}]" for c in CSV_COLUMNS)
         cursor = self.db.execute(f"select {columns} from {TABLE} order by rowid")
-        fromisoformat = date.fromisoformat
+        read = row_reader()
         while rows := cursor.fetchmany(5000):
-            for (id_, name, domain, description, tags, area, address, schedule, cost, contact, accessibility,
-                 kind, source, verified) in rows:
-                yield Asset(
-                    id_, name, domain, description or "", split_tags(tags) if tags else [], area or "",
-                    address or "", schedule or "", cost or "", contact or "", accessibility or "",
-                    kind or "mainstream", source or "", fromisoformat(verified) if verified else None,
-                )
+            for values in rows:
+                yield read(values)
 
     def ids(self) -> set[str]:
         """Every asset id held."""

@@ -1,30 +1,109 @@
-"""An asset's search terms: which field each word is in, how it was found, and what that is worth."""
+"""An asset's search terms: which field each word is in, how it was found, and what a match there is worth.
+
+A code is `field << 2 | quality`. Words as written (and two written words joined, and the parts of
+a hyphenated word) are literal; a synonym is an expansion. Expansions count only in a name, the
+tags or the area, and always for less than any literal match, so "swimming" finds the swimming
+club before "The Baths Hall". Facts the filters use (domain, areas, days, free, access, kind)
+are indexed as terms starting with "@", which no query word can be.
+"""
 
 from __future__ import annotations
 
 import itertools
+import re
+from dataclasses import dataclass
 
 import numpy as np
 
+from cpi_chat.assets.facts import is_accessible, is_free, schedule_days
 from cpi_chat.assets.lexicon import Lexicon
-from cpi_chat.assets.model import Asset
-from cpi_chat.assets.normalise import joined, words_and_full_terms
+from cpi_chat.assets.model import Asset, split_areas
+from cpi_chat.assets.normalise import fold, joined, terms, words_and_full_terms
 
-# Where a term was found, and how much a match there counts.
-FIELDS = ("name", "tags", "area", "domain", "description", "details", "domain")
-FIELD_WEIGHTS = (1.0, 0.8, 0.6, 0.55, 0.5, 0.3, 0.2)
-NAME, TAGS, AREA, DOMAIN, DESCRIPTION, DETAILS, DOMAIN_NOTE = range(7)
+# Where a term was found, and how much a literal match there counts.
+FIELDS = ("name", "tags", "area", "domain", "description", "details")
+FIELD_WEIGHTS = (1.0, 0.8, 0.6, 0.55, 0.5, 0.3)
+NAME, TAGS, AREA, DOMAIN, DESCRIPTION, DETAILS = range(6)
+EXPANDABLE_FIELDS = frozenset({NAME, TAGS, AREA})
 # How the term came from the asset's words: as written, two words joined, a synonym, part of a hyphenated word.
 EXACT, JOINED, SYNONYM, PART = range(4)
 QUALITY_WEIGHTS = (1.0, 0.95, 0.9, 0.85)
-# A code is field << 2 | quality. (Counting the other fields that hold a term too was tried:
-# it made no difference to the labelled queries and cost a tenth of the build time.)
-WEIGHT_OF_CODE = np.array(
-    [FIELD_WEIGHTS[f] * QUALITY_WEIGHTS[q] if f < len(FIELDS) else 0.0 for f in range(8) for q in range(4)],
-    dtype=np.float32,
-)
-WEIGHT_LIST = [float(w) for w in WEIGHT_OF_CODE]
-FieldTerms = tuple[tuple[str, ...], tuple[tuple[str, int], ...]]
+# An expansion counts for at most this share of a match in the same field: below any literal match.
+EXPANSION_SHARE = 0.2
+
+
+def _weights(literal_query: bool) -> np.ndarray:
+    weights = np.zeros(32, dtype=np.float32)
+    for field_no, field_weight in enumerate(FIELD_WEIGHTS):
+        for quality, quality_weight in enumerate(QUALITY_WEIGHTS):
+            value = field_weight * quality_weight
+            if not literal_query or quality == SYNONYM:
+                value = EXPANSION_SHARE * value if field_no in EXPANDABLE_FIELDS else 0.0
+            weights[field_no << 2 | quality] = value
+    return weights
+
+
+# What a posting is worth to a query word read as written, and to one read as another word.
+LITERAL_WEIGHT = _weights(literal_query=True)
+EXPANSION_WEIGHT = _weights(literal_query=False)
+DOMAIN_CODE = DOMAIN << 2 | EXACT
+# Words in several domain labels, or in none in particular: a query word never means a domain by them.
+_NOT_A_DOMAIN = frozenset(terms("and other non alternative group groups service services activity activities event events association associations"))
+
+FieldTerms = tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class AssetTerms:
+    """Everything the index holds for one asset."""
+
+    codes: dict[str, int]  # term -> best code
+    facts: tuple[str, ...]  # "@..." terms for the filters
+    written: frozenset[str]  # terms written as words in the name, tags, area or description (offered as completions)
+    spellings: tuple[tuple[str, str], ...]  # (word as written, its term) where they differ, for typos
+
+
+def domain_fact(slug: str) -> str:
+    """The fact term every asset of a domain holds (guessed or not), for the domain filter."""
+    return f"@domain:{slug}"
+
+
+def domain_term(slug: str) -> str:
+    """The term an asset holds when its domain is known, not guessed: a query naming the domain finds it."""
+    return f"@is:{slug}"
+
+
+def area_fact(area_key: str) -> str:
+    """The fact term of one area (folded, as `filtering.area_key` makes it)."""
+    return f"@area:{area_key}"
+
+
+def day_fact(day: int) -> str:
+    """The fact term of a weekday, Monday = 0."""
+    return f"@day:{day}"
+
+
+FREE_FACT, ACCESSIBLE_FACT = "@free", "@accessible"
+
+
+def kind_fact(kind: str) -> str:
+    """The fact term of a kind of asset (mainstream or specialist)."""
+    return f"@kind:{kind}"
+
+
+_POSTCODE_DISTRICT = re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*\d[a-z]{2}\b")
+
+
+def area_key(area: str) -> str:
+    """An area name folded so that 'St. Mary's' and 'st marys' are the same place."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(area)).split())
+
+
+def area_keys(asset: Asset) -> list[str]:
+    """Every area an asset is in: its areas, and the postcode districts in its addresses ('NG7')."""
+    keys = [area_key(a) for a in split_areas(asset.area)]
+    keys += [m.group(1) for m in _POSTCODE_DISTRICT.finditer(fold(asset.address))]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 class TermExtractor:
@@ -35,13 +114,12 @@ class TermExtractor:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._cache: dict[str, FieldTerms] = {}
-        self._joined_cache: dict[str, FieldTerms] = {}
+        self._caches: dict[tuple[bool, bool], dict[str, FieldTerms]] = {}
         self._phrase_starts = lexicon.synonyms.phrase_starts()
 
-    def field(self, text: str, join_neighbours: bool) -> FieldTerms:
-        """One field's terms as written, and its other (term, quality) pairs (parts, joins, synonyms)."""
-        cache = self._joined_cache if join_neighbours else self._cache
+    def field(self, text: str, join_neighbours: bool, expand: bool) -> FieldTerms:
+        """One field's terms as written, its other (term, quality) pairs, and its (spelling, term) pairs."""
+        cache = self._caches.setdefault((join_neighbours, expand), {})
         cached = cache.get(text)
         if cached is not None:
             return cached
@@ -54,60 +132,72 @@ class TermExtractor:
         if join_neighbours and len(found) > 1:
             extra.extend((joined(a, b), JOINED) for a, b in itertools.pairwise(found))
         synonyms = self.lexicon.synonyms
-        if not self._phrase_starts.isdisjoint(sequence):
+        if expand and not self._phrase_starts.isdisjoint(sequence):
             extra.extend((canonical, SYNONYM) for canonical in synonyms.canonicals(sequence))
-        if synonyms.might_hold_stop_phrase(sequence):
+        if expand and synonyms.might_hold_stop_phrase(sequence):
             extra.extend((span.canonical, SYNONYM) for span in synonyms.stop_spans(full))
-        result = (tuple(sequence), tuple(extra))
+        spellings = tuple((w.surface.replace("-", ""), w.term) for w in found if w.surface != w.term)
+        result = (tuple(sequence), tuple(extra), spellings)
         if len(text) <= self.CACHE_TEXT_LIMIT and len(cache) < self.CACHE_SIZE:
             cache[text] = result
         return result
 
-    def domain_terms(self) -> dict[str, dict[str, int]]:
-        """For each term of a domain's label or description: the domains holding it, with their codes.
-
-        Domains are matched at query time through each asset's domain, not through postings:
-        every asset of a domain shares the same words, so postings would only repeat them.
-        """
-        found: dict[str, dict[str, int]] = {}
+    def domain_terms(self) -> dict[str, str]:
+        """Each term of a domain's label or slug, and the domain term it stands for (descriptions are never searched)."""
+        found: dict[str, str] = {}
         for domain in self.lexicon.domains:
-            for text, field_no in ((f"{domain.label} {domain.slug}", DOMAIN), (domain.description, DOMAIN_NOTE)):
-                exact, extra = self.field(text, False)
-                for term, quality in [(t, EXACT) for t in exact] + list(extra):
-                    code = field_no << 2 | quality
-                    old = found.setdefault(term, {}).get(domain.slug)
-                    if old is None or WEIGHT_LIST[code] > WEIGHT_LIST[old]:
-                        found[term][domain.slug] = code
+            for term in terms(f"{domain.label} {domain.slug.replace('-', ' ')}"):
+                if term not in _NOT_A_DOMAIN:
+                    found.setdefault(term, domain_term(domain.slug))
         return found
 
-    def terms(self, asset: Asset) -> dict[str, int]:
-        """Every term of an asset with the best code (field << 2 | quality) it has."""
+    def terms(self, asset: Asset) -> AssetTerms:
+        """Every term of an asset with the best code it has, its filter facts, written words and spellings."""
         best: dict[str, int] = {}
-        get = best.get
-        weight = WEIGHT_LIST
-        field = self.field
+        written: set[str] = set()
+        spellings: list[tuple[str, str]] = []
+        weight = LITERAL_WEIGHT
+        guessed = set(asset.guessed)
         # Tags are read as one text: faster, and a stray join across two tags matches nothing.
-        for text, base, join_neighbours in (
-            (asset.name, NAME << 2, True),
-            ("; ".join(asset.tags), TAGS << 2, True),
-            (asset.area, AREA << 2, True),
-            (asset.description, DESCRIPTION << 2, False),
-            (asset.schedule, DETAILS << 2, False),
-            (asset.cost, DETAILS << 2, False),
-            (asset.accessibility, DETAILS << 2, False),
-            (asset.address, DETAILS << 2, False),
+        for text, field_no, join_neighbours in (
+            (asset.name, NAME, True),
+            ("; ".join(asset.tags), TAGS, True),
+            (asset.area, AREA, True),
+            (asset.description, DESCRIPTION, False),
+            ("" if "schedule" in guessed else asset.schedule, DETAILS, False),
+            (asset.cost, DETAILS, False),
+            (asset.accessibility, DETAILS, False),
+            (asset.address, DETAILS, False),
         ):
             if not text:
                 continue
-            exact, extra = field(text, join_neighbours)
-            exact_weight = weight[base]
+            exact, extra, spelt = self.field(text, join_neighbours, expand=field_no in (NAME, TAGS))
+            base = field_no << 2
+            if field_no != DETAILS:
+                written.update(exact)
+                spellings.extend(spelt)
             for term in exact:
-                old = get(term)
-                if old is None or exact_weight > weight[old]:
+                old = best.get(term)
+                if old is None or weight[base] > weight[old]:
                     best[term] = base
             for term, quality in extra:
                 code = base | quality
-                old = get(term)
+                old = best.get(term)
                 if old is None or weight[code] > weight[old]:
                     best[term] = code
-        return best
+        if "domain" not in guessed:
+            best[domain_term(asset.domain)] = DOMAIN_CODE
+        return AssetTerms(best, self.facts(asset), frozenset(written), tuple(spellings))
+
+    @staticmethod
+    def facts(asset: Asset) -> tuple[str, ...]:
+        """The "@..." terms the filters look for."""
+        found = [domain_fact(asset.domain), kind_fact(asset.kind)]
+        found += [area_fact(key) for key in area_keys(asset)]
+        days = schedule_days(asset.schedule)
+        found += [day_fact(day) for day in range(7) if days >> day & 1]
+        if is_free(asset.cost):
+            found.append(FREE_FACT)
+        if is_accessible(asset.accessibility):
+            found.append(ACCESSIBLE_FACT)
+        return tuple(found)

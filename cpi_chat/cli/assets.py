@@ -22,10 +22,22 @@ FORMATS = click.Choice(["csv", "oruk"], case_sensitive=False)
 PROGRESS_FROM_BYTES = 1_000_000
 
 
+READY_WORDS = "Getting the directory ready for searching (only after it was changed elsewhere)"
+
+
 def _open(paths: Paths) -> Any:
     from cpi_chat.assets.directory import AssetDirectory
 
     return AssetDirectory.open(paths.assets_db)
+
+
+def _ready(directory: Any) -> None:
+    """Bring the saved search index up to date first, saying so in words, with a bar on a terminal."""
+    if directory.index_is_current():
+        return
+    click.echo(f"{READY_WORDS}...", err=True)
+    with _Bar("Getting ready", sys.stderr.isatty()) as progress:
+        directory.prepare_index(progress)
 
 
 def _format_for(path: str, given: str | None) -> str:
@@ -49,7 +61,7 @@ def assets() -> None:
 def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str | None, replace: bool) -> None:
     """Import FILE into the directory; re-importing updates assets with the same id."""
     directory = _open(paths)
-    with _progress(Path(file)) as progress:
+    with _Bar("Checking each record", _is_big(Path(file)) and sys.stderr.isatty()) as progress:
         parsed = directory.read_file(file, _format_for(file, format_), progress)
     if len(parsed.assets) > 10_000:
         click.echo(f"Saving {len(parsed.assets):,} assets...", err=True)
@@ -65,6 +77,13 @@ def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str |
     click.echo(report.summary())
 
 
+def _is_big(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= PROGRESS_FROM_BYTES
+    except OSError:
+        return False
+
+
 def _ask_about_bad_rows(bad: int, good: int) -> str:
     if not sys.stdin.isatty():
         return "refuse"
@@ -72,15 +91,12 @@ def _ask_about_bad_rows(bad: int, good: int) -> str:
     return "skip" if click.confirm(question, default=False, err=True) else "refuse"
 
 
-class _progress:
-    """A progress bar on a terminal for big files; nothing otherwise."""
+class _Bar:
+    """A progress bar with a label in words on a terminal; nothing otherwise."""
 
-    def __init__(self, path: Path) -> None:
-        try:
-            big = path.stat().st_size >= PROGRESS_FROM_BYTES
-        except OSError:
-            big = False
-        self.wanted = big and sys.stderr.isatty()
+    def __init__(self, label: str, wanted: bool) -> None:
+        self.label = label
+        self.wanted = wanted
         self.bar: Any = None
 
     def __enter__(self) -> Callable[[int, int], None] | None:
@@ -88,9 +104,9 @@ class _progress:
 
     def update(self, done: int, total: int) -> None:
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Checking", file=sys.stderr)
+            self.bar = click.progressbar(length=max(total, 1), label=self.label, file=sys.stderr)
             self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
+        self.bar.update(max(0, min(done, self.bar.length) - self.bar.pos))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -130,6 +146,7 @@ def search_command(
     if directory.is_empty():
         raise CpiChatError(EMPTY_DIRECTORY)
     filters = SearchFilters(domain=domain, area=area, day=day, free=free, accessible=accessible, kind=kind)
+    _ready(directory)
     if query == "-":
         for line in sys.stdin:
             text = line.rstrip("\n")

@@ -64,7 +64,8 @@ BAD_ROWS = [
     ("x,,Sport,,,,,,,,", "line 2: the name is empty"),
     ("x,Odd kind,Sport,,,,,,,,,private,,", "line 2: the kind 'private' should be mainstream or specialist"),
     ("x,Bad date,Sport,,,,,,,,,,,31st June", "line 2: the last_verified '31st June' is not a date"),
-    ("x,Too many,Sport,,,,,,,,,,,,extra", "line 2: it has 15 values but the header names 14 columns"),
+    ("x,Too many,Sport" + "," * (len(CSV_COLUMNS) - 2) + "extra",
+     f"line 2: it has {len(CSV_COLUMNS) + 1} values but the header names {len(CSV_COLUMNS)} columns"),
 ]
 
 

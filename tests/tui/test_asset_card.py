@@ -11,6 +11,7 @@ from textual.message import Message
 
 from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.why import MatchReason
 from cpi_chat.tui.widgets.asset_card import AssetCard, card_lines
 
 KICK_BOXING = Asset(
@@ -27,7 +28,7 @@ KICK_BOXING = Asset(
     accessibility="Step-free; lift; changing rooms; on the 42 bus route",
     last_verified=date(2026, 2, 9),
 )
-HIT = Hit(KICK_BOXING, 92.0, "name: kick-boxing (from 'kikboxing')")
+HIT = Hit(KICK_BOXING, 92.0, (MatchReason("name", "kick-boxing", "kikboxing"),))
 
 
 class CardHost(App[None]):
@@ -53,7 +54,7 @@ class CardHost(App[None]):
 
 
 def test_every_detail_is_labelled_in_words_so_nothing_relies_on_colour() -> None:
-    labels = dict(card_lines(KICK_BOXING, HIT.why))
+    labels = dict(card_lines(KICK_BOXING, HIT.reasons, today=date(2026, 6, 1)))
     assert labels["Type"] == "Sport"
     assert labels["Where"] == "Hollinbridge Town Centre, Hollinbridge Leisure Centre, studio 2, Mill Lane"
     assert labels["When"] == "Thursdays 19:00-20:00"
@@ -66,6 +67,17 @@ def test_every_detail_is_labelled_in_words_so_nothing_relies_on_colour() -> None
 def test_details_the_asset_does_not_have_are_left_out() -> None:
     bare = Asset(id="tea", name="Tea and Chat", domain="neighbourhood")
     assert [label for label, _ in card_lines(bare)] == ["Type"]
+
+
+def test_a_check_over_a_year_old_and_guessed_details_are_said_in_words() -> None:
+    """A card never presents a guess or an old check as a fact."""
+    guessed = Asset("g", "Wellbeing Walks", "sport", schedule="Tuesdays", guessed=["domain", "schedule"],
+                    last_verified=date(2024, 3, 1), notes="Ask for Sam at the door")
+    labels = dict(card_lines(guessed, today=date(2026, 6, 1)))
+    assert labels["Type"] == "Sport (a guess)"
+    assert labels["When"] == "Tuesdays (a guess)"
+    assert labels["Last checked"] == "1 March 2024 (over a year ago, so ring to check it still runs)"
+    assert labels["Team notes"] == "Ask for Sam at the door"
 
 
 @pytest.mark.parametrize(

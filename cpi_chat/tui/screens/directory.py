@@ -187,6 +187,7 @@ class DirectoryScreen(Screen[None]):
     def run_search(self, query: str, filters: SearchFilters) -> None:
         """Search in a worker thread (the directory serialises its own access) and list the hits."""
         try:
+            self.assets.prepare_index(lambda done, total: self.app.call_from_thread(self._say_getting_ready, done, total))
             hits, problem = self.assets.search(query, limit=BROWSE_LIMIT, filters=filters), ""
         except CpiChatError as error:
             hits, problem = [], str(error)
@@ -264,11 +265,16 @@ class DirectoryScreen(Screen[None]):
         """Show an asset's new details in its row and card without listing again."""
         for position, hit in enumerate(self.hits):
             if hit.asset.id == asset.id:
-                self.hits[position] = Hit(asset, hit.score, hit.why)
+                self.hits[position] = Hit(asset, hit.score, hit.reasons)
                 table = self.query_one("#directory-table", DataTable)
                 for column, value in enumerate(self._cells(asset)):
                     table.update_cell_at(Coordinate(position, column), value)
         self._show_details()
+
+    def _say_getting_ready(self, done: int, total: int) -> None:
+        """Say in words how far the directory's search index is from ready (after a change made elsewhere)."""
+        share = 100 * done // max(total, 1)
+        self.query_one("#directory-status", Static).update(f"Getting the directory ready for searching: {share}% done.")
 
     # Events ------------------------------------------------------------------------------
 

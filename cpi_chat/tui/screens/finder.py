@@ -125,6 +125,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
     def run_search(self, query: str, filters: SearchFilters) -> None:
         """Search in a worker thread (the directory serialises its own access) and show the hits."""
         try:
+            self.assets.prepare_index(lambda done, total: self.app.call_from_thread(self._say_getting_ready, done, total))
             hits = self.assets.search(query, limit=RESULT_LIMIT + len(self.not_for_me), filters=filters)
             problem = ""
         except CpiChatError as error:
@@ -166,6 +167,11 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
 
     def _hit(self, asset_id: str | None) -> Hit | None:
         return next((h for h in self.hits if h.asset.id == asset_id), None)
+
+    def _say_getting_ready(self, done: int, total: int) -> None:
+        """Say in words how far the directory's search index is from ready (after a change made elsewhere)."""
+        share = 100 * done // max(total, 1)
+        self.query_one("#finder-status", Static).update(f"Getting the directory ready for searching: {share}% done.")
 
     # Events ------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -16,7 +17,7 @@ from textual.widgets import Button, Static
 
 from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
-from cpi_chat.assets.why import why_in_words
+from cpi_chat.assets.why import MatchReason, checked_in_words, guessed_in_words, why_in_words
 from cpi_chat.errors import CpiChatError
 
 
@@ -43,27 +44,32 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def card_lines(asset: Asset, why: str = "") -> list[tuple[str, str]]:
-    """The labelled lines a card shows, as (label, text) pairs; empty details are left out."""
+def card_lines(asset: Asset, reasons: Sequence[MatchReason] | None = None, today: date | None = None) -> list[tuple[str, str]]:
+    """The labelled lines a card shows, as (label, text) pairs; empty details are left out, guesses said."""
     where = ", ".join(part for part in (asset.area, asset.address) if part)
-    kind = domain_label(asset.domain) + (" (a specialist service)" if asset.kind == "specialist" else "")
+    guessed = asset.guessed
+    kind = domain_label(asset.domain) + guessed_in_words("domain", guessed)
+    if asset.kind == "specialist":
+        kind += " (a specialist service" + (", a guess)" if "kind" in guessed else ")")
     lines = [
         ("Type", kind),
         ("Where", where),
-        ("When", asset.schedule),
+        ("When", asset.schedule + guessed_in_words("schedule", guessed) if asset.schedule else ""),
         ("Cost", asset.cost),
         ("Access", asset.accessibility),
         ("Contact", asset.contact),
-        ("Last checked", long_date(asset.last_verified) if asset.last_verified else ""),
-        ("Why it came up", why_in_words(why)),
+        ("Last checked", checked_in_words(asset.last_verified, today or date.today())),
+        ("Team notes", asset.notes),
+        ("Listed", "No longer listed by its feed" if asset.is_retired else ""),
+        ("Why it came up", why_in_words(reasons) if reasons is not None else ""),
     ]
     return [(label, text) for label, text in lines if text]
 
 
-def _asset_and_why(hit_or_asset: Hit | Asset, why: str) -> tuple[Asset, str]:
+def _asset_and_reasons(hit_or_asset: Hit | Asset) -> tuple[Asset, tuple[MatchReason, ...] | None]:
     if isinstance(hit_or_asset, Hit):
-        return hit_or_asset.asset, why or hit_or_asset.why
-    return hit_or_asset, why
+        return hit_or_asset.asset, hit_or_asset.reasons
+    return hit_or_asset, None
 
 
 class AssetCard(Vertical, can_focus=False):
@@ -116,7 +122,6 @@ class AssetCard(Vertical, can_focus=False):
     def __init__(
         self,
         hit_or_asset: Hit | Asset,
-        why: str = "",
         actions: bool = True,
         *,
         name: str | None = None,
@@ -124,17 +129,17 @@ class AssetCard(Vertical, can_focus=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.asset, self.why = _asset_and_why(hit_or_asset, why)
+        self.asset, self.reasons = _asset_and_reasons(hit_or_asset)
         self.actions = actions
 
-    def show(self, hit_or_asset: Hit | Asset, why: str = "") -> None:
+    def show(self, hit_or_asset: Hit | Asset) -> None:
         """Show another asset on this card."""
-        self.asset, self.why = _asset_and_why(hit_or_asset, why)
+        self.asset, self.reasons = _asset_and_reasons(hit_or_asset)
         self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         yield Static(escape(self.asset.name), classes="asset-card-name", markup=True)
-        for label, text in card_lines(self.asset, self.why):
+        for label, text in card_lines(self.asset, self.reasons):
             yield Static(f"[b]{label}:[/b] {escape(text)}", classes="asset-card-line")
         if self.actions:
             with Horizontal(classes="asset-card-actions"):
