@@ -29,7 +29,7 @@ EXPANDABLE_FIELDS = frozenset({NAME, TAGS, AREA})
 EXACT, JOINED, SYNONYM, PART = range(4)
 QUALITY_WEIGHTS = (1.0, 0.95, 0.9, 0.85)
 # An expansion counts for at most this share of a match in the same field: below any literal match.
-EXPANSION_SHARE = 0.2
+EXPANSION_SHARE = 0.12
 
 
 def _weights(literal_query: bool) -> np.ndarray:
