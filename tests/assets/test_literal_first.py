@@ -38,5 +38,5 @@ def test_the_swimming_club_that_says_swimming_only_in_its_description_beats_the_
     directory = AssetDirectory.open(":memory:", lexicon=Lexicon(lexicon.domains, Lexicon.load().synonyms))
     directory.upsert(Asset("baths", "The Baths Hall", "neighbourhood", description="A hall for hire."))
     directory.upsert(Asset("club", "Dolphins", "sport", description="Friendly swimming for adults on Tuesdays."))
-    assert [hit.asset.id for hit in directory.search("swimming")][0] == "club"
-    assert [hit.asset.id for hit in directory.search("baths")][0] == "baths"
+    assert directory.search("swimming")[0].asset.id == "club"
+    assert directory.search("baths")[0].asset.id == "baths"
