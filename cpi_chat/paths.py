@@ -9,7 +9,6 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "cpi_chat"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_data_dir() -> Path:
@@ -22,14 +21,28 @@ def default_config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def shipped_dir(name: str) -> Path:
+    """A folder that comes with cpi-chat ("flows" or "assets_db"), wherever cpi-chat is installed.
+
+    The wheel carries the repository's top-level folders inside the package; a source checkout
+    (an editable install) keeps reading the repository's own, where trainers edit them.
+    """
+    from importlib.resources import files
+
+    package = files("cpi_chat")
+    if (package / name).is_dir():
+        return Path(str(package / name))
+    return Path(str(package)).resolve().parent / name
+
+
 def shipped_flows_dir() -> Path:
     """The flows that come with cpi-chat."""
-    return PROJECT_ROOT / "flows"
+    return shipped_dir("flows")
 
 
 def shipped_assets_dir() -> Path:
     """The domains, synonyms and demo directory that come with cpi-chat."""
-    return PROJECT_ROOT / "assets_db"
+    return shipped_dir("assets_db")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,30 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from datetime import date, datetime
 
 import pytest
+import time_machine
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today", metavar="YYYY-MM-DD", default=None,
+        help="Run every test as if today were this date (10:00), to prove no test depends on the real day.",
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tests_today(request: pytest.FixtureRequest) -> Iterator[None]:
+    """With --today, the clock starts at 10:00 on that date and ticks on; tests that move it themselves still can."""
+    chosen = request.config.getoption("--today")
+    if chosen is None:
+        yield
+        return
+    moment = datetime.combine(date.fromisoformat(chosen), datetime.min.time()).replace(hour=10).astimezone()
+    with time_machine.travel(moment, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

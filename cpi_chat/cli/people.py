@@ -14,7 +14,7 @@ import click
 from cpi_chat import records
 from cpi_chat.cli.common import clean, echo, pass_paths, pass_paths_untouched
 from cpi_chat.errors import CpiChatError
-from cpi_chat.paths import Paths
+from cpi_chat.paths import Paths, shipped_assets_dir
 
 HOW_OFTEN = {"week": "every week", "fortnight": "every fortnight", "month": "every month"}
 
@@ -246,6 +246,7 @@ def paths(paths: Paths, as_json: bool) -> None:
     places = {
         "data folder": paths.data_dir, "people's records": paths.people_db, "backups": paths.backups_dir,
         "community assets": paths.assets_db, "flows": paths.flows_dir, "settings": paths.settings_file,
+        "demo town's directory": shipped_assets_dir() / "demo_town.csv",
     }
     if as_json:
         click.echo(json.dumps({k.replace("'", "").replace(" ", "_"): str(v) for k, v in places.items()}))

@@ -110,7 +110,6 @@ def map_assets(
             grid = load_grid(Path(grid_file), directory.domains(), given)
             click.echo(f"{BANNER}: carrying on with {counted(len(grid.assets), 'asset')} from {grid_file}.")
         if in_app:
-            started = time.time()
             screen = _map_in_app(workspace, grid, given, export_to=csv_file or oruk_file or "", keeps=keeps)
             grid = getattr(screen, "grid", None)
             if grid is None:
@@ -118,7 +117,7 @@ def map_assets(
                 return
             if not keeps:
                 if grid.assets:  # the folder goes now: say what became of the team's work
-                    click.echo(not_kept_words(len(grid.assets), *_exported_during(screen, started)))
+                    click.echo(not_kept_words(len(grid.assets), *_exported_during(screen)))
                 return
             if grid.assets:
                 click.echo(directory_words(import_grid(grid, directory), directory.count()))
@@ -156,16 +155,12 @@ def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], 
     return app.exercise
 
 
-def _exported_during(screen: Screen[Any] | None, started: float) -> tuple[str, bool]:
+def _exported_during(screen: Screen[Any] | None) -> tuple[str, bool]:
     """The file the team exported to with F7 during the exercise ('' if none), and whether the grid changed since."""
-    target = Path(str(getattr(screen, "export_to", "") or "")).expanduser()
-    try:
-        written = target.is_file() and target.stat().st_mtime >= started
-    except OSError:
-        written = False
-    if not written:
+    exported_to = str(getattr(screen, "exported_to", ""))
+    if not exported_to:
         return "", False
-    return str(target), getattr(screen, "kept_version", 0) != getattr(screen, "version", 0)
+    return exported_to, getattr(screen, "kept_version", 0) != getattr(screen, "version", 0)
 
 
 @training.command("barriers")

@@ -10,6 +10,8 @@ from cpi_chat.assets.directory import AssetDirectory, SearchFilters
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 def top(directory: AssetDirectory, query: str, filters: SearchFilters | None = None, limit: int = 10) -> list[str]:
     return [hit.asset.id for hit in directory.search(query, limit, filters)]

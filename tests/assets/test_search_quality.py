@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from cpi_chat.assets.directory import AssetDirectory, SearchFilters, load_demo_directory
-from cpi_chat.paths import PROJECT_ROOT, shipped_assets_dir
+from cpi_chat.paths import shipped_assets_dir
 
-QUERIES_FILE = PROJECT_ROOT / "tests" / "search_queries.yaml"
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yaml"
 DEMO_FILE = shipped_assets_dir() / "demo_town.csv"
 
 

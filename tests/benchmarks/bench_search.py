@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from cpi_chat.assets.directory import AssetDirectory, SearchFilters
 from cpi_chat.assets.model import CSV_COLUMNS
-from cpi_chat.paths import PROJECT_ROOT, shipped_assets_dir
+from cpi_chat.paths import shipped_assets_dir
 
 SEED = 20251125
 # activity, domain label, tags, group nouns
@@ -215,7 +215,7 @@ def main() -> None:
         tracemalloc.stop()
         print(f"index peak memory (tracemalloc): {index_memory_mb:.0f} MB")
 
-        labelled = yaml.safe_load((PROJECT_ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+        labelled = yaml.safe_load((Path(__file__).resolve().parent.parent / "search_queries.yaml").read_text(encoding="utf-8"))
         areas = sorted({r["area"] for r in rows})
         queries = [(e["q"], SearchFilters(**(e.get("filters") or {}))) for e in labelled]
         queries += [(q, SearchFilters()) for q in generated_queries(options.generated_queries, rng, areas)]

@@ -13,6 +13,8 @@ from click.testing import CliRunner, Result
 
 from cpi_chat.cli import cli
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

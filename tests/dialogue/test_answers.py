@@ -27,6 +27,9 @@ typed_text = st.one_of(
 )
 
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
+
 def _only_kind_problems(read, *args):
     try:
         read(*args)

@@ -18,6 +18,8 @@ from cpi_chat.dialogue.effects import (
 )
 from cpi_chat.dialogue.events import Answer, Pick, PickAsset, Skip
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 TODAY = "2026-11-25"
 
 CONTEXT = {"name": "Ada", "today": TODAY}

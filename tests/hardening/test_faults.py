@@ -24,6 +24,7 @@ from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.session import Session
 from tests.plain_typing import case_study_lines
+from tests.running import cpi_chat_command
 
 KILLER = Path(__file__).with_name("killer.py")
 KILL_RUNS = 6  # the soak script (tests/benchmarks/soak.py) runs many more
@@ -238,13 +239,13 @@ def test_check_ins_from_another_program_during_a_session_are_all_kept(town_data:
     assert cli(data, "goals", "add", "Hal Test", "--commitment", "Walking group", "--every", "week").returncode == 0
     goal_id = goals_of(data, "Hal Test")[0]["id"]
     session = subprocess.Popen(
-        [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), "run", "--plain", "--person", "Dan Test"],
+        cpi_chat_command("--data-dir", str(data), "run", "--plain", "--person", "Dan Test"),
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     checkins = [subprocess.Popen(
-        [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), "checkin", "Hal Test", str(goal_id), "--attended",
-         "--date", f"2026-11-{day:02d}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cpi_chat_command("--data-dir", str(data), "checkin", "Hal Test", str(goal_id), "--attended",
+                         "--date", f"2026-11-{day:02d}"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     ) for day in range(1, 6)]
     _out, session_errors = session.communicate(case_study_script(), timeout=120)
     results = [(c.wait(timeout=120), c.stderr.read() if c.stderr else "") for c in checkins]

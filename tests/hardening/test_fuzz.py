@@ -55,6 +55,9 @@ mapping = st.recursive(
 )
 
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
+
 @FAST
 @given(raw=yamlish)
 def test_any_bytes_in_a_flow_file_give_problems_never_an_exception(tmp_path_factory, raw: bytes) -> None:

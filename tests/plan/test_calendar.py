@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from icalendar import Calendar
 
 from cpi_chat.plan.ics import render_plan_ics
 from cpi_chat.plan.plan import ActivityPlace, GoalPlan, PlanView
 from cpi_chat.plan.schedule import parse_schedule
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 STAMP = datetime(2026, 11, 24, 12, 0)
 

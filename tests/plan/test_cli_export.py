@@ -19,6 +19,8 @@ from cpi_chat.assets.model import Asset
 from cpi_chat.cli import cli
 from tests.plan.easy_read_check import easy_read_problems
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from cpi_chat.plan.plan import PlanView, build_plan
 from cpi_chat.plan.schedule import parse_schedule
 from cpi_chat.records import progress
 from tests.plan.demo import TODAY
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 WORDS = st.text(alphabet=st.sampled_from(list("0123456789:.-, abcdefhikmnorstuwy")) | st.characters(), max_size=60)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
+
 from cpi_chat import records
 from cpi_chat.plan.html import render_plan_html
 from cpi_chat.plan.ics import render_plan_ics
@@ -12,6 +14,8 @@ from cpi_chat.plan.markdown import render_plan_markdown
 from cpi_chat.plan.plan import PlanView, build_plan
 from tests.plan.demo import CANARY, TODAY
 from tests.plan.easy_read_check import body_points, easy_read_problems
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 def test_the_plan_page_passes_the_easy_read_check(plan: PlanView) -> None:

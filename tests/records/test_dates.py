@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.dates import parse_user_date
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 @pytest.mark.parametrize("text", ["2027-03-31", "31/03/2027", " 31/03/2027 ", "31-03-2027", "31.03.2027"])
 def test_iso_and_uk_dates_are_both_read(text: str) -> None:

@@ -7,6 +7,8 @@ import pytest
 from cpi_chat import records
 from cpi_chat.errors import RecordsError
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 def test_a_commitment_and_a_target_goal_are_listed_with_their_details(db, person) -> None:
     records.add_goal(db, person.id, "commitment", "Kick-boxing class", how_often="every week", asset_id="kb-1")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from cpi_chat import records
 from cpi_chat.records import progress as p
 from cpi_chat.records.model import Checkin, Goal, SmallStep
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 MONDAY = date(2026, 3, 2)  # a Monday, so week arithmetic is easy to read
 

@@ -7,6 +7,8 @@ import pytest
 from cpi_chat import records
 from cpi_chat.errors import RecordsError
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 def test_an_unfinished_session_is_offered_with_its_saved_place(db, person, session_id) -> None:
     records.save_engine_state(db, session_id, '{"step": "small_steps"}')

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from cpi_chat.records import progress as p
 from tests.records.test_progress import MONDAY, goal
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 WEDNESDAY = MONDAY + timedelta(days=2)
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from cpi_chat import records
 from cpi_chat.plain import PlainConversation, PlainIO, choose_person, help_in_words, open_session
 from cpi_chat.session import Session
 from cpi_chat.workspace import Workspace
+from tests.running import cli
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 WORDS = "Type back to go back a question, skip to skip one that is optional, stop to end the session, quit to save and carry on later."
 
@@ -20,13 +22,6 @@ def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
     lines = iter(typed)
     shown: list[str] = []
     return PlainIO(read=lambda _prompt: next(lines, None), write=shown.append), shown
-
-
-def cli(*args: str, stdin: str = "", data: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    folder = ["--data-dir", str(data)] if data else []
-    return subprocess.run([sys.executable, "-m", "cpi_chat", *folder, *args],
-                          input=stdin, capture_output=True, text=True, timeout=120, env=env, check=False)
 
 
 def add_people(workspace: Workspace, *names: str) -> None:
@@ -67,7 +62,7 @@ def test_an_id_on_the_command_line_still_finds_that_person(workspace: Workspace)
 
 
 def test_in_the_demo_typing_1_starts_callum_who_is_listed_first() -> None:
-    done = cli("demo", "--plain", stdin="1\nquit\n")
+    done = cli(None, "demo", "--plain", stdin="1\nquit\n")
     assert done.returncode == 0, done.stderr
     assert "People: 1. Callum Reid  2. Dan Mercer  3. Joyce Whitlow" in done.stdout
     assert "Callum" in done.stdout.split("> 1", 1)[1] and "Dan." not in done.stdout
@@ -76,7 +71,7 @@ def test_in_the_demo_typing_1_starts_callum_who_is_listed_first() -> None:
 # --- piped answers are echoed ------------------------------------------------------------------
 
 def test_piped_answers_are_echoed_after_their_prompt_so_a_transcript_reads_as_a_conversation(tmp_path: Path) -> None:
-    done = cli("run", "--plain", "--person", "Ann Test", stdin="yes\n1\nwalks by the canal\nquit\n", data=tmp_path / "data")
+    done = cli(tmp_path / "data", "run", "--plain", "--person", "Ann Test", stdin="yes\n1\nwalks by the canal\nquit\n")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "Add Ann Test as a new person? (yes or no)" in lines
@@ -85,7 +80,7 @@ def test_piped_answers_are_echoed_after_their_prompt_so_a_transcript_reads_as_a_
 
 
 def test_an_echoed_answer_carries_no_escape_codes(tmp_path: Path) -> None:
-    done = cli("run", "--plain", "--person", "Ann Test", stdin="yes\n1\nfilms \x1b[2J and walks\nquit\n", data=tmp_path / "data")
+    done = cli(tmp_path / "data", "run", "--plain", "--person", "Ann Test", stdin="yes\n1\nfilms \x1b[2J and walks\nquit\n")
     assert "> films [2J and walks" in done.stdout.splitlines()
     assert "\x1b" not in done.stdout
 
@@ -124,14 +119,14 @@ def test_a_finished_session_says_everything_is_saved_and_nothing_about_carrying_
 
 def test_quitting_the_demo_never_says_to_run_it_again_to_carry_on() -> None:
     for typed in ("2\nquit\n", "2\n", "2\nhelp\nquit\n"):
-        done = cli("demo", "--plain", stdin=typed)
+        done = cli(None, "demo", "--plain", stdin=typed)
         assert done.returncode == 0, done.stderr
         assert "again to carry on" not in done.stdout and "save and carry on" not in done.stdout
         assert "nothing to carry on" in done.stdout
 
 
 def test_finishing_the_demo_says_thank_you_and_nothing_about_carrying_on() -> None:
-    done = cli("demo", "--plain", stdin="2\nstop\n")
+    done = cli(None, "demo", "--plain", stdin="2\nstop\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("Thank you. That is the end of the demo.")
     assert "carry on" not in done.stdout.split("This conversation has finished.", 1)[1]

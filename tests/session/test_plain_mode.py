@@ -6,22 +6,17 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cpi_chat.paths import shipped_assets_dir
 from tests.plain_typing import case_study_lines
+from tests.running import cli, cpi_chat_command
 
-
-def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
-        check=False, input=stdin, capture_output=True, text=True, timeout=120, env=env,
-    )
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 @pytest.fixture
@@ -73,7 +68,7 @@ def test_kill_9_in_the_middle_loses_nothing_and_saves_no_goal_twice(data: Path) 
     cut = lines.index("fill in the gym induction form") + 2
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "cpi_chat", "--data-dir", str(data), "run", "--plain", "--person", "Dan Test"],
+        cpi_chat_command("--data-dir", str(data), "run", "--plain", "--person", "Dan Test"),
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=env,
     )
     assert process.stdin
@@ -114,7 +109,8 @@ def test_a_review_opens_with_what_happened_since_last_time(data: Path) -> None:
     assert cli(data, "goals", "add", "Ann Test", "--commitment", "choir", "--every", "week").returncode == 0
     assert cli(data, "checkin", "Ann Test", "1", "--attended").returncode == 0
     result = cli(data, "run", "--plain", "--person", "Ann Test", stdin="")
-    assert result.stdout.index("So far:\n  25 November: choir: went.") < result.stdout.index("Let's look back")
+    today = date.today()
+    assert result.stdout.index(f"So far:\n  {today.day} {today:%B}: choir: went.") < result.stdout.index("Let's look back")
 
 
 def test_how_things_are_going_shows_each_answer_beside_last_time_improvements_first(data: Path) -> None:

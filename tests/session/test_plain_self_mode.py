@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,9 @@ from cpi_chat.errors import RecordsError
 from cpi_chat.plain import PlainIO, ask_own_name, open_session
 from cpi_chat.wording import NOT_FOUND_ALONE
 from cpi_chat.workspace import Workspace
+from tests.running import cli
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
@@ -21,12 +21,6 @@ def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
     lines = iter(typed)
     shown: list[str] = []
     return PlainIO(read=lambda _prompt: next(lines, None), write=shown.append), shown
-
-
-def cli(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "cpi_chat", "--data-dir", str(data), *args],
-                          input=stdin, capture_output=True, text=True, timeout=120, env=env, check=False)
 
 
 @pytest.fixture

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from cpi_chat import records
 from cpi_chat.dialogue.effects import SuggestAssets
 from cpi_chat.dialogue.events import Answer, Back, Pick, PickAsset, Skip
 from cpi_chat.session import Session, choose_flow, weekday_in
 from cpi_chat.workspace import Workspace
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 TODAY = date(2026, 11, 25)
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from cpi_chat import records
 from cpi_chat.demo import DEMO_PEOPLE, fill_demo
 from cpi_chat.workspace import Workspace
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 def test_the_demo_holds_the_three_personas_with_their_needs_and_goals(workspace: Workspace) -> None:

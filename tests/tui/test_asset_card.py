@@ -14,6 +14,8 @@ from cpi_chat.assets.model import Asset
 from cpi_chat.assets.why import MatchReason
 from cpi_chat.tui.widgets.asset_card import AssetCard, card_lines
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 KICK_BOXING = Asset(
     id="kick-boxing-class",
     name="Kick-Boxing Fitness Class",

@@ -18,6 +18,8 @@ from cpi_chat.tui.screens.asset_form import AssetFormScreen, new_asset_id
 from cpi_chat.tui.screens.directory import ConfirmDeleteScreen, DirectoryScreen
 from cpi_chat.tui.widgets.asset_card import AssetCard
 
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
+
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:

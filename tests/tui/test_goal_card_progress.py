@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from cpi_chat import records
 from cpi_chat.tui.widgets.goal_card import goal_lines, progress_lines
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 def test_a_goal_card_shows_weeks_attended_in_marks_and_words(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from cpi_chat.plan.circles import Circles
 from cpi_chat.plan.ratings import RatingChange
 from cpi_chat.records import progress
 from cpi_chat.tui.widgets.progress_card import goal_title, progress_card_lines
 from cpi_chat.tui.widgets.progress_sections import NO_RATINGS, circle_lines, rating_lines
 from tests.records.test_progress import MONDAY, goal
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 def test_a_goal_that_is_not_active_says_done_or_paused_in_its_title() -> None:

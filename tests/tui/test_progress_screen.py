@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from datetime import date
 
+import pytest
 from tui_driving import demo_app, open_progress, type_text
 
 from cpi_chat import records
@@ -14,6 +15,8 @@ from cpi_chat.tui.screens.home import HomeScreen
 from cpi_chat.tui.screens.log_progress import NO_NUMBER, LogProgressScreen
 from cpi_chat.tui.screens.progress import ProgressScreen
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 CANARY = "CANARY private worker thought 7731"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript, type_text
 
 from cpi_chat import records
@@ -10,6 +11,8 @@ from cpi_chat.tui.screens.add_person import YourNameScreen
 from cpi_chat.tui.screens.choice import ChoiceScreen
 from cpi_chat.tui.screens.home import HomeScreen
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_went(demo_workspace) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 from tui_driving import conversation, demo_app, type_text
 
 from cpi_chat import records
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
+
+pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
 async def open_dan(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -105,6 +105,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.export_to = export_to or DEFAULT_EXPORT
         self.warn_on_leave = warn_on_leave
         self.kept_version = 0  # the change count last exported to a file
+        self.exported_to = ""  # the file F7 last wrote, if any
         self.version = 0
 
     def compose(self) -> ComposeResult:
@@ -328,6 +329,7 @@ class MappingScreen(Screen[AssetGrid | None]):
             self.say(str(problem))
             return
         self.export_to = answer
+        self.exported_to = str(path)
         self.kept_version = self.version  # only a file outlives the training folder; an import into it does not
         words = "Open Referral UK JSON" if kind == "oruk" else "CSV, the import format"
         message = f"Exported {counted(written, 'asset')} to {path} ({words})."
