@@ -246,7 +246,7 @@ def paths(paths: Paths, as_json: bool) -> None:
     places = {
         "data folder": paths.data_dir, "people's records": paths.people_db, "backups": paths.backups_dir,
         "community assets": paths.assets_db, "flows": paths.flows_dir, "settings": paths.settings_file,
-        "demo town's directory": shipped_assets_dir() / "demo_town.csv",
+        "demo directory": shipped_assets_dir() / "demo_town.csv",
     }
     if as_json:
         click.echo(json.dumps({k.replace("'", "").replace(" ", "_"): str(v) for k, v in places.items()}))
