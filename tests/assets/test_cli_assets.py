@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, write
 
 from cpi_chat.cli import cli
+from tests.assets.conftest import DATA, write
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import DATA, write
 
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import CSV_COLUMNS, Asset
 from cpi_chat.errors import AssetImportError
+from tests.assets.conftest import DATA, write
 
 HEADER = ",".join(CSV_COLUMNS)
 SHORT_HEADER = "id,name,domain,description,tags,area,address,schedule,cost,contact,accessibility"

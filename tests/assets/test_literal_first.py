@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
-from cpi_chat.paths import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def demo() -> AssetDirectory:
 
 
 def single_word_queries() -> list[str]:
-    entries = yaml.safe_load((PROJECT_ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((Path(__file__).resolve().parent.parent / "search_queries.yaml").read_text(encoding="utf-8"))
     queries = {e["q"] for e in entries if len(e["q"].split()) == 1}
     return sorted(queries | {"swimming", "help", "pet", "music", "animals", "church", "walking", "cars"})
 

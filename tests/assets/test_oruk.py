@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, write
 
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.oruk import plain_text
 from cpi_chat.errors import AssetImportError
+from tests.assets.conftest import DATA, write
 
 
 def test_services_with_organisation_location_schedule_and_taxonomy_are_imported(empty_directory: AssetDirectory) -> None:
