@@ -38,6 +38,7 @@ class ParsedFile:
     assets: list[Asset] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    inactive_ids: list[str] = field(default_factory=list)  # services a feed lists as no longer running
 
 
 MAX_FILE_BYTES = 500_000_000  # far above a real directory; stops /dev/zero from eating memory

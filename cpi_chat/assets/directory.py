@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from cpi_chat.assets import csv_io, oruk
+from cpi_chat.assets import csv_io, oruk, oruk_csv
 from cpi_chat.assets.csv_io import ParsedFile, RowProblem
 from cpi_chat.assets.filtering import SearchFilters, filter_mask
 from cpi_chat.assets.index import SearchIndex
@@ -20,11 +20,12 @@ from cpi_chat.assets.model import Asset, Domain
 from cpi_chat.assets.reasons import match_reasons
 from cpi_chat.assets.rows import validate_asset
 from cpi_chat.assets.store import AssetStore
+from cpi_chat.assets.sync import FeedReport, plan_sync
 from cpi_chat.assets.terms import TermExtractor
 from cpi_chat.assets.why import MatchReason, reasons_in_short
 from cpi_chat.errors import AssetImportError, CpiChatError
 
-Format = Literal["csv", "oruk"]
+Format = Literal["csv", "oruk", "oruk-csv"]
 BadRows = Literal["skip", "refuse"]
 Progress = Callable[[int, int], None]
 DEMO_FILE = "demo_town.csv"
@@ -195,6 +196,7 @@ class AssetDirectory:
             current = self.index_is_current()
             old = self.store.get(asset.id)
             self.store.save([asset])
+            self.store.log_change("edit" if old else "add", asset.id)
             if current:
                 self._reindex(old, asset)
 
@@ -211,6 +213,8 @@ class AssetDirectory:
             current = self.index_is_current()
             old = self.store.get(asset_id)
             removed = self.store.delete(asset_id)
+            if removed:
+                self.store.log_change("delete", asset_id)
             if current:
                 self._reindex(old, None)
             return removed
@@ -221,6 +225,7 @@ class AssetDirectory:
             current = self.index_is_current()
             if not self.store.mark_verified(asset_id, on):
                 raise CpiChatError(f"There is no asset with the id '{asset_id}'.")
+            self.store.log_change("verify", asset_id, on.isoformat())
             if current:
                 self.index_store.mark_current(self.lexicon.fingerprint)
 
@@ -242,6 +247,11 @@ class AssetDirectory:
     ) -> ParsedFile:
         """Read and check a file without changing the directory: its good assets and its problems."""
         path = Path(path)
+        if format == "oruk-csv" or (format == "csv" and oruk_csv.is_oruk_csv(path)):
+            services = oruk_csv.assemble_services(oruk_csv.read_tables(path))
+            with self._lock:
+                known = oruk.export_ids(self.store.ids())
+            return oruk.parse_services(services, self.lexicon, progress, known)
         text = csv_io.read_text(path)
         if format == "csv":
             return csv_io.parse_csv(text, self.lexicon, path.name, progress)
@@ -262,10 +272,37 @@ class AssetDirectory:
             )
         with self._lock, self.store.db.atomic():
             before = 0 if replace else self.store.count()
-            self.store.save(parsed.assets, replace=replace)
+            self._save_and_index(parsed.assets, replace)
             added = self.store.count() - before
-            self._rebuild(None)  # in the same transaction: the index and the assets change together
+            self.store.log_change("import", "", f"{added} new, {len(parsed.assets) - added} updated")
         return ImportReport(added, len(parsed.assets) - added, list(parsed.problems), list(parsed.notes))
+
+    def apply_feed(self, origin: str, parsed: ParsedFile) -> FeedReport:
+        """Bring the assets from the feed at `origin` in line with `parsed`, in one transaction (see assets/sync.py)."""
+        with self._lock, self.store.db.atomic():
+            ids = [a.id for a in parsed.assets]
+            current = self.store.get_many(ids)
+            to_save, report = plan_sync(origin, parsed, current, self.store.from_origin(origin))
+            self._save_and_index(to_save, replace=False)
+            self.store.log_change("sync", "", report.summary())
+        return report
+
+    def _save_and_index(self, assets: list[Asset], replace: bool) -> None:
+        """Save assets and bring the index along, inside the caller's transaction: one by one if few, else afresh."""
+        current = self.index_is_current()
+        few = not replace and len(assets) <= max(500, self.store.count() // 50)
+        old = self.store.get_many([a.id for a in assets]) if current and few else {}
+        self.store.save(assets, replace=replace)
+        if current and few:
+            for asset in assets:
+                if asset.id in old:
+                    self.index_store.remove(asset.id, self.extractor.terms(old[asset.id]))
+                if not asset.is_retired:
+                    self.index_store.add(asset, self.extractor.terms(asset))
+            self.index_store.mark_current(self.lexicon.fingerprint)
+            if self.index_store.dead_share() < 0.3:
+                return
+        self._rebuild(None)
 
     def export_file(self, path: Path | str, format: Format = "csv") -> int:
         """Write the whole directory to a CSV or Open Referral UK JSON file; returns how many assets."""

@@ -65,3 +65,13 @@ def m003_search_index(db: sqlite_utils.Database) -> None:
             f"create trigger assets_counted_on_{event} after {event} on {TABLE} "
             "begin update directory_version set changes = changes + 1 where id = 1; end"
         )
+
+
+@migrations()
+def m004_feed_pages_and_changes(db: sqlite_utils.Database) -> None:
+    """Pages of a feed sync kept until it finishes (so it can carry on), and a log of who changed the directory."""
+    db.execute("create table feed_page (origin text not null, page integer not null, body blob not null, primary key (origin, page))")
+    db.table("directory_change").create(
+        {"id": int, "at": str, "os_user": str, "action": str, "asset_id": str, "detail": str},
+        pk="id", not_null={"at", "os_user", "action"},
+    )

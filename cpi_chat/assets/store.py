@@ -95,6 +95,24 @@ class AssetStore:
             cursor = self.db.execute(f"update {TABLE} set last_verified = ? where id = ?", [on.isoformat(), asset_id])
             return cursor.rowcount > 0
 
+    def from_origin(self, origin: str) -> list[Asset]:
+        """Every asset imported from the feed at `origin`."""
+        return [Asset.from_row(row) for row in self.db.query(f"select * from {TABLE} where origin = ?", [origin])]
+
+    def log_change(self, action: str, asset_id: str, detail: str = "") -> None:
+        """Note who changed the directory and how (inside the caller's transaction); no personal data is kept here."""
+        import getpass
+        from datetime import UTC, datetime
+
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "unknown"
+        self.db.execute(
+            "insert into directory_change (at, os_user, action, asset_id, detail) values (?, ?, ?, ?, ?)",
+            [datetime.now(UTC).isoformat(timespec="seconds"), user, action, asset_id, detail[:500]],
+        )
+
     def close(self) -> None:
         """Close the database file."""
         self.db.close()

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cpi_chat.cli.common import pass_paths
+from cpi_chat.cli.common import echo, pass_paths
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
@@ -18,7 +18,7 @@ EMPTY_DIRECTORY = (
     "The asset directory is empty. Import your team's directory with `cpi-chat assets import FILE` "
     "(CSV or Open Referral UK JSON), or try the fictional demo town with `cpi-chat demo`."
 )
-FORMATS = click.Choice(["csv", "oruk"], case_sensitive=False)
+FORMATS = click.Choice(["csv", "oruk", "oruk-csv"], case_sensitive=False)
 PROGRESS_FROM_BYTES = 1_000_000
 
 
@@ -43,7 +43,9 @@ def _ready(directory: Any) -> None:
 def _format_for(path: str, given: str | None) -> str:
     if given:
         return given.lower()
-    return "oruk" if path.lower().endswith(".json") else "csv"
+    if Path(path).is_dir() or path.lower().endswith(".zip"):
+        return "oruk-csv"
+    return "oruk" if path.lower().endswith((".json", ".jsonl")) else "csv"
 
 
 @click.group()
@@ -52,22 +54,34 @@ def assets() -> None:
 
 
 @assets.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "format_", type=FORMATS, help="csv or oruk (Open Referral UK JSON); guessed from the file name.")
+@click.argument("file", type=click.Path(), required=False)
+@click.option("--format", "format_", type=FORMATS,
+              help="csv, oruk (Open Referral UK JSON) or oruk-csv (a folder or .zip of ORUK tables); guessed from the name.")
+@click.option("--from-feed", "feed_url", metavar="URL",
+              help="Sync from a published Open Referral UK feed (the only time cpi-chat uses the network).")
 @click.option("--skip-bad-rows", "bad_rows", flag_value="skip", help="Import the good rows and list the bad ones.")
 @click.option("--refuse-bad-rows", "bad_rows", flag_value="refuse", help="Import nothing if any row is bad.")
 @click.option("--replace", is_flag=True, help="Start the directory afresh instead of merging by id.")
 @pass_paths
-def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str | None, replace: bool) -> None:
-    """Import FILE into the directory; re-importing updates assets with the same id."""
+def import_command(
+    paths: Paths, file: str | None, format_: str | None, feed_url: str | None, bad_rows: str | None, replace: bool,
+) -> None:
+    """Import FILE (or a feed with --from-feed URL) into the directory; re-importing updates assets with the same id."""
+    from cpi_chat.actions import directory as actions
+
     directory = _open(paths)
+    if feed_url:
+        if file:
+            raise CpiChatError("Give either a file or --from-feed URL, not both.")
+        _import_feed(directory, feed_url)
+        return
+    if not file:
+        raise CpiChatError("Say which file to import (cpi-chat assets import FILE), or a feed with --from-feed URL.")
     with _Bar("Checking each record", _is_big(Path(file)) and sys.stderr.isatty()) as progress:
-        parsed = directory.read_file(file, _format_for(file, format_), progress)
+        parsed = actions.read_directory_file(directory, file, _format_for(file, format_), progress)  # type: ignore[arg-type]
     if len(parsed.assets) > 10_000:
-        click.echo(f"Saving {len(parsed.assets):,} assets...", err=True)
-    if parsed.problems and bad_rows is None:
-        bad_rows = _ask_about_bad_rows(len(parsed.problems), len(parsed.assets))
-    report = directory.import_parsed(parsed, bad_rows or "refuse", replace)
+        click.echo(f"Saving {len(parsed.assets):,} assets and getting them ready for searching...", err=True)
+    report = actions.import_parsed_file(directory, parsed, bad_rows, replace, ask=_ask_about_bad_rows)  # type: ignore[arg-type]
     for problem in report.skipped[:20]:
         click.echo(f"  skipped {problem}", err=True)
     if len(report.skipped) > 20:
@@ -77,6 +91,23 @@ def import_command(paths: Paths, file: str, format_: str | None, bad_rows: str |
     click.echo(report.summary())
 
 
+def _import_feed(directory: Any, url: str) -> None:
+    from cpi_chat.actions import directory as actions
+
+    def progress(page: int, total: int | None) -> None:
+        of = f" of {total}" if total else ""
+        click.echo(f"Fetched page {page}{of} of the feed.", err=True)
+
+    report = actions.import_feed(directory, url, progress)
+    for problem in report.skipped[:20]:
+        click.echo(f"  skipped {problem}", err=True)
+    for note in report.notes:
+        click.echo(note, err=True)
+    for line in report.changed_names():
+        echo(line)
+    echo(report.summary())
+
+
 def _is_big(path: Path) -> bool:
     try:
         return path.stat().st_size >= PROGRESS_FROM_BYTES
@@ -84,7 +115,7 @@ def _is_big(path: Path) -> bool:
         return False
 
 
-def _ask_about_bad_rows(bad: int, good: int) -> str:
+def _ask_about_bad_rows(bad: int, good: int) -> Any:
     if not sys.stdin.isatty():
         return "refuse"
     question = f"{bad} record(s) have problems. Import the other {good} and skip the bad ones?"
@@ -196,8 +227,10 @@ def verify_command(paths: Paths, asset_id: str, on: Any) -> None:
     """Record that someone checked an asset's details are still right."""
     from datetime import date
 
+    from cpi_chat.actions.directory import verify_asset
+
     checked = on.date() if on else date.today()
-    _open(paths).mark_verified(asset_id, checked)
+    verify_asset(_open(paths), asset_id, checked)
     click.echo(f"Marked {asset_id} as checked on {checked.isoformat()}.")
 
 

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
 from textual.worker import get_current_worker
 
+from cpi_chat.actions import directory as directory_actions
 from cpi_chat.assets.directory import AssetDirectory, Hit
 from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
@@ -314,7 +315,7 @@ class DirectoryScreen(Screen[None]):
             return
         existed = self.assets.get(asset.id) is not None
         try:
-            self.assets.upsert(asset)
+            (directory_actions.edit_asset if existed else directory_actions.add_asset)(self.assets, asset)
         except CpiChatError as error:
             self.notify(str(error), severity="error")
             return
@@ -331,7 +332,7 @@ class DirectoryScreen(Screen[None]):
             return
         today = self.today()
         try:
-            self.assets.mark_verified(asset.id, today)
+            directory_actions.verify_asset(self.assets, asset.id, today, today=today)
         except CpiChatError as error:
             self.notify(str(error), severity="error")
             return
@@ -351,7 +352,13 @@ class DirectoryScreen(Screen[None]):
         neighbours = ids[position + 1:position + 2] or ids[max(0, position - 1):position]
 
         def answered(delete: bool | None) -> None:
-            if delete and self.assets.delete(asset.id):
+            if not delete:
+                return
+            try:
+                directory_actions.delete_asset(self.assets, asset.id)
+            except CpiChatError as error:
+                self.notify(str(error), severity="error")
+            else:
                 self.notify(f"Deleted {asset.name}.")
                 self.query_one(AssetFilters).set_areas(self.assets.areas())
                 self.refresh_results(keep_on=neighbours[0] if neighbours else None)
