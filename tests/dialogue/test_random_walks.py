@@ -13,8 +13,6 @@ from cpi_chat.dialogue.engine import INTERACTIVE_STEPS, EngineState
 from cpi_chat.dialogue.events import Answer, Back, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.dialogue.loader import load_flows
 
-pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
-
 FLOWS_DIR = Path(__file__).resolve().parents[2] / "flows"
 FLOW_IDS = sorted(load_flows(FLOWS_DIR))
 MAX_TURNS = 60

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from cpi_chat import records
 from cpi_chat.plain import PlainConversation, PlainIO, choose_person, help_in_words, open_session
 from cpi_chat.session import Session
 from cpi_chat.workspace import Workspace
 from tests.running import cli
-
-pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 WORDS = "Type back to go back a question, skip to skip one that is optional, stop to end the session, quit to save and carry on later."
 

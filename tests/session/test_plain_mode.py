@@ -16,8 +16,6 @@ from cpi_chat.paths import shipped_assets_dir
 from tests.plain_typing import case_study_lines
 from tests.running import cli, cpi_chat_command
 
-pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
-
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
@@ -104,6 +102,7 @@ def test_a_self_check_in_ends_with_progress_in_words_and_numbers(data: Path) -> 
     assert json.loads(cli(data, "goals", "list", "Ann Test", "--json").stdout)[0]["checkins"][0]["attended"] == "yes"
 
 
+@pytest.mark.dates
 def test_a_review_opens_with_what_happened_since_last_time(data: Path) -> None:
     assert cli(data, "person", "add", "Ann Test").returncode == 0
     assert cli(data, "goals", "add", "Ann Test", "--commitment", "choir", "--every", "week").returncode == 0

@@ -12,8 +12,6 @@ from cpi_chat.training.personas import find_persona, personas
 from cpi_chat.training.player import SPEEDS, Player
 from cpi_chat.workspace import Workspace
 
-pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
-
 TODAY = date(2026, 11, 25)
 
 EXPECTED_GOALS = {

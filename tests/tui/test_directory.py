@@ -18,8 +18,6 @@ from cpi_chat.tui.screens.asset_form import AssetFormScreen, new_asset_id
 from cpi_chat.tui.screens.directory import ConfirmDeleteScreen, DirectoryScreen
 from cpi_chat.tui.widgets.asset_card import AssetCard
 
-pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
-
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -153,6 +151,7 @@ async def test_e_changes_the_chosen_assets_name(demo_town: AssetDirectory) -> No
         assert changed.schedule == "Thursdays 19:00-20:00", "the other details are kept"
 
 
+@pytest.mark.dates
 async def test_v_marks_the_chosen_asset_checked_today_and_shows_the_date(demo_town: AssetDirectory) -> None:
     app = DirectoryHost(demo_town, query="kikbox")
     async with app.run_test(size=(100, 30)) as pilot:
