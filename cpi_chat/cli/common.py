@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -15,22 +16,18 @@ import click
 
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
+from cpi_chat.private_files import make_private_folder
 
 # For commands that only look (`cpi-chat paths`): they must not create anything.
 pass_paths_untouched = click.make_pass_decorator(Paths)
 
 
-def make_private_folder(folder: Path) -> None:
+def make_data_folder(folder: Path) -> None:
     """Create the data folder owner-only (0700) if it is new, before any store puts a file in it with looser modes."""
     if folder.exists():
         return
-    previous = os.umask(0o077)
-    try:
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-    except OSError:
-        pass  # the command itself says what is wrong when it opens its file
-    finally:
-        os.umask(previous)
+    with contextlib.suppress(OSError):  # the command itself says what is wrong when it opens its file
+        make_private_folder(folder)
 
 
 def ask_passphrase(path: Path) -> str:
@@ -64,7 +61,7 @@ def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def with_private_folder(*args: Any, **kwargs: Any) -> Any:  # args[0] is the Paths object
         paths: Paths = args[0]
-        make_private_folder(paths.data_dir)
+        make_data_folder(paths.data_dir)
         prepare_encryption(paths)
         return command(*args, **kwargs)
 

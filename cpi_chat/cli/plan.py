@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,15 +74,15 @@ def render(paths: Paths, who: str, fmt: str) -> tuple[str, records.Person]:
     return render_plan_ics(plan), person
 
 
-def _write(out: Path, text: str) -> None:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        old = os.umask(0o077)  # the plan holds personal data: owner-only, like every export
-        try:
-            out.write_text(text, encoding="utf-8", newline="")
-        finally:
-            os.umask(old)
-        os.chmod(out, 0o600)
+def _write(out: Path, text: str, fmt: str) -> None:
+    from cpi_chat.plan.html import PLAN_PAGE_MARK
+    from cpi_chat.plan.ics import PRODID
+    from cpi_chat.plan.markdown import PLAN_MARKDOWN_MARK
+    from cpi_chat.private_files import write_private_file
+
+    marks = {"html": PLAN_PAGE_MARK, "md": PLAN_MARKDOWN_MARK, "ics": f"PRODID:{PRODID}"}  # a plan written before holds one
+    try:  # the plan holds personal data: owner-only, like every export, and never over someone else's file
+        write_private_file(out, text, replaces=marks[fmt])
     except OSError as error:
         raise CpiChatError(f"The plan could not be written to {out} ({error.strerror}); choose another file with --out.") from None
 
@@ -100,7 +99,7 @@ def goals_export(paths: Paths, who: str, fmt: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    _write(out, text)
+    _write(out, text, fmt)
     click.echo(f"Wrote the plan for {person.name} to {out}.", err=True)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,9 +11,9 @@ import sqlite_utils
 
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
-from cpi_chat.plan.html import render_plan_html
+from cpi_chat.plan.html import PLAN_PAGE_MARK, render_plan_html
 from cpi_chat.plan.plan import AssetLookup, build_plan
-from cpi_chat.records.db import private_umask
+from cpi_chat.private_files import make_private_folder, write_private_file
 
 PLANS_FOLDER = "plans"
 
@@ -37,29 +35,14 @@ def plan_file_path(data_dir: Path, person_id: int) -> Path:
     return data_dir / PLANS_FOLDER / f"plan-person-{person_id}.html"
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` readable by its owner only, replacing any older copy in one step."""
-    with private_umask():
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_plan_page(db: sqlite_utils.Database, person_id: int, data_dir: Path, lookup_asset: AssetLookup | None = None,
                    today: date | None = None) -> Path:
     """Write the person's easy-read plan page (as `cpi-chat goals export --format html` makes it) and return its path."""
     page = render_plan_html(build_plan(db, person_id, lookup_asset, today))
     path = plan_file_path(data_dir, person_id)
     try:
-        _write_private(path, page)
+        make_private_folder(path.parent, tighten=True)  # made owner-only again if it was loosened
+        write_private_file(path, page, replaces=PLAN_PAGE_MARK)
     except OSError as error:
         raise CpiChatError(f"The plan could not be saved in {path.parent} ({error.strerror}); check there is space and try again.") from None
     return path

@@ -13,6 +13,7 @@ from cpi_chat.plan.plan import PlanView, say_date
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_POINTS = 18  # easy read asks for at least 16pt; 18pt reads better on paper
 LARGE_PRINT_POINTS = 22  # at least 20pt when the person's needs say large print
+PLAN_PAGE_MARK = "<title>My plan: "  # in the head of every plan page, so a page saved before may be replaced
 
 
 def template_environment(autoescape: bool) -> Environment:

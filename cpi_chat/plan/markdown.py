@@ -8,6 +8,7 @@ from cpi_chat.plan.circles import text_alternative
 from cpi_chat.plan.html import template_environment
 from cpi_chat.plan.plan import PlanView
 
+PLAN_MARKDOWN_MARK = "# My plan\n\nThis plan is for "  # how every plan in Markdown starts
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cpi_chat.errors import RecordsError
+from cpi_chat.private_files import private_file
 from cpi_chat.records.db import (
     DEFAULT_BUSY_SECONDS,
     connect,
@@ -15,7 +16,6 @@ from cpi_chat.records.db import (
     describe_sqlite_error,
     ensure_private_dir,
     open_people_db,
-    private_umask,
     transaction,
     write_audit,
 )
@@ -61,17 +61,17 @@ def is_sound(path: Path) -> bool:
 
 
 def _copy_database(source: Path, target: Path, busy_seconds: float) -> None:
-    with private_umask():
+    """Copy a records file to a new owner-only `target` (never over an existing file), put in place in one step."""
+    with private_file(target) as temporary:
         src = connect(source, busy_seconds)
         try:
-            dst = connect(target, busy_seconds)  # encrypted with the same passphrase as the source, if any
+            dst = connect(temporary, busy_seconds)  # encrypted with the same passphrase as the source, if any
             try:
                 src.backup(dst)
             finally:
                 dst.close()
         finally:
             src.close()
-    os.chmod(target, 0o600)
 
 
 def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Path | None:

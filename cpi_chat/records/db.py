@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from cpi_chat.errors import RecordsError
+from cpi_chat.private_files import make_private_folder, private_umask
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when records are written or read through it
     import sqlite_utils
@@ -84,24 +85,10 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-@contextlib.contextmanager
-def private_umask() -> Iterator[None]:
-    """New files and folders made inside this block are readable by their owner only."""
-    previous = os.umask(0o077)
-    try:
-        yield
-    finally:
-        os.umask(previous)
-
-
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and missing parents) as 0700; a folder that exists keeps its mode."""
-    if folder.is_dir():
-        return
     try:
-        with private_umask():
-            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
+        make_private_folder(folder)
     except OSError as error:
         raise RecordsError(
             f"The folder {folder} could not be created ({error.strerror}); choose another with --data-dir "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,12 +10,16 @@ from typing import Any
 import sqlite_utils
 
 from cpi_chat.errors import RecordsError
-from cpi_chat.records.db import guarded, now_utc, private_umask, transaction, write_audit
+from cpi_chat.private_files import may_replace, write_private_file
+from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.people import get_person
 from cpi_chat.records.store import fetch_all
 
 EXPORT_FORMAT = "cpi-chat person export"
 EXPORT_VERSION = 1
+# The marks an export written before holds near its start, so exporting twice in a day replaces it.
+EXPORT_JSON_MARK = f'"format": "{EXPORT_FORMAT}"'
+EXPORT_HTML_MARK = "<title>Everything cpi-chat holds about "
 SKIPPED_TABLES = {"person", "audit", "_sqlite_migrations"}
 
 
@@ -80,12 +83,6 @@ def render_export_html(export: dict[str, Any]) -> str:
                                                      goals=goals, barriers=barriers, other=other)
 
 
-def _write_private(path: Path, text: str) -> None:
-    with private_umask():
-        path.write_text(text, encoding="utf-8")
-    os.chmod(path, 0o600)
-
-
 @guarded
 def write_export(db: sqlite_utils.Database, person_id: int, out_dir: Path) -> tuple[Path, Path]:
     """Write person-<id>-<date>.json and .html (0600, no name in the file names) into `out_dir`."""
@@ -93,9 +90,10 @@ def write_export(db: sqlite_utils.Database, person_id: int, out_dir: Path) -> tu
     stem = out_dir / f"person-{person_id}-{date.today().isoformat()}"
     json_path, html_path = stem.with_suffix(".json"), stem.with_suffix(".html")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _write_private(json_path, json.dumps(export, indent=2, ensure_ascii=False) + "\n")
-        _write_private(html_path, render_export_html(export))
+        may_replace(json_path, EXPORT_JSON_MARK)  # both checked first, so a refusal leaves both files as they were
+        may_replace(html_path, EXPORT_HTML_MARK)
+        write_private_file(json_path, json.dumps(export, indent=2, ensure_ascii=False) + "\n", replaces=EXPORT_JSON_MARK)
+        write_private_file(html_path, render_export_html(export), replaces=EXPORT_HTML_MARK)
     except OSError as error:
         raise RecordsError(f"The export could not be written to {out_dir} ({error.strerror}); choose another folder with --out.") from None
     return json_path, html_path

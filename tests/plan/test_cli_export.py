@@ -99,3 +99,28 @@ def test_the_command_run_as_a_program_says_one_sentence_for_a_bad_format(tmp_pat
     done = subprocess.run([sys.executable, "-c", code, "--data-dir", str(tmp_path), "goals", "export", "X", "--format", "pdf"],
                           check=False, capture_output=True, text=True, env={**os.environ, "CPI_CHAT_DATA_DIR": ""})
     assert done.returncode == 2 and "'pdf' is not one of 'html', 'md', 'ics'" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "ics"])
+def test_writing_the_plan_again_replaces_the_file_written_before(run, priya, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"plan.{fmt}"
+    assert run("goals", "export", "Priya Shah", "--format", fmt, "--out", str(out)).exit_code == 0
+    out.write_bytes(out.read_bytes() + b"an old line")
+    assert run("goals", "export", "Priya Shah", "--format", fmt, "--out", str(out)).exit_code == 0
+    assert b"an old line" not in out.read_bytes()
+
+
+def test_a_file_the_plan_did_not_write_is_never_overwritten(run, priya, tmp_path: Path) -> None:
+    theirs = tmp_path / "my-notes.html"
+    theirs.write_text("<p>my own notes</p>")
+    result = run("goals", "export", "Priya Shah", "--out", str(theirs))
+    assert result.exit_code == 1 and "was not written by cpi-chat, so it was left as it is" in result.output
+    assert theirs.read_text() == "<p>my own notes</p>"
+
+
+def test_the_plan_is_never_written_through_a_link(run, priya, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.html"
+    target.write_text("keep")
+    (tmp_path / "plan.html").symlink_to(target)
+    result = run("goals", "export", "Priya Shah", "--out", str(tmp_path / "plan.html"))
+    assert result.exit_code == 1 and "is a link to another file" in result.output and target.read_text() == "keep"

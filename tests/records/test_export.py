@@ -6,7 +6,10 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from cpi_chat import records
+from cpi_chat.errors import CpiChatError
 
 
 def test_the_export_holds_every_row_of_every_table_linked_to_the_person(save_one_of_each, db, person, session_id) -> None:
@@ -59,3 +62,12 @@ def test_the_written_files_are_private_and_carry_no_name(db, person, tmp_path: P
         assert "Okafor" not in path.name
     assert json.loads(json_path.read_text())["person"]["id"] == person.id
     assert "Everything cpi-chat holds about Dev Okafor" in html_path.read_text()
+
+
+def test_exporting_twice_in_a_day_replaces_the_first_files_but_never_someone_elses(db, person, tmp_path: Path) -> None:
+    json_path, html_path = records.write_export(db, person.id, tmp_path / "out")
+    assert records.write_export(db, person.id, tmp_path / "out") == (json_path, html_path)
+    html_path.write_text("<p>my own page</p>")
+    with pytest.raises(CpiChatError, match="was not written by cpi-chat"):
+        records.write_export(db, person.id, tmp_path / "out")
+    assert html_path.read_text() == "<p>my own page</p>"
