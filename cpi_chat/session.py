@@ -39,6 +39,7 @@ from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
+from cpi_chat.words import long_date
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Scores are relative: a long sentence pasted from notes scores low even when ranked well.
@@ -180,8 +181,7 @@ class Session:
         if self.state.root != "review":
             return []
         summary = progress.summary_since(self.db, self.person.id)
-        day = summary.since.strftime("%d %B %Y").lstrip("0") if summary.since else ""
-        heading = f"Since we last met, on {day}:" if day else "So far:"
+        heading = f"Since we last met, on {long_date(summary.since)}:" if summary.since else "So far:"
         return [heading, *(f"  {line}" for line in summary.lines()[1:])]  # lines()[0] is its own heading
 
     def closing_blocks(self, today: date | None = None) -> list[list[str]]:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from cpi_chat.words import long_date
+
 YES = frozenset({"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "i did", "i have", "of course", "definitely", "aye", "true"})
 NO = frozenset({"no", "n", "nope", "nah", "not really", "i didn't", "i did not", "no thanks", "not yet", "false"})
 NUMBER_WORDS = {
@@ -151,7 +153,7 @@ def _day_and_date(cleaned: str, today: date) -> date | None:
     said = calendar.day_name[WEEKDAYS[match.group(1)]]
     if found.weekday() != WEEKDAYS[match.group(1)]:
         raise AnswerProblem(
-            f"{found.day} {found:%B %Y} is a {found:%A}, not a {said}. Could you check which day you meant?"
+            f"{long_date(found)} is a {found:%A}, not a {said}. Could you check which day you meant?"
         )
     return found
 

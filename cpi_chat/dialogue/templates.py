@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from cpi_chat.words import iso_in_words
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
 BUILT_IN_NAMES = frozenset({"name", "worker", "today"})
-
-
-def date_in_words(value: str) -> str:
-    """'2027-02-25' as '25 February 2027'; anything else unchanged."""
-    if not ISO_DATE.fullmatch(value):
-        return value
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
 
 
 def render(text: str, values: Mapping[str, object], dates_in_words: bool = False) -> str:
@@ -38,7 +26,7 @@ def render(text: str, values: Mapping[str, object], dates_in_words: bool = False
         value = values.get(match.group(1))
         if value is None:
             return ""
-        return date_in_words(str(value)) if dates_in_words else str(value)
+        return iso_in_words(str(value)) if dates_in_words else str(value)
 
     return PLACEHOLDER.sub(replace, text)
 

@@ -8,7 +8,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from cpi_chat.plan.circles import circles_svg, text_alternative
-from cpi_chat.plan.plan import PlanView, say_date
+from cpi_chat.plan.plan import PlanView
+from cpi_chat.words import date_with_weekday
 
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_POINTS = 18  # easy read asks for at least 16pt; 18pt reads better on paper
@@ -20,7 +21,7 @@ def template_environment(autoescape: bool) -> Environment:
     """The Jinja2 environment for the plan templates; HTML always autoescapes."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=autoescape,
                       default_for_string=autoescape), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["say_date"] = say_date
+    env.filters["say_date"] = date_with_weekday
     return env
 
 

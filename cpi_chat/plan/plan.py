@@ -24,6 +24,7 @@ from cpi_chat.records.progress import (
     goal_progress,
     period_chart,
 )
+from cpi_chat.words import day_of
 
 AssetLookup = Callable[[str], Asset | None]
 HELP_PREFIX = "who to contact for help:"
@@ -111,11 +112,6 @@ class PlanView:
         return next((r for r in self.reminders if r.is_meeting), None)
 
 
-def say_date(day: date) -> str:
-    """A date as people say it: "Tuesday 23 December 2026"."""
-    return f"{day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
-
-
 def _place(asset: Asset | None) -> ActivityPlace | None:
     if asset is None:
         return None
@@ -132,13 +128,6 @@ def _first_visit(words: str) -> str:
     return FIRST_VISIT_WORDS.get(cleaned.casefold(), f"The first time: {cleaned.rstrip('.')}.")
 
 
-def _parse_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
 def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     progress = goal_progress(goal, today)
     chart = period_chart(progress) if isinstance(progress, CommitmentProgress) and progress.periods else ""
@@ -146,7 +135,7 @@ def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     asset = lookup(goal.asset_id) if goal.asset_id else None
     return GoalPlan(
         id=goal.id, kind=goal.kind, what=goal.what, how_often=goal.how_often, where=goal.where, measure=goal.measure,
-        by_when=_parse_day(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
+        by_when=day_of(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
         place=_place(asset), steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
         next_step=progress.next_step.text if progress.next_step else "", progress=progress.message, chart=chart,
         chart_words=words,
@@ -163,7 +152,7 @@ def build_plan(db: sqlite_utils.Database, person_id: int, lookup_asset: AssetLoo
     shared = list_notes(db, person_id, include_private=False)  # private worker notes are never even loaded
     reminders = []
     for note in shared:
-        when = _parse_day(note.remind_on) if note.remind_on else None
+        when = day_of(note.remind_on) if note.remind_on else None
         if when and when >= day:
             reminders.append(Reminder(note.id, when, note.text, bool(MEETING_PREFIX.match(note.text))))
     helpers = tuple(n.text[len(HELP_PREFIX):].strip() for n in shared if n.text.casefold().startswith(HELP_PREFIX))

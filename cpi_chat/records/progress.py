@@ -15,6 +15,8 @@ from cpi_chat.records.model import Checkin, Connection, Goal, SmallStep
 from cpi_chat.records.notes import list_connections
 from cpi_chat.records.sessions import list_sessions
 from cpi_chat.records.store import fetch_all
+from cpi_chat.words import chart_date, day_and_month, long_date
+from cpi_chat.words import day_of as _day
 
 PeriodKind = Literal["week", "fortnight", "month"]
 PeriodStatus = Literal["went", "missed", "paused", "not_recorded"]
@@ -166,13 +168,6 @@ def parse_amount(text: str) -> tuple[float | None, str, float | None]:
     if amount is None and minutes is not None:
         return minutes, "minutes", minutes
     return amount, unit, minutes
-
-
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text[:10])
-    except (TypeError, ValueError):
-        return None
 
 
 def _last_per_day(checkins: tuple[Checkin, ...]) -> list[Checkin]:
@@ -349,7 +344,7 @@ def target_chart(progress: TargetProgress, width: int = 10) -> list[str]:
         if progress.fraction is not None and point.amount is not None and point.unit == progress.target_unit:
             filled = round(min(1.0, point.amount / (progress.target_amount or 1)) * width)
             bar = "■" * filled + "□" * (width - filled) + "  "
-        lines.append(f"{point.date.strftime('%d %b')}  {bar}{point.text}")
+        lines.append(f"{chart_date(point.date)}  {bar}{point.text}")
     return lines
 
 
@@ -363,14 +358,14 @@ class SinceSummary:
 
     def lines(self) -> list[str]:
         """The summary as short sentences, for the worker panel, plain mode and a joint session's opening."""
-        out = [f"Since {self.since.strftime('%d %B %Y').lstrip('0')}:" if self.since else "So far:"]
+        out = [f"Since {long_date(self.since)}:" if self.since else "So far:"]
         if not self.checkins:
             out.append("No check-ins yet.")
         for goal, c in self.checkins:
             result = {"yes": "went", "no": "did not go", "paused": "paused"}.get(c.attended or "", "")
             words = "; ".join(x for x in (result, c.value, c.feeling) if x)
             day = _day(c.date)
-            out.append(f"{day.strftime('%d %B').lstrip('0') if day else c.date}: {goal.what}: {words}.")
+            out.append(f"{day_and_month(day) if day else c.date}: {goal.what}: {words}.")
         for goal, progress in self.progress:
             out.append(f"{goal.what}: {progress.message}")
             if progress.next_step:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
+from cpi_chat.words import day_of, short_date
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,9 +42,8 @@ def open_person(app: App, person: Person, mode: str) -> None:
         _choose_goal_then_start(app, person, mode)
 
     from cpi_chat.tui.screens.choice import ChoiceScreen
-    from cpi_chat.tui.screens.home import day_words
-
-    day = day_words(unfinished.started) or unfinished.started[:10]
+    started = day_of(unfinished.started)
+    day = short_date(started) if started else unfinished.started[:10]
     app.push_screen(ChoiceScreen(f"A session with {person.name} started on {day} stopped part-way. Carry on where it stopped?",
                                  CARRY_ON, choice_id="resume-offer"), answered)
 

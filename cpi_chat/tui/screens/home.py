@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,14 +17,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.records import PersonSummary
 from cpi_chat.tui.starting import open_person, resume_offer_exists
 from cpi_chat.tui.widgets.key_bar import KeyBar
-
-
-def day_words(iso: str | None) -> str:
-    """'2026-11-25T10:00:00' as '25 Nov 2026'; '' when missing or unreadable."""
-    try:
-        return date.fromisoformat((iso or "")[:10]).strftime("%d %b %Y").lstrip("0")
-    except ValueError:
-        return ""
+from cpi_chat.words import day_of, short_date
 
 
 def person_option(person: PersonSummary, stopped: bool) -> Option:
@@ -33,8 +25,8 @@ def person_option(person: PersonSummary, stopped: bool) -> Option:
     text = Text(person.name, style="bold")
     goals = ", ".join(person.active_goals) if person.active_goals else "none yet"
     text.append(f"\n  Goals: {goals}")
-    last = day_words(person.last_session)
-    text.append(f"\n  Last session: {last or 'none yet'}")
+    last = day_of(person.last_session)
+    text.append(f"\n  Last session: {short_date(last) if last else 'none yet'}")
     if stopped:
         text.append("\n  A session stopped part-way: R carries it on")
     return Option(text, id=f"person-{person.id}")

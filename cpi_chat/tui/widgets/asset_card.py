@@ -19,6 +19,7 @@ from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.why import MatchReason, checked_in_words, guessed_in_words, why_in_words
 from cpi_chat.errors import CpiChatError
+from cpi_chat.words import long_date  # noqa: F401  (the directory screen takes it from here)
 
 
 @cache
@@ -37,11 +38,6 @@ def domain_label(slug: str) -> str:
     except (CpiChatError, OSError):  # a missing domains file must not stop a card from showing
         labels = {}
     return labels.get(slug) or slug.replace("-", " ").capitalize()
-
-
-def long_date(day: date) -> str:
-    """A date as people write it: 25 November 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def card_lines(asset: Asset, reasons: Sequence[MatchReason] | None = None, today: date | None = None) -> list[tuple[str, str]]:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from cpi_chat.dialogue.templates import date_in_words
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records import Goal, progress
+from cpi_chat.words import iso_in_words
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,7 +35,7 @@ def goal_lines(goal: Goal, place: ActivityPlace | None = None) -> list[str]:
         elif goal.where:
             lines.append(f"Where: {goal.where}")
     else:
-        lines = [f"Target: {goal.what}" + (f" by {date_in_words(goal.by_when)}" if goal.by_when else "")]
+        lines = [f"Target: {goal.what}" + (f" by {iso_in_words(goal.by_when)}" if goal.by_when else "")]
         if goal.measure:
             lines.append(f"Measured by: {goal.measure}")
         if goal.starting_point:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from cpi_chat.dialogue.templates import date_in_words
 from cpi_chat.records import Goal, progress
 from cpi_chat.records.progress import CommitmentProgress, GoalProgress, TargetProgress
+from cpi_chat.words import iso_in_words, long_date
 
 STATUS_WORDS = {"achieved": "done", "paused": "paused"}
 
@@ -20,7 +20,7 @@ def goal_title(goal: Goal) -> str:
     if goal.kind == "commitment":
         title = goal.what + (f", {goal.how_often}" if goal.how_often else "")
     else:
-        title = goal.what + (f", by {date_in_words(goal.by_when)}" if goal.by_when else "")
+        title = goal.what + (f", by {iso_in_words(goal.by_when)}" if goal.by_when else "")
     status = STATUS_WORDS.get(goal.status)
     return f"{title} ({status})" if status else title
 
@@ -59,7 +59,7 @@ def target_lines(goal: Goal, status: TargetProgress) -> list[str]:
     else:
         lines.append("Nothing logged yet. Press L to log your progress.")
     if status.achieved and status.achieved_on:
-        lines.append(f"Reached on {date_in_words(status.achieved_on.isoformat())}.")
+        lines.append(f"Reached on {long_date(status.achieved_on)}.")
     lines.append(status.message)  # says the time left ("About 13 weeks to go.", "5 days to go.")
     return lines + _next_step_line(goal, status)
 
