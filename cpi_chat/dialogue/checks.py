@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from cpi_chat.dialogue.loader import FlowLibrary, FlowSource, Problem, format_loc, key_line
+from cpi_chat.dialogue.library import FlowLibrary, FlowSource, Problem, format_loc, key_line
 from cpi_chat.dialogue.model import (
     BranchStep,
     CallStep,
