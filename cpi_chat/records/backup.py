@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cpi_chat.errors import RecordsError
@@ -32,8 +32,12 @@ class RestoreResult:
     kept_aside: Path | None
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+def _unused_path(folder: Path, prefix: str, suffix: str = "") -> Path:
+    """`folder/<prefix><UTC time><suffix>` that no file has yet: a clock that stands still or steps back never reuses one."""
+    moment = datetime.now(UTC)
+    while (path := folder / f"{prefix}{moment:%Y%m%dT%H%M%S%fZ}{suffix}").exists() or path.is_symlink():
+        moment += timedelta(microseconds=1)
+    return path
 
 
 def list_backups(backups_dir: Path) -> list[Path]:
@@ -79,7 +83,7 @@ def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     ensure_private_dir(backups_dir)
-    target = backups_dir / f"people-{_stamp()}.db"
+    target = _unused_path(backups_dir, "people-", ".db")
     try:
         _copy_database(db_path, target, busy_seconds)
     except database_errors() as error:
@@ -117,7 +121,7 @@ def restore_latest(db_path: Path, backups_dir: Path, busy_seconds: float = DEFAU
     kept_aside: Path | None = None
     if db_path.exists():
         _refuse_if_in_use(db_path)
-        kept_aside = db_path.with_name(f"{db_path.name}{SET_ASIDE_MARK}{_stamp()}")
+        kept_aside = _unused_path(db_path.parent, f"{db_path.name}{SET_ASIDE_MARK}")
         os.replace(db_path, kept_aside)
         journal = db_path.with_name(db_path.name + "-journal")
         if journal.exists():  # a leftover journal belongs to the old file and would spoil the restored one

@@ -81,3 +81,15 @@ def test_restore_waits_for_the_file_to_be_closed(saved: Path, data_dir: Path) ->
         holder.rollback()
         holder.close()
     assert saved.exists()
+
+
+def test_a_clock_that_stands_still_never_makes_one_backup_or_restore_replace_another(saved: Path, data_dir: Path) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-11-25 10:00", tick=False):
+        made = [records.rolling_backup(saved, data_dir / "backups") for _ in range(3)]
+        first = records.restore_latest(saved, data_dir / "backups")
+        second = records.restore_latest(saved, data_dir / "backups")
+    assert len(set(made)) == 3 and records.list_backups(data_dir / "backups") == sorted(made, reverse=True)
+    assert first.kept_aside != second.kept_aside and first.kept_aside and second.kept_aside
+    assert first.kept_aside.exists() and second.kept_aside.exists()
