@@ -17,7 +17,9 @@ from typing import cast
 import sqlite_utils
 
 from cpi_chat import records
+from cpi_chat.actions.checkins import refuse_a_second_went
 from cpi_chat.assets.directory import AssetDirectory, Hit, SearchFilters
+from cpi_chat.assets.model import Asset
 from cpi_chat.dialogue.effects import (
     Effect,
     EndSession,
@@ -36,7 +38,7 @@ from cpi_chat.dialogue.effects import (
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Event
 from cpi_chat.dialogue.state import Prompt
-from cpi_chat.errors import CpiChatError, RecordsError
+from cpi_chat.errors import CpiChatError, RecordsError, Refused
 from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
 from cpi_chat.words import long_date
@@ -131,8 +133,8 @@ class Session:
             session_id = records.start_session(db, person.id, cast(SessionMode, mode), flow)
             session = cls(db, engine, assets, person, session_id, state)
             records.save_engine_state(db, session_id, state.to_json())
-            session._apply(reply.effects)
-        return session, session._turn(reply)
+            refusals = session._apply(reply.effects)
+        return session, session._turn(reply, refusals)
 
     @classmethod
     def resume(
@@ -157,9 +159,9 @@ class Session:
         state, reply = self.engine.handle(self.state, event)
         with records.transaction(self.db):
             records.save_engine_state(self.db, self.session_id, state.to_json())
-            self._apply(reply.effects)
+            refusals = self._apply(reply.effects)
         self.state = state
-        return self._turn(reply)
+        return self._turn(reply, refusals)
 
     @property
     def finished(self) -> bool:
@@ -176,11 +178,11 @@ class Session:
 
     def since_last_time(self) -> list[str]:
         """Before a review: what happened since the last session, so the worker starts from it ([] otherwise)."""
-        from cpi_chat.records import progress
+        from cpi_chat.records.history import summary_since
 
         if self.state.root != "review":
             return []
-        summary = progress.summary_since(self.db, self.person.id)
+        summary = summary_since(self.db, self.person.id)
         heading = f"Since we last met, on {long_date(summary.since)}:" if summary.since else "So far:"
         return [heading, *(f"  {line}" for line in summary.lines()[1:])]  # lines()[0] is its own heading
 
@@ -214,7 +216,9 @@ class Session:
             return []  # nothing rated today: the questions were not asked, or the person said "not today"
         return ["How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in rating_changes(ratings))]
 
-    def _turn(self, reply: Reply) -> Turn:
+    def _turn(self, reply: Reply, refusals: list[str] | None = None) -> Turn:
+        if refusals:  # said where the engine's own notices go, before the next question
+            reply = replace(reply, notice=" ".join(x for x in (reply.notice, *refusals) if x))
         search = next((e for e in reply.effects if isinstance(e, SuggestAssets)), None)
         if search is None:
             return Turn(reply)
@@ -222,6 +226,10 @@ class Session:
         return Turn(reply, tuple(hits), note)
 
     # -- assets -----------------------------------------------------------
+
+    def more_like(self, asset: Asset) -> tuple[list[Hit], str]:
+        """Groups like this one (a new search on its name), for 'More like this' on a suggested group's card."""
+        return self.suggest(SuggestAssets(query=asset.name))
 
     def suggest(self, search: SuggestAssets) -> tuple[list[Hit], str]:
         """Search the directory; when the area or day leaves only weak matches, look wider and say so."""
@@ -261,9 +269,15 @@ class Session:
 
     # -- records ----------------------------------------------------------
 
-    def _apply(self, effects: tuple[Effect, ...]) -> None:
+    def _apply(self, effects: tuple[Effect, ...]) -> list[str]:
+        """Carry out the effects; returns what the rules refused, in kind sentences (nothing of those is saved)."""
+        refusals: list[str] = []
         for effect in effects:
-            self._apply_one(effect)
+            try:
+                self._apply_one(effect)
+            except Refused as refusal:
+                refusals.append(str(refusal))
+        return refusals
 
     def _apply_one(self, effect: Effect) -> None:
         db, person_id, session_id = self.db, self.person.id, self.session_id
@@ -278,12 +292,23 @@ class Session:
                 return  # the person skipped saying how far they got: nothing to keep
             case SaveCheckin() if not effect.goal_id:
                 return
+            case SaveCheckin() if effect.attended:
+                self._refuse_a_second_went(effect)
+                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
             case SaveGoal() | SaveInterest() | SaveConnection() | SaveNote() | SaveSmallStep() | SaveBarrier() | SaveSolution():
                 if not _main_text(effect).strip():
                     return  # an optional answer left empty: nothing to keep
                 _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
             case SaveCheckin() | SaveRating():
                 _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
+
+
+    def _refuse_a_second_went(self, effect: SaveCheckin) -> None:
+        """The same rule as 'I went' outside the conversation (actions.checkins): once a week, never the same day twice."""
+        goal = records.get_goal(self.db, effect.goal_id)
+        # What this very answer saved before (a step replayed after a crash) is not a second 'went'.
+        others = tuple(c for c in goal.checkins if (c.session_id, c.effect_key) != (self.session_id, effect.key))
+        refuse_a_second_went(replace(goal, checkins=others), date.today())
 
 
 def _main_text(effect: Effect) -> str:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
+from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
 if TYPE_CHECKING:  # the stores are imported when first opened, so the app starts quickly
-    import sqlite3
-
     import sqlite_utils
 
     from cpi_chat.assets.directory import AssetDirectory
+    from cpi_chat.assets.model import Asset
     from cpi_chat.dialogue.engine import Engine
     from cpi_chat.records.roster import Roster
 
@@ -60,6 +61,15 @@ class Workspace:
         self._opened.append(directory)
         return directory
 
+    def find_asset(self, asset_id: str) -> Asset | None:
+        """A group in the directory by id; None when it, or the directory, cannot be found or read (a missing one is not made)."""
+        if "assets" not in self.__dict__ and not self.paths.assets_db.exists():
+            return None
+        try:
+            return self.assets.get(asset_id)
+        except (CpiChatError, sqlite3.Error, OSError):  # a group that cannot be read is left out, never fatal
+            return None
+
     @cached_property
     def engine(self) -> Engine:
         from cpi_chat.dialogue.engine import Engine
@@ -67,9 +77,18 @@ class Workspace:
 
         return Engine(load_flows(self.paths.flows_dir))
 
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
+        """Close every store opened, so files are released (a command's end, the app's exit, a restore)."""
         for store in self._opened:
             close = getattr(store, "close", None)
             if close is not None:
                 close()
         self._opened.clear()
+        for opened in ("connection", "db", "assets"):  # opened again if wanted after closing
+            self.__dict__.pop(opened, None)

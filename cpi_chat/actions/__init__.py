@@ -1,7 +1,16 @@
-"""Everything a person can do outside the conversation, one function each, under every front end.
+"""Everything a person does outside the conversation, one function each, under every front end.
 
-The app, plain mode and the command line call these functions (and `Session` for a
-conversation); they never reach the records or the directory themselves. Each action owns its
-rule, its transaction, its audit row and its kind refusal: it raises `Refused` with one
-sentence to show the person as it is.
+The app (`tui/`), plain mode (`plain/`) and the command line (`cli/`) call these functions (and
+`Session` for a conversation); they never reach the records, the directory or the plan files
+themselves, and an import-linter contract in `pyproject.toml` says so.
+
+Each module gathers one kind of thing (people, goals, check-ins, notes, the plan, privacy, ...).
+A function that changes something (a *command*: `add_person`, `mark_went`) takes the
+`Workspace` first, owns its rule, its transaction and its audit row, and refuses kindly by
+raising `Refused("one kind sentence")`, which every front end shows as it is. A function that
+only reads (a *query*: `find_person`, `how_it_is_going`) takes the same first argument and
+returns plain data. See "Actions" in docs/architecture.md for how to add one.
+
+Importing this package (or any module in it) loads nothing heavy: the records are imported on
+first use, so the app still starts quickly.
 """

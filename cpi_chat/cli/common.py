@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import re
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,20 +11,12 @@ from typing import Any
 
 import click
 
+from cpi_chat.actions import records_file
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
-from cpi_chat.private_files import make_private_folder
 
 # For commands that only look (`cpi-chat paths`): they must not create anything.
 pass_paths_untouched = click.make_pass_decorator(Paths)
-
-
-def make_data_folder(folder: Path) -> None:
-    """Create the data folder owner-only (0700) if it is new, before any store puts a file in it with looser modes."""
-    if folder.exists():
-        return
-    with contextlib.suppress(OSError):  # the command itself says what is wrong when it opens its file
-        make_private_folder(folder)
 
 
 def ask_passphrase(path: Path) -> str:
@@ -47,12 +36,11 @@ def ask_passphrase(path: Path) -> str:
 
 def prepare_encryption(paths: Paths) -> None:
     """Let records ask for a passphrase, and warn once when a new people.db is about to be encrypted."""
-    from cpi_chat.records import db
-
     # Ask only at a terminal: a script or a pipe must use the environment variable instead.
-    db.set_passphrase_prompt(ask_passphrase if sys.stdin is not None and sys.stdin.isatty() else None)
-    if os.environ.get(db.PASSPHRASE_ENV) and not paths.people_db.exists():
-        echo(f"cpi-chat: people.db will be encrypted with {db.PASSPHRASE_ENV}; {db.LOST_PASSPHRASE}, so keep it safe.", err=True)
+    records_file.ask_for_passphrase_with(ask_passphrase if sys.stdin is not None and sys.stdin.isatty() else None)
+    if records_file.new_file_will_be_encrypted(paths):
+        echo(f"cpi-chat: people.db will be encrypted with {records_file.PASSPHRASE_ENV}; {records_file.LOST_PASSPHRASE}, "
+             "so keep it safe.", err=True)
 
 
 def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,7 +49,7 @@ def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def with_private_folder(*args: Any, **kwargs: Any) -> Any:  # args[0] is the Paths object
         paths: Paths = args[0]
-        make_data_folder(paths.data_dir)
+        records_file.make_data_folder(paths)
         prepare_encryption(paths)
         return command(*args, **kwargs)
 
@@ -96,11 +84,9 @@ class CpiGroup(click.Group):
             raise
         except BrokenPipeError:
             sys.exit(0)
-        except sqlite3.Error as error:
+        except records_file.file_errors() as error:
             # A file trouble (full disk, damage, lock) that a store did not turn into a sentence itself.
-            from cpi_chat.records.db import describe_sqlite_error
-
-            echo(f"cpi-chat: {describe_sqlite_error(error, 'A cpi-chat data file')}", err=True)
+            echo(f"cpi-chat: {records_file.file_trouble_in_words(error)}", err=True)
             sys.exit(1)
         except UnicodeError:
             echo("cpi-chat: some of the text given was not valid UTF-8 (check the terminal's language setting), so it was not saved.", err=True)

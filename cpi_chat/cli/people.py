@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from cpi_chat import records
+from cpi_chat.actions import checkins, people, privacy
+from cpi_chat.actions import goals as goal_actions
 from cpi_chat.cli.common import clean, echo, pass_paths, pass_paths_untouched
-from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths, shipped_assets_dir
+from cpi_chat.records.model import CommunicationNeeds, Goal
+from cpi_chat.workspace import Workspace
 
 HOW_OFTEN = {"week": "every week", "fortnight": "every fortnight", "month": "every month"}
-
-
-@contextlib.contextmanager
-def people_db(paths: Paths) -> Iterator[records.PeopleDatabase]:
-    """people.db opened for one command, closed afterwards."""
-    db = records.open_people_db(paths.people_db, backups_dir=paths.backups_dir)
-    try:
-        yield db
-    finally:
-        db.close()
-
-
-def _user_date(text: str) -> str:
-    return records.parse_user_date(text).isoformat()
 
 
 # --- person -----------------------------------------------------------------------------------
@@ -46,15 +32,15 @@ def person() -> None:
 @pass_paths
 def person_list(paths: Paths, as_json: bool) -> None:
     """Everyone, with their communication needs, active goals and last session."""
-    with people_db(paths) as db:
-        people = records.list_people(db)
+    with Workspace(paths) as workspace:
+        everyone = people.everyone(workspace)
     if as_json:
-        click.echo(json.dumps([asdict(p) for p in people], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([asdict(p) for p in everyone], indent=2, ensure_ascii=False))
         return
-    if not people:
+    if not everyone:
         echo("No one yet. Add someone with: cpi-chat person add NAME")
         return
-    for p in people:
+    for p in everyone:
         needs = ", ".join(p.needs.labels()) or "none recorded"
         goals = "; ".join(p.active_goals) or "none"
         last = (p.last_session or "never")[:10]
@@ -70,9 +56,9 @@ def person_list(paths: Paths, as_json: bool) -> None:
 @pass_paths
 def person_add(paths: Paths, name: str, easy_read: bool, large_print: bool, high_contrast: bool, plain: bool) -> None:
     """Add a person by display name or initials (no full names needed)."""
-    needs = records.CommunicationNeeds(easy_read=easy_read, large_print=large_print, high_contrast=high_contrast, plain_mode=plain)
-    with people_db(paths) as db:
-        added = records.add_person(db, name, needs)
+    needs = CommunicationNeeds(easy_read=easy_read, large_print=large_print, high_contrast=high_contrast, plain_mode=plain)
+    with Workspace(paths) as workspace:
+        added = people.add_person(workspace, name, needs)
     echo(f"Added {added.name} (id {added.id}).")
 
 
@@ -82,9 +68,9 @@ def person_add(paths: Paths, name: str, easy_read: bool, large_print: bool, high
 @pass_paths
 def person_rename(paths: Paths, who: str, new_name: str) -> None:
     """Change the name (or initials) a person is known by."""
-    with people_db(paths) as db:
-        old = records.find_person(db, who)
-        renamed = records.rename_person(db, old.id, new_name)
+    with Workspace(paths) as workspace:
+        old = people.find_person(workspace, who)
+        renamed = people.rename_person(workspace, old.id, new_name)
     echo(f"Renamed {old.name} to {renamed.name} (id {renamed.id}).")
 
 
@@ -95,9 +81,9 @@ def person_rename(paths: Paths, who: str, new_name: str) -> None:
 @pass_paths
 def person_export(paths: Paths, who: str, out_dir: Path) -> None:
     """Write everything held about a person (private notes included) as JSON and HTML, for a subject access request."""
-    with people_db(paths) as db:
-        found = records.find_person(db, who)
-        json_path, html_path = records.write_export(db, found.id, out_dir)
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
+        json_path, html_path = privacy.export_everything(workspace, found.id, out_dir)
     echo(f"Wrote everything held about {found.name}:\n  {json_path}\n  {html_path}")
     echo("These files hold personal data, private worker notes included: keep them safe and delete them when done.")
 
@@ -108,18 +94,17 @@ def person_export(paths: Paths, who: str, out_dir: Path) -> None:
 @pass_paths
 def person_erase(paths: Paths, who: str, yes: bool) -> None:
     """Remove a person and everything recorded about them, from people.db and its backups, for good."""
-    with people_db(paths) as db:
-        found = records.find_person(db, who)
-    if not yes and not click.confirm(
-        f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
-        "backups. It cannot be undone. Go ahead?",
-    ):
-        stop_unchanged("Nothing was erased.")
-    report = records.erase_person(paths.people_db, found.id, backups_dir=paths.backups_dir)
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
+        workspace.close()  # nothing held open while the person is asked, and while the file is rebuilt
+        if not yes and not click.confirm(
+            f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
+            "backups. It cannot be undone. Go ahead?",
+        ):
+            stop_unchanged("Nothing was erased.")
+        report = privacy.erase(workspace, found.id)
     echo(f"Erased person {found.id} and everything linked to them.")
-    from cpi_chat.plan.files import remove_plan_page
-
-    if remove_plan_page(paths.data_dir, found.id) is not None:
+    if report.plan_page_removed is not None:
         echo("Also deleted the plan page saved for them in the app (P on 'How it's going').")
     if report.backups_scrubbed or report.backups_removed:
         echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
@@ -136,7 +121,7 @@ def stop_unchanged(words: str) -> NoReturn:
 # --- goals and check-ins ----------------------------------------------------------------------
 
 
-def _describe_goal(goal: records.Goal) -> list[str]:
+def _describe_goal(goal: Goal) -> list[str]:
     if goal.kind == "commitment":
         detail = ", ".join(x for x in (goal.how_often, goal.where, f"group {goal.asset_id}" if goal.asset_id else "") if x)
     else:
@@ -163,9 +148,9 @@ def goals() -> None:
 @pass_paths
 def goals_list(paths: Paths, who: str, as_json: bool) -> None:
     """A person's goals, with their small steps and check-ins."""
-    with people_db(paths) as db:
-        found = records.find_person(db, who)
-        person_goals = records.list_goals(db, found.id)
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
+        person_goals = goal_actions.goals_of(workspace, found.id)
     if as_json:
         click.echo(json.dumps([asdict(g) for g in person_goals], indent=2, ensure_ascii=False))
         return
@@ -196,14 +181,13 @@ def goals_add(paths: Paths, who: str, commitment: str | None, every: str | None,
         raise click.UsageError("A commitment goal needs --every week, fortnight or month.")
     if target and not (measure and by_when):
         raise click.UsageError("A target goal needs --measure TEXT and --by DATE.")
-    with people_db(paths) as db:
-        found = records.find_person(db, who)
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
         if commitment:
-            goal = records.add_goal(db, found.id, "commitment", commitment, how_often=HOW_OFTEN[every or "week"],
-                                    asset_id=asset_id, where=where)
+            goal = goal_actions.add_commitment_goal(workspace, found.id, commitment, HOW_OFTEN[every or "week"],
+                                                    asset_id=asset_id, where=where)
         else:
-            goal = records.add_goal(db, found.id, "target", target or "", measure=measure,
-                                    by_when=_user_date(by_when or ""), where=where)
+            goal = goal_actions.add_target_goal(workspace, found.id, target or "", measure, by_when or "", where=where)
     echo(f"Added goal {goal.id} for {found.name}: {goal.what}.")
 
 
@@ -224,14 +208,12 @@ def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, 
     """Record how a goal is going: went (--attended), did not go (--missed), away (--paused), or a value reached (--value)."""
     if sum([attended, missed, paused, value is not None]) != 1:
         raise click.UsageError("Say one of --attended, --missed, --paused or --value V.")
-    with people_db(paths) as db:
-        found = records.find_person(db, who)
-        goal = records.get_goal(db, goal_id)
-        if goal.person_id != found.id:
-            raise CpiChatError(f"Goal {goal_id} is not one of {found.name}'s goals; `cpi-chat goals list` shows them.")
-        saved = records.add_checkin(db, found.id, goal_id, attended=True if attended else False if missed else None,
-                                    value=value or "", feeling=feeling, note=note, by=by, paused=paused,  # type: ignore[arg-type]
-                                    on=_user_date(on) if on else None)
+    result: checkins.Result | None = "went" if attended else "missed" if missed else "paused" if paused else None
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
+        saved = checkins.check_in(workspace, found.id, goal_id, result, value=value or "", feeling=feeling, note=note,
+                                  by=by, on=on)  # type: ignore[arg-type]
+        goal = goal_actions.goal(workspace, goal_id)
     echo(f"Saved a check-in on goal {goal_id} ({goal.what}) for {saved.date}.")
 
 
@@ -261,15 +243,14 @@ def paths(paths: Paths, as_json: bool) -> None:
 @pass_paths
 def restore(paths: Paths, yes: bool) -> None:
     """Put the latest good backup in place of people.db; the current file is kept aside, never deleted."""
-    backups = records.list_backups(paths.backups_dir)
-    if not backups:
-        raise CpiChatError(f"There are no backups in {paths.backups_dir}, so nothing was changed.")
-    if not yes and not click.confirm(
-        f"Replace {paths.people_db} with the latest good backup (newest: {backups[0].name})? "
-        "The current file will be kept beside it.",
-    ):
-        stop_unchanged("Nothing was restored; people.db is as it was.")
-    result = records.restore_latest(paths.people_db, paths.backups_dir)
+    with Workspace(paths) as workspace:
+        newest = privacy.newest_backup(workspace)
+        if not yes and not click.confirm(
+            f"Replace {paths.people_db} with the latest good backup (newest: {newest.name})? "
+            "The current file will be kept beside it.",
+        ):
+            stop_unchanged("Nothing was restored; people.db is as it was.")
+        result = privacy.restore_latest(workspace)
     echo(f"Restored {paths.people_db} from {result.restored_from.name}.")
     if result.kept_aside:
         echo(f"The file it replaced is kept at {result.kept_aside}.")

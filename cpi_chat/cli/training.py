@@ -48,15 +48,15 @@ def people() -> None:
 def play(persona_name: str, step_mode: bool, speed: float, in_app: bool, keep: bool) -> None:
     """Play a fictional person's first session (Dan, Joyce or Callum), with the worker's tips."""
     from cpi_chat.plain import stdin_io
+    from cpi_chat.plain.training import play_plain
     from cpi_chat.training.personas import find_persona, training_workspace
-    from cpi_chat.training.plain_play import play_plain
     from cpi_chat.training.player import Player
 
     persona = find_persona(persona_name)
     with ending_on_signals(), training_workspace(keep=keep) as workspace:
         player = Player.start(workspace, persona, seconds_per_turn=speed)
         if in_app:
-            from cpi_chat.tui.screens.training import TrainingApp
+            from cpi_chat.tui.training_apps import TrainingApp
 
             app = TrainingApp(workspace, player, autoplay=not step_mode)
             with ending_on_signals(app):
@@ -86,6 +86,7 @@ def map_assets(
 ) -> None:
     """Mapping community assets: a grid of the ten domains by your areas, its gaps, and your team's directory."""
     from cpi_chat.plain import stdin_io
+    from cpi_chat.plain.exercises import ask_areas, finish_mapping, run_mapping
     from cpi_chat.training.mapping import (
         counted,
         directory_words,
@@ -97,7 +98,6 @@ def map_assets(
         split_areas,
     )
     from cpi_chat.training.personas import training_workspace
-    from cpi_chat.training.plain_exercises import ask_areas, finish_mapping, run_mapping
 
     io = stdin_io()
     keeps = bool(save_file or grid_file or csv_file or oruk_file or keep)
@@ -145,7 +145,7 @@ def map_assets(
 def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], export_to: str, keeps: bool) -> Screen[Any] | None:
     """Run the mapping screen full-screen; returns the screen as the team left it (its grid is None if no areas were given)."""
     from cpi_chat.tui.screens.asset_mapping import MappingScreen
-    from cpi_chat.tui.screens.training import ExerciseApp
+    from cpi_chat.tui.training_apps import ExerciseApp
 
     domains = workspace.assets.domains()
     app = ExerciseApp(workspace, lambda: MappingScreen(domains, grid=grid, areas=areas, export_to=export_to,
@@ -170,8 +170,8 @@ def _exported_during(screen: Screen[Any] | None) -> tuple[str, bool]:
 def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> None:
     """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
     from cpi_chat.plain import stdin_io
+    from cpi_chat.plain.exercises import run_barrier
     from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, text_tree
-    from cpi_chat.training.plain_exercises import run_barrier
 
     if in_app:
         barrier = _barriers_in_app(html_file or "", keeps=bool(html_file or mermaid_file))
@@ -203,7 +203,7 @@ def _barriers_in_app(page_to: str, keeps: bool) -> Barrier | None:
     """Run the barriers screen full-screen (in a throwaway training folder); returns the chart as it was left."""
     from cpi_chat.training.personas import training_workspace
     from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
-    from cpi_chat.tui.screens.training import ExerciseApp
+    from cpi_chat.tui.training_apps import ExerciseApp
 
     with ending_on_signals(), training_workspace(with_town=False) as workspace:
         app = ExerciseApp(workspace, lambda: BarriersScreen(page_to=page_to, warn_on_leave=not keeps))

@@ -252,8 +252,6 @@ Step = Annotated[
     ),
 ]
 
-INTERACTIVE = (ChooseStep, AskStep, SuggestAssetsStep, EndStep)
-
 
 class Flow(_Frozen):
     """One conversation flow: a titled list of steps starting at `start`."""

@@ -14,13 +14,13 @@ from cpi_chat.plan.circles import Circles, build_circles
 from cpi_chat.plan.ratings import RatingChange, rating_changes
 from cpi_chat.plan.schedule import ActivityTime, activity_time_in_words, parse_schedule
 from cpi_chat.records.goals import list_goals
+from cpi_chat.records.history import connections_then_and_now
 from cpi_chat.records.model import Goal
 from cpi_chat.records.notes import list_notes, list_ratings
 from cpi_chat.records.people import get_person
 from cpi_chat.records.progress import (
     CommitmentProgress,
     chart_in_words,
-    connections_then_and_now,
     goal_progress,
     period_chart,
 )
@@ -112,7 +112,8 @@ class PlanView:
         return next((r for r in self.reminders if r.is_meeting), None)
 
 
-def _place(asset: Asset | None) -> ActivityPlace | None:
+def activity_place(asset: Asset | None) -> ActivityPlace | None:
+    """Where and when a group meets, in everyday words, and who to contact; None for no group."""
     if asset is None:
         return None
     time = parse_schedule(asset.schedule)
@@ -136,7 +137,7 @@ def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     return GoalPlan(
         id=goal.id, kind=goal.kind, what=goal.what, how_often=goal.how_often, where=goal.where, measure=goal.measure,
         by_when=day_of(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
-        place=_place(asset), steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
+        place=activity_place(asset), steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
         next_step=progress.next_step.text if progress.next_step else "", progress=progress.message, chart=chart,
         chart_words=words,
     )

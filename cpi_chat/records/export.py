@@ -83,17 +83,24 @@ def render_export_html(export: dict[str, Any]) -> str:
                                                      goals=goals, barriers=barriers, other=other)
 
 
+def _not_written(out_dir: Path, error: OSError) -> RecordsError:
+    return RecordsError(f"The export could not be written to {out_dir} ({error.strerror}); choose another folder with --out.")
+
+
 @guarded
 def write_export(db: sqlite_utils.Database, person_id: int, out_dir: Path) -> tuple[Path, Path]:
     """Write person-<id>-<date>.json and .html (0600, no name in the file names) into `out_dir`."""
-    export = export_person(db, person_id)
     stem = out_dir / f"person-{person_id}-{date.today().isoformat()}"
     json_path, html_path = stem.with_suffix(".json"), stem.with_suffix(".html")
-    try:
-        may_replace(json_path, EXPORT_JSON_MARK)  # both checked first, so a refusal leaves both files as they were
+    try:  # both checked first, so a refusal leaves both files (and the audit) as they were
+        may_replace(json_path, EXPORT_JSON_MARK)
         may_replace(html_path, EXPORT_HTML_MARK)
+    except OSError as error:
+        raise _not_written(out_dir, error) from None
+    export = export_person(db, person_id)
+    try:
         write_private_file(json_path, json.dumps(export, indent=2, ensure_ascii=False) + "\n", replaces=EXPORT_JSON_MARK)
         write_private_file(html_path, render_export_html(export), replaces=EXPORT_HTML_MARK)
     except OSError as error:
-        raise RecordsError(f"The export could not be written to {out_dir} ({error.strerror}); choose another folder with --out.") from None
+        raise _not_written(out_dir, error) from None
     return json_path, html_path

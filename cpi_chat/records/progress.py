@@ -1,4 +1,7 @@
-"""How goals are going between appointments: periods attended, runs, values logged, days left, kind words."""
+"""How goals are going between appointments: periods attended, runs, values logged, days left, kind words.
+
+Pure arithmetic on plain records (no database: `records.history` reads them), so every layer may use it.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-import sqlite_utils
-
-from cpi_chat.records.db import guarded
-from cpi_chat.records.goals import list_goals
-from cpi_chat.records.model import Checkin, Connection, Goal, SmallStep
-from cpi_chat.records.notes import list_connections
-from cpi_chat.records.sessions import list_sessions
-from cpi_chat.records.store import fetch_all
+from cpi_chat.records.model import Checkin, Goal, SmallStep
 from cpi_chat.words import chart_date, day_and_month, long_date
 from cpi_chat.words import day_of as _day
 
@@ -314,13 +310,6 @@ def goal_progress(goal: Goal, today: date) -> GoalProgress:
     return commitment_progress(goal, today) if goal.kind == "commitment" else target_progress(goal, today)
 
 
-@guarded
-def load_progress(db: sqlite_utils.Database, person_id: int, today: date | None = None) -> list[tuple[Goal, GoalProgress]]:
-    """Each of a person's goals that is not dropped, with how it is going."""
-    day = today or date.today()
-    return [(goal, goal_progress(goal, day)) for goal in list_goals(db, person_id) if goal.status != "dropped"]
-
-
 def period_chart(progress: CommitmentProgress, last: int = 8) -> str:
     """A row of marks for the last periods, oldest first (■ went, □ did not go, ‖ paused, · no check-in)."""
     return " ".join(CHART_MARKS[m.status] for m in progress.periods[-last:])
@@ -371,35 +360,3 @@ class SinceSummary:
             if progress.next_step:
                 out.append(f"Next small step: {progress.next_step.text}.")
         return out
-
-
-@guarded
-def last_session_day(db: sqlite_utils.Database, person_id: int) -> date | None:
-    """The day the person's last finished session ended (or started), or None if there has been none."""
-    finished = [s for s in list_sessions(db, person_id) if s.ended]
-    return _day(max(finished, key=lambda s: s.ended or "").ended or "") if finished else None
-
-
-@guarded
-def summary_since(db: sqlite_utils.Database, person_id: int, since: date | str | None = None, today: date | None = None) -> SinceSummary:
-    """Check-ins and goal progress since `since` (default: the last finished session; else everything)."""
-    day = (_day(since) if isinstance(since, str) else since) or last_session_day(db, person_id)
-    progress = load_progress(db, person_id, today)
-    checkins = tuple(sorted(((g, c) for g, _ in progress for c in g.checkins if day is None or (_day(c.date) or date.min) >= day),
-                            key=lambda pair: (pair[1].date, pair[1].id)))
-    return SinceSummary(since=day, checkins=checkins, progress=tuple(progress))
-
-
-@guarded
-def connections_then_and_now(db: sqlite_utils.Database, person_id: int) -> tuple[list[Connection], list[Connection]]:
-    """The connections recorded by the end of the person's first session, and all of them now."""
-    now = list_connections(db, person_id)
-    sessions = list_sessions(db, person_id)
-    if not sessions:
-        return [], now
-    first = min(sessions, key=lambda s: (s.started, s.id))
-    cutoff = first.ended or first.started
-    rows = fetch_all(db, "SELECT id FROM connection WHERE person_id = ? AND (session_id = ? OR (session_id IS NULL AND created <= ?))",
-                     [person_id, first.id, cutoff])
-    wanted = {row["id"] for row in rows}
-    return [c for c in now if c.id in wanted], now

@@ -10,15 +10,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
-from cpi_chat import records
+from cpi_chat.actions import people
 from cpi_chat.errors import CpiChatError
+from cpi_chat.tui import starting
 from cpi_chat.tui.commands import CpiCommands
-from cpi_chat.tui.starting import open_person
 from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
 from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
-    from cpi_chat.records import Person
+    from cpi_chat.records.model import Person
     from cpi_chat.workspace import Workspace
 
 DEMO_TITLE = "Demo — fictional people"
@@ -78,7 +78,7 @@ class CpiChatApp(App[None]):
             self.ask_for_own_name()
         elif self.start_person_name:
             try:
-                person = records.find_person(self.workspace.db, self.start_person_name)
+                person = people.find_person(self.workspace, self.start_person_name)
             except CpiChatError as problem:
                 if self.locked_to_person:  # alone in self mode: never show, or suggest, anyone else's name
                     self.exit(return_code=1, message=NOT_FOUND_ALONE)
@@ -88,7 +88,7 @@ class CpiChatApp(App[None]):
                 return
             if not self.locked_to_person:
                 self.push_screen(HomeScreen())
-            open_person(self, person, self.mode)
+            self.open_person(person, self.mode)
         else:  # the first run: nobody yet and no directory (or people.db could not be read: the error says so)
             try:
                 first_run = not self.workspace.roster().people and self.workspace.assets.is_empty()
@@ -107,7 +107,7 @@ class CpiChatApp(App[None]):
 
         def check(name: str) -> str:
             try:
-                found[:] = [records.find_person_alone(self.workspace.db, name)]
+                found[:] = [people.find_person_alone(self.workspace, name)]
             except CpiChatError as problem:  # its sentences never name or suggest anyone else
                 return str(problem)
             return ""
@@ -116,9 +116,13 @@ class CpiChatApp(App[None]):
             if name is None or not found:
                 self.exit()
                 return
-            open_person(self, found[0], "self")
+            self.open_person(found[0], "self")
 
         self.push_screen(YourNameScreen(check), named)
+
+    def open_person(self, person: Person, mode: str) -> None:
+        """Start or carry on a conversation with the person, asking first when one stopped part-way (screens call this)."""
+        starting.open_person(self, person, mode)
 
     # -- display settings, remembered per person ---------------------------
 
@@ -137,7 +141,7 @@ class CpiChatApp(App[None]):
         theme = "" if self.theme == DEFAULT_THEME else self.theme
         setting = DisplaySetting(theme, self.spacious)
         try:
-            self.person = records.set_theme(self.workspace.db, self.person.id, setting.stored())
+            self.person = people.remember_display(self.workspace, self.person.id, setting.stored())
         except CpiChatError as problem:
             self.notify(str(problem), severity="error", markup=False)
 

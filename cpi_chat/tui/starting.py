@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cpi_chat import records
+from cpi_chat.actions import goals, sessions
 from cpi_chat.errors import CpiChatError
 from cpi_chat.words import day_of, short_date
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from cpi_chat.records import Goal, Person, SessionRecord
+    from cpi_chat.records.model import Goal, Person
     from cpi_chat.session import Session, Turn
 
 CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
@@ -22,8 +22,8 @@ def open_person(app: App, person: Person, mode: str) -> None:
     """Start or resume a conversation with `person`, asking first when a session stopped part-way."""
     workspace = app.workspace  # type: ignore[attr-defined]
     app.use_person_display(person)  # type: ignore[attr-defined]
-    unfinished = records.unfinished_session(workspace.db, person.id)
-    if unfinished is None or not unfinished.engine_state:
+    unfinished = sessions.session_to_carry_on(workspace, person.id)
+    if unfinished is None:
         _choose_goal_then_start(app, person, mode)
         return
 
@@ -37,8 +37,7 @@ def open_person(app: App, person: Person, mode: str) -> None:
             _push_conversation(app, person, unfinished.mode if unfinished.mode in ("joint", "self") else mode,
                                lambda: Session.resume(workspace.db, workspace.engine, workspace.assets, person, unfinished))
             return
-        with records.transaction(workspace.db):
-            records.end_session(workspace.db, unfinished.id, "stopped")
+        sessions.start_afresh(workspace, unfinished.id)
         _choose_goal_then_start(app, person, mode)
 
     from cpi_chat.tui.screens.choice import ChoiceScreen
@@ -48,17 +47,11 @@ def open_person(app: App, person: Person, mode: str) -> None:
                                  CARRY_ON, choice_id="resume-offer"), answered)
 
 
-def resume_offer_exists(app: App, person: Person) -> SessionRecord | None:
-    """The person's interrupted session that can be carried on, if any."""
-    record = records.unfinished_session(app.workspace.db, person.id)  # type: ignore[attr-defined]
-    return record if record is not None and record.engine_state else None
-
-
 def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
     workspace = app.workspace  # type: ignore[attr-defined]
     active: list[Goal] = []
     if mode == "self":
-        active = [g for g in records.list_goals(workspace.db, person.id) if g.status == "active"]
+        active = goals.active_goals(workspace, person.id)
 
     def start(goal: Goal | None) -> None:
         from cpi_chat.session import Session

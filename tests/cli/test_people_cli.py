@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,22 @@ def test_check_ins_are_recorded_and_shown_under_their_goal(run, dev) -> None:
     assert "2026-12-08: paused; on holiday (by worker)" in shown
     assert "2026-12-01: went; loved it (by worker)" in shown
     assert "reached 3 km (by person)" in shown
+
+
+def test_a_second_went_in_the_same_week_is_refused_kindly_and_saves_nothing(run) -> None:
+    """The drift of issue 14: the command line stored two 'went' rows in a week, which the app's W refuses."""
+    run("person", "add", "Ann Test")
+    run("goals", "add", "Ann Test", "--commitment", "Walking group", "--every", "week")
+    assert run("checkin", "Ann Test", "1", "--attended").exit_code == 0
+    again = run("checkin", "Ann Test", "1", "--attended")
+    assert again.exit_code == 1
+    assert again.stderr == ("cpi-chat: This week is already marked: you went. It counts once, so there is nothing more "
+                            "to do. Well done!\n")
+    goals = json.loads(run("goals", "list", "Ann Test", "--json").output)
+    assert [c["attended"] for c in goals[0]["checkins"]] == ["yes"]
+    assert run("checkin", "Ann Test", "1", "--missed").exit_code == 0, "other check-ins are still kept"
+    next_week = run("checkin", "Ann Test", "1", "--attended", "--date", (date.today() + timedelta(days=7)).isoformat())
+    assert next_week.exit_code == 0, "a new week can be marked"
 
 
 def test_a_check_in_must_say_one_thing_only(run, dev) -> None:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from cpi_chat import records
+from cpi_chat.records import history
 from cpi_chat.records import progress as p
 from cpi_chat.records.model import Checkin, Goal, SmallStep
 
@@ -159,11 +160,11 @@ def test_summary_since_the_last_session_lists_check_ins_and_progress(db: records
     made = records.add_goal(db, person.id, "commitment", "Kick-boxing class", how_often="every week")
     records.add_checkin(db, person.id, made.id, attended=True, on=date.today())
     records.add_checkin(db, person.id, made.id, attended=False, on=date.today() - timedelta(days=400))
-    summary = p.summary_since(db, person.id)
+    summary = history.summary_since(db, person.id)
     assert summary.since == date.today()
     assert len(summary.checkins) == 1
     assert any("Kick-boxing class: went" in line for line in summary.lines())
-    assert p.summary_since(db, person.id, since="2000-01-01").checkins[0][1].attended == "no"
+    assert history.summary_since(db, person.id, since="2000-01-01").checkins[0][1].attended == "no"
 
 
 def test_a_target_of_nothing_measurable_never_divides_by_zero() -> None:
@@ -173,12 +174,12 @@ def test_a_target_of_nothing_measurable_never_divides_by_zero() -> None:
 
 
 def test_connections_at_the_first_session_are_told_apart_from_later_ones(db: records.PeopleDatabase, person: records.Person) -> None:
-    assert p.connections_then_and_now(db, person.id) == ([], [])
+    assert history.connections_then_and_now(db, person.id) == ([], [])
     first = records.start_session(db, person.id, "joint", "first_session")
     records.save_connection(db, person.id, first, "c1", "My brother Tunde", "person")
     records.end_session(db, first)
     later = records.start_session(db, person.id, "joint", "review")
     records.save_connection(db, person.id, later, "c2", "Walking football", "group")
-    then, now = p.connections_then_and_now(db, person.id)
+    then, now = history.connections_then_and_now(db, person.id)
     assert [c.text for c in then] == ["My brother Tunde"]
     assert [c.text for c in now] == ["My brother Tunde", "Walking football"]

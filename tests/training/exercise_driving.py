@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from cpi_chat.tui.screens.asset_mapping import MappingScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
-from cpi_chat.tui.screens.training import ExerciseApp
+from cpi_chat.tui.training_apps import ExerciseApp
 from cpi_chat.workspace import Workspace
 from tests.tui.tui_driving import type_text
 

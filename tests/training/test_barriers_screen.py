@@ -12,7 +12,7 @@ from cpi_chat.training.player import Player
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
 from cpi_chat.tui.screens.help import HelpScreen
-from cpi_chat.tui.screens.training import TrainingApp
+from cpi_chat.tui.training_apps import TrainingApp
 from cpi_chat.workspace import Workspace
 from tests.training.exercise_driving import barriers_app, shown, type_line
 

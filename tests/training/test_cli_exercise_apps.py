@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from cpi_chat.cli.training import training
 from cpi_chat.tui.screens.asset_mapping import MappingScreen
 from cpi_chat.tui.screens.barriers_exercise import BarriersScreen
-from cpi_chat.tui.screens.training import ExerciseApp
+from cpi_chat.tui.training_apps import ExerciseApp
 from tests.training.exercise_driving import type_line
 
 

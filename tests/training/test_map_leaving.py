@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from cpi_chat.cli.training import training
 from cpi_chat.training.mapping import counted, not_kept_words
-from cpi_chat.tui.screens.training import ExerciseApp
+from cpi_chat.tui.training_apps import ExerciseApp
 from tests.training.exercise_driving import mapping_app, type_line
 
 

@@ -14,7 +14,7 @@ from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.asset_mapping import MappingScreen
 from cpi_chat.tui.screens.exercise_forms import AddToCellScreen
 from cpi_chat.tui.screens.help import HelpScreen
-from cpi_chat.tui.screens.training import TrainingApp
+from cpi_chat.tui.training_apps import TrainingApp
 from cpi_chat.workspace import Workspace
 from tests.training.exercise_driving import mapping_app, shown, type_line
 

@@ -8,7 +8,8 @@ from textual.widgets import Static
 
 from cpi_chat.training.personas import find_persona
 from cpi_chat.training.player import Player
-from cpi_chat.tui.screens.training import TakeOverScreen, TrainingApp, TrainingScreen
+from cpi_chat.tui.screens.training import TakeOverScreen, TrainingScreen
+from cpi_chat.tui.training_apps import TrainingApp
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.workspace import Workspace
 

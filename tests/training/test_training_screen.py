@@ -10,7 +10,8 @@ from textual.widgets import Static
 from cpi_chat import records
 from cpi_chat.training.personas import find_persona, personas
 from cpi_chat.training.player import Player
-from cpi_chat.tui.screens.training import TrainingApp, TrainingScreen
+from cpi_chat.tui.screens.training import TrainingScreen
+from cpi_chat.tui.training_apps import TrainingApp
 from cpi_chat.workspace import Workspace
 
 TODAY = date(2026, 11, 25)

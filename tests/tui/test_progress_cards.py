@@ -61,7 +61,8 @@ def test_a_first_session_only_shows_now_without_claiming_anything_new() -> None:
 
 
 def test_a_value_toward_a_target_needs_a_number_and_few_words() -> None:
-    from cpi_chat.tui.screens.log_progress import NO_NUMBER, NO_WORDS, TOO_LONG, amount_problem
+    from cpi_chat.actions.checkins import NO_NUMBER, TOO_LONG
+    from cpi_chat.tui.screens.log_progress import NO_WORDS, amount_problem
 
     assert [amount_problem(v) for v in ("3 km in 25 minutes", "28:30", "out 2 days", "5k")] == ["", "", "", ""]
     assert amount_problem("  ") == NO_WORDS

@@ -9,10 +9,11 @@ import pytest
 from tui_driving import demo_app, open_progress, type_text
 
 from cpi_chat import records
+from cpi_chat.actions.checkins import NO_NUMBER
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.screens.home import HomeScreen
-from cpi_chat.tui.screens.log_progress import NO_NUMBER, LogProgressScreen
+from cpi_chat.tui.screens.log_progress import LogProgressScreen
 from cpi_chat.tui.screens.progress import ProgressScreen
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 

@@ -148,3 +148,22 @@ async def test_alone_a_number_is_never_read_as_someone_elses_id(demo_workspace) 
         await pilot.pause()
         assert isinstance(app.screen, YourNameScreen)
         assert "Please type your name in letters" in words_on_screen(app)
+
+
+async def test_a_self_check_in_after_this_week_is_marked_says_so_kindly_and_saves_no_second_went(demo_workspace) -> None:
+    from cpi_chat.actions import checkins
+    from cpi_chat.actions.checkins import WENT_ALREADY
+
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    kick_boxing = next(g for g in records.list_goals(demo_workspace.db, dan.id) if g.kind == "commitment")
+    checkins.mark_went(demo_workspace, dan.id, kick_boxing.id, by="worker")  # W earlier this week, or the command line
+    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        screen = conversation(pilot)
+        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        assert screen.session.finished
+        said = [str(line.render()) for line in screen.query(".chat-line")]
+        assert any(WENT_ALREADY.format(period="week") in line for line in said)
+    assert [c.attended for c in records.get_goal(demo_workspace.db, kick_boxing.id).checkins] == ["yes"]

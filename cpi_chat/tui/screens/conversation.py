@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -11,21 +11,23 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
 
-from cpi_chat import records
-from cpi_chat.assets.directory import Hit
-from cpi_chat.assets.model import Asset
-from cpi_chat.dialogue.effects import SuggestAssets
+from cpi_chat.actions import goals as goal_actions
+from cpi_chat.actions import notes, progress
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
 from cpi_chat.tui.widgets.asset_card import AssetCard
-from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines, goal_places
+from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.quick_replies import QuickReplies, numbers_in_words, reply_typed
 from cpi_chat.tui.widgets.transcript import Transcript
 from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 from cpi_chat.wording import FINISHED_MESSAGE
+
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import Hit
+    from cpi_chat.assets.model import Asset
 
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
 LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
@@ -218,9 +220,9 @@ class ConversationScreen(Screen[None]):
 
     def refresh_goals(self) -> None:
         """Show the person's active goals as cards, and the worker panel's notes and summary."""
-        db, person_id = self.session.db, self.session.person.id
-        goals = [g for g in records.list_goals(db, person_id) if g.status == "active"]
-        places = goal_places(db, person_id, self.session.assets) if any(g.asset_id for g in goals) else {}
+        workspace, person_id = self.app.workspace, self.session.person.id  # type: ignore[attr-defined]
+        goals = goal_actions.active_goals(workspace, person_id)
+        places = goal_actions.goal_places(workspace, goals)  # each linked group looked up, no plan built
         shown = [goal_lines(g, places.get(g.id)) for g in goals]
         if shown != self.shown_goals:  # rebuild only when a goal or step changed: layout is the slow part
             self.shown_goals = shown
@@ -233,7 +235,13 @@ class ConversationScreen(Screen[None]):
             self._refresh_worker_panel()
 
     def _refresh_worker_panel(self) -> None:
-        self.query_one(WorkerPanel).show_person(self.session.db, self.session.person.id)
+        """Show the person's private notes and what happened since the last session in the worker panel."""
+        workspace, person_id, panel = self.app.workspace, self.session.person.id, self.query_one(WorkerPanel)  # type: ignore[attr-defined]
+        panel.show_notes(notes.private_notes(workspace, person_id))
+        try:
+            panel.show_since(progress.since_last_session(workspace, person_id))
+        except CpiChatError as problem:
+            panel.show_since([str(problem)])
 
     def _update_side(self, has_goals: bool | None = None) -> None:
         if has_goals is None:
@@ -298,7 +306,7 @@ class ConversationScreen(Screen[None]):
 
     @on(AssetCard.MoreLikeThis)
     def _more_like(self, event: AssetCard.MoreLikeThis) -> None:
-        hits, note = self.session.suggest(SuggestAssets(query=event.asset.name))
+        hits, note = self.session.more_like(event.asset)
         self.show_hits(hits, note or f"More like {event.asset.name}:")
 
     @on(AssetCard.NotForMe)
@@ -311,8 +319,15 @@ class ConversationScreen(Screen[None]):
 
     @on(WorkerPanel.NoteWritten)
     def _note_written(self, event: WorkerPanel.NoteWritten) -> None:
-        if self.query_one(WorkerPanel).save_note(self.session.db, self.session.person.id, event):
-            self.notify("Private note saved.", markup=False)
+        panel = self.query_one(WorkerPanel)
+        try:
+            notes.add_private_note(self.app.workspace, self.session.person.id, event.text, event.remind_on)  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            panel.show_problem(str(problem))
+            return
+        panel.clear_note()
+        self._refresh_worker_panel()
+        self.notify("Private note saved.", markup=False)
 
     @on(Button.Pressed, "#back-button")
     def action_back(self) -> None:

@@ -12,10 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cpi_chat import records
+from cpi_chat.actions import people, sessions
 from cpi_chat.errors import CpiChatError
-from cpi_chat.records import PersonSummary
-from cpi_chat.tui.starting import open_person, resume_offer_exists
+from cpi_chat.records.model import Person, PersonSummary
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.words import day_of, short_date
 
@@ -100,13 +99,13 @@ class HomeScreen(Screen[None]):
     def _person_chosen(self) -> None:
         self.action_start_self() if self.app.mode == "self" else self.action_start_joint()  # type: ignore[attr-defined]
 
-    def _selected_person(self) -> records.Person | None:
+    def _selected_person(self) -> Person | None:
         option = self.query_one("#people", OptionList).highlighted_option
         if option is None or option.id is None:
             self.notify("Pick a person first, or press A to add one.", severity="warning", markup=False)
             return None
         try:
-            return records.get_person(self.app.workspace.db, int(option.id.removeprefix("person-")))  # type: ignore[attr-defined]
+            return people.person(self.app.workspace, int(option.id.removeprefix("person-")))  # type: ignore[attr-defined]
         except CpiChatError as problem:
             self.notify(str(problem), severity="error", markup=False)
             return None
@@ -114,22 +113,22 @@ class HomeScreen(Screen[None]):
     def action_start_joint(self) -> None:
         """Start a session together with the person picked."""
         if person := self._selected_person():
-            open_person(self.app, person, "joint")
+            self.app.open_person(person, "joint")  # type: ignore[attr-defined]
 
     def action_start_self(self) -> None:
         """Start a self check-in for the person picked."""
         if person := self._selected_person():
-            open_person(self.app, person, "self")
+            self.app.open_person(person, "self")  # type: ignore[attr-defined]
 
     def action_resume(self) -> None:
         """Carry on the picked person's session that stopped part-way."""
         person = self._selected_person()
         if person is None:
             return
-        if resume_offer_exists(self.app, person) is None:
+        if sessions.session_to_carry_on(self.app.workspace, person.id) is None:  # type: ignore[attr-defined]
             self.notify(f"{person.name} has no session that stopped part-way.", severity="information", markup=False)
             return
-        open_person(self.app, person, "joint")
+        self.app.open_person(person, "joint")  # type: ignore[attr-defined]
 
     def action_goals(self) -> None:
         """Show how it's going for the person picked: goals, check-ins, ratings, circles and their plan."""
@@ -146,7 +145,7 @@ class HomeScreen(Screen[None]):
             if not name:
                 return
             try:
-                person = records.add_person(self.app.workspace.db, name)  # type: ignore[attr-defined]
+                person = people.add_person(self.app.workspace, name)  # type: ignore[attr-defined]
             except CpiChatError as problem:
                 self.notify(str(problem), severity="error", timeout=10, markup=False)
                 return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,14 +11,18 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from cpi_chat import records
-from cpi_chat.assets.model import Asset
-from cpi_chat.errors import CpiChatError
-from cpi_chat.records import Person, progress
-from cpi_chat.records.model import CheckinBy
+from cpi_chat.actions import checkins, goals
+from cpi_chat.actions import plan as plan_actions
+from cpi_chat.actions import progress as progress_actions
+from cpi_chat.errors import CpiChatError, Refused
+from cpi_chat.records import progress
+from cpi_chat.records.model import CheckinBy, Person
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
+
+if TYPE_CHECKING:
+    from cpi_chat.workspace import Workspace
 
 PLAN_SAVED = "Your plan is saved at {path}. Open it in a web browser to read or print it."
 PICK_A_GOAL = "First choose a goal: use the arrow keys to move to it, then press {key} again."
@@ -91,27 +95,19 @@ class ProgressScreen(Screen[None]):
     # -- showing ---------------------------------------------------------------
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
-        return self.app.workspace.db  # type: ignore[attr-defined]
-
-    def _lookup_asset(self, asset_id: str) -> Asset | None:
-        from cpi_chat.plan.files import forgiving_lookup
-
-        return forgiving_lookup(self.app.workspace.assets.get)(asset_id)  # type: ignore[attr-defined]
+    def workspace(self) -> Workspace:
+        return self.app.workspace  # type: ignore[attr-defined, no-any-return]
 
     def show_everything(self) -> None:
         """Show each goal's card, the ratings beside last time and the circles then and now."""
-        from cpi_chat.plan.plan import build_plan
-
         try:
-            goals = progress.load_progress(self.db, self.person.id, date.today())
-            plan = build_plan(self.db, self.person.id, self._lookup_asset)
+            going = progress_actions.how_it_is_going(self.workspace, self.person.id)
         except CpiChatError as problem:
             self.say(str(problem))
             return
         body = self.query_one("#progress-body", VerticalScroll)
         body.query(GoalProgressCard).remove()
-        cards = [GoalProgressCard(goal, status, n) for n, (goal, status) in enumerate(goals, start=1)]
+        cards = [GoalProgressCard(goal, status, n) for n, (goal, status) in enumerate(going.goals, start=1)]
         empty = self.query_one("#goals-empty", Static)
         empty.update("" if cards else "No goals yet. You can set one together at your next session.")
         empty.display = not cards
@@ -119,9 +115,9 @@ class ProgressScreen(Screen[None]):
             body.mount_all(cards, after=empty)
         self._show_legend(cards)
         self.query_one("#ratings", Static).update("\n".join(
-            ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(plan.ratings)] if plan.ratings
-            else rating_lines(plan.ratings)))
-        self.query_one("#circles", Static).update("\n".join(circle_lines(plan.circles)))
+            ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(going.ratings)] if going.ratings
+            else rating_lines(going.ratings)))
+        self.query_one("#circles", Static).update("\n".join(circle_lines(going.circles)))
 
     def _show_legend(self, cards: list[GoalProgressCard]) -> None:
         """Write what the marks mean above the cards once any card has marks."""
@@ -137,7 +133,7 @@ class ProgressScreen(Screen[None]):
         said.display = bool(text)
 
     def _refresh_card(self, card: GoalProgressCard) -> None:
-        goal = records.get_goal(self.db, card.goal.id)
+        goal = goals.goal(self.workspace, card.goal.id)
         card.show(goal, progress.goal_progress(goal, date.today()))
         self._show_legend(list(self.query(GoalProgressCard)))
 
@@ -165,23 +161,19 @@ class ProgressScreen(Screen[None]):
         if goal.kind != "commitment":
             self.say("W is for goals you go to regularly. For this goal, press L to log your progress.")
             return
-        today = date.today()
         try:
-            goal = records.get_goal(self.db, goal.id)
-            word = progress.parse_how_often(goal.how_often).period_word
-            if progress.went_already(goal, today):
-                self._refresh_card(card)
-                self.say(f"This {word} is already marked: you went. It counts once, so there is nothing more to do. Well done!")
-                return
-            with records.transaction(self.db):
-                checkin = records.add_checkin(self.db, self.person.id, goal.id, attended=True, by=self._by())
-            self.marked.append((card, checkin.id))
+            checkin = checkins.mark_went(self.workspace, self.person.id, goal.id, by=self._by())
+        except Refused as refusal:  # this week is already marked: the card shows it, and the reason is said kindly
             self._refresh_card(card)
-            self.refresh_bindings()
+            self.say(str(refusal))
+            return
         except CpiChatError as problem:
             self.say(str(problem))
             return
-        message = card.status.message
+        self.marked.append((card, checkin.id))
+        self._refresh_card(card)
+        self.refresh_bindings()
+        message, word = card.status.message, progress.parse_how_often(goal.how_often).period_word
         self.say(f"Saved. {message}" if "in a row" in message else f"Saved: you went this {word}. Well done!")
 
     def action_undo_went(self) -> None:
@@ -191,7 +183,7 @@ class ProgressScreen(Screen[None]):
             return
         card, checkin_id = self.marked.pop()
         try:
-            records.remove_checkin(self.db, self.person.id, checkin_id)
+            checkins.take_back(self.workspace, self.person.id, checkin_id)
             self._refresh_card(card)
         except CpiChatError as problem:
             self.say(str(problem))
@@ -218,8 +210,7 @@ class ProgressScreen(Screen[None]):
             if not words:
                 return
             try:
-                with records.transaction(self.db):
-                    records.add_checkin(self.db, self.person.id, card.goal.id, value=words, by=self._by())
+                checkins.log_progress(self.workspace, self.person.id, card.goal.id, words, by=self._by())
                 self._refresh_card(card)
             except CpiChatError as problem:
                 self.say(str(problem))
@@ -231,11 +222,8 @@ class ProgressScreen(Screen[None]):
 
     def action_my_plan(self) -> None:
         """Save the person's easy-read plan page in the private plans folder and say where it is."""
-        from cpi_chat.plan.files import save_plan_page
-
         try:
-            path = save_plan_page(self.db, self.person.id, self.app.workspace.paths.data_dir,  # type: ignore[attr-defined]
-                                  self._lookup_asset)
+            path = plan_actions.save_plan_page(self.workspace, self.person.id)
         except CpiChatError as problem:
             self.say(str(problem))
             return

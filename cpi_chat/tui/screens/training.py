@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,7 +14,6 @@ from textual.widgets import Header, Static
 from cpi_chat.errors import CpiChatError
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player
-from cpi_chat.tui.app import CpiChatApp
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.transcript import Transcript
@@ -28,7 +24,6 @@ if TYPE_CHECKING:
     from cpi_chat.session import Session, Turn
     from cpi_chat.training.barriers import Barrier
     from cpi_chat.training.mapping import AssetGrid
-    from cpi_chat.workspace import Workspace
 
 TRAINING_CSS = """
 TrainingScreen #training-status { height: auto; padding: 0 1; text-style: bold; background: $boost; }
@@ -316,40 +311,3 @@ class TakeOverScreen(ConversationScreen):
     def action_leave(self) -> None:
         """Go back to the training screen (not the people list: training has none, and keeps nothing)."""
         self.dismiss(None)
-
-
-class TrainingApp(CpiChatApp):
-    """The app opened straight on a training session (`cpi-chat training play PERSONA --app`)."""
-
-    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
-
-    def __init__(self, workspace: Workspace, player: Player, autoplay: bool = False) -> None:
-        super().__init__(workspace, demo=True)
-        self.player = player
-        self.autoplay = autoplay
-        self.title = TRAINING_BANNER
-
-    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
-        event.prevent_default()  # not the home screen: straight to the training session
-        self.push_screen(TrainingScreen(self.player, self.autoplay))
-
-    async def action_quit(self) -> None:
-        """Leave training; the command line says what happens to the training folder."""
-        self.exit()
-
-
-class ExerciseApp(CpiChatApp):
-    """The app opened straight on a team exercise (`cpi-chat training map --app`, `training barriers --app`)."""
-
-    CSS_PATH = str(Path(__file__).resolve().parent.parent / "app.tcss")
-
-    def __init__(self, workspace: Workspace, make_screen: Callable[[], Screen[Any]]) -> None:
-        super().__init__(workspace, demo=True)
-        self.make_screen = make_screen
-        self.exercise: Screen[Any] | None = None  # kept so the command line can read the grid or chart afterwards
-        self.title = TRAINING_BANNER
-
-    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
-        event.prevent_default()  # not the home screen: straight to the exercise
-        self.exercise = self.make_screen()
-        self.push_screen(self.exercise, lambda _result: self.exit())

@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from cpi_chat.errors import CpiChatError
-from cpi_chat.records import Goal, progress
+from cpi_chat.records import progress
+from cpi_chat.records.model import Goal
 from cpi_chat.words import iso_in_words
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
-    from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.plan.plan import ActivityPlace
 
 OWNERS = {"person": "you", "worker": "your worker", "someone_else": "someone else"}
@@ -47,21 +44,6 @@ def goal_lines(goal: Goal, place: ActivityPlace | None = None) -> list[str]:
             lines.append(f" {step.position}. {step.text} ({OWNERS.get(step.owner, step.owner)}; {mark})")
     lines.extend(progress_lines(goal))
     return lines
-
-
-def goal_places(db: sqlite_utils.Database, person_id: int, assets: AssetDirectory | None) -> dict[int, ActivityPlace]:
-    """Each goal's group from the directory by goal id, found as the printed plan finds it, so screen and paper agree."""
-    # The plan's own code, loaded only once a goal names a group.
-    from cpi_chat.plan.files import forgiving_lookup
-    from cpi_chat.plan.plan import build_plan
-
-    if assets is None:
-        return {}
-    try:
-        plan = build_plan(db, person_id, forgiving_lookup(assets.get))
-    except CpiChatError:
-        return {}  # the card falls back to the words the person gave
-    return {goal.id: goal.place for goal in plan.goals if goal.place is not None}
 
 
 def progress_lines(goal: Goal, today: date | None = None) -> list[str]:

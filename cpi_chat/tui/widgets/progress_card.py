@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from cpi_chat.records import Goal, progress
+from cpi_chat.records import progress
+from cpi_chat.records.model import Goal
 from cpi_chat.records.progress import CommitmentProgress, GoalProgress, TargetProgress
 from cpi_chat.words import iso_in_words, long_date
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,12 +10,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from cpi_chat import records
-from cpi_chat.errors import CpiChatError
-from cpi_chat.records import Note
-
-if TYPE_CHECKING:
-    import sqlite_utils
+from cpi_chat.records.model import Note
 
 
 class WorkerPanel(VerticalScroll):
@@ -59,28 +53,6 @@ class WorkerPanel(VerticalScroll):
     def show_since(self, lines: list[str]) -> None:
         """Show what happened since the last session."""
         self.query_one("#since", Static).update("\n".join(lines) or "Nothing yet.")
-
-    def show_person(self, db: sqlite_utils.Database, person_id: int) -> None:
-        """Show the person's private notes and what happened since the last session."""
-        from cpi_chat.records.progress import summary_since
-
-        self.show_notes(records.list_notes(db, person_id, include_private=True))
-        try:
-            self.show_since(summary_since(db, person_id).lines())
-        except CpiChatError as problem:
-            self.show_since([str(problem)])
-
-    def save_note(self, db: sqlite_utils.Database, person_id: int, note: WorkerPanel.NoteWritten) -> bool:
-        """Save a private note (with its reminder date read as people write dates); says what is wrong if it can't."""
-        try:
-            remind_on = records.parse_user_date(note.remind_on).isoformat() if note.remind_on else ""
-            records.save_note(db, person_id, None, None, note.text, private=True, remind_on=remind_on)
-        except CpiChatError as problem:
-            self.show_problem(str(problem))
-            return False
-        self.clear_note()
-        self.show_person(db, person_id)
-        return True
 
     def show_problem(self, problem: str) -> None:
         """Say in words what is wrong with the note typed."""

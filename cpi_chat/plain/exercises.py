@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cpi_chat.assets.directory import AssetDirectory, ImportReport
-from cpi_chat.plain import PlainIO
+from typing import TYPE_CHECKING
+
+from cpi_chat.plain.conversation import PlainIO
 from cpi_chat.training import TRAINING_BANNER, TrainingError
 from cpi_chat.training.barriers import Barrier, next_question
 from cpi_chat.training.mapping import (
@@ -18,6 +19,9 @@ from cpi_chat.training.mapping import (
     parse_line,
     split_areas,
 )
+
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory, ImportReport
 
 MAP_HELP = (
     "Add an asset on one line: name; domain; area; details (details are optional). "

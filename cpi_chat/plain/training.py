@@ -1,11 +1,11 @@
-"""A scripted training session in plain lines: each turn, the worker's tip, and what the person says."""
+"""Training in plain mode: a scripted session played in lines, each turn with the worker's tip and what the person says."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
-from cpi_chat.plain import PlainConversation, PlainIO
+from cpi_chat.plain.conversation import PlainConversation, PlainIO
 from cpi_chat.session import Turn
 from cpi_chat.training import TRAINING_BANNER
 from cpi_chat.training.player import Player

@@ -1,4 +1,4 @@
-"""Plain mode: the same conversation as lines of text, for screen readers, braille displays, scripts and slow terminals."""
+"""A conversation in lines of text: reading and writing lines, numbered choices, suggestions, and the words to type."""
 
 from __future__ import annotations
 
@@ -6,17 +6,12 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from cpi_chat.assets.why import why_in_words
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
-from cpi_chat.wording import FINISHED_MESSAGE, NOT_FOUND_ALONE
-
-if TYPE_CHECKING:
-    from cpi_chat.records import Person
-    from cpi_chat.workspace import Workspace
+from cpi_chat.wording import FINISHED_MESSAGE
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 COMMANDS = "back, skip, help, stop or quit"
@@ -30,8 +25,6 @@ SAVED_FOR_LATER = "Saved. Run cpi-chat again to carry on where you stopped."
 INPUT_ENDED_SAVED = "Input ended. Everything so far is saved: run cpi-chat again to carry on."
 DEMO_NOTHING_TO_CARRY_ON = "This is a demo with fictional people, so there is nothing to carry on later."
 DEMO_FINISHED = "Thank you. That is the end of the demo."
-OWN_NAME_QUESTION = "Hello. Type your name, then press Enter."
-OWN_NAME_AGAIN = "Type your name, then press Enter."
 
 
 def safe(text: str) -> str:
@@ -247,140 +240,3 @@ def ask_yes_no(io: PlainIO, question: str) -> bool | None:
             return read_yes_no(line).value == "yes"
         except AnswerProblem as problem:
             io.write(str(problem))
-
-
-def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
-    """The person named, or picked from the numbered list, or asked for; a new name can be added after a check.
-
-    With `show_people` False (a person on their own, in self mode) see `ask_own_name`: no list, no adding.
-    """
-    from cpi_chat import records
-    from cpi_chat.errors import RecordsError
-
-    if not show_people:
-        return ask_own_name(workspace, io, name)
-    db = workspace.db
-    while True:
-        if not name:
-            picked = pick_from_list(workspace, io)
-            if not isinstance(picked, str):  # a person picked by number, or None to leave
-                return picked
-            name = picked
-        try:
-            return records.find_person(db, name)
-        except RecordsError as problem:
-            if "more than one" in str(problem).lower():  # the list comes next, so a number there tells them apart
-                io.write(f"More than one person is called {name}: type the number of the one you mean from the list.")
-                name = None
-                continue
-            if "did you mean" in str(problem):
-                io.write(str(problem))
-        add = ask_yes_no(io, f"Add {name} as a new person?")
-        if add is None:
-            return None
-        if add:
-            try:
-                return records.add_person(db, name)
-            except RecordsError as problem:  # empty once cleaned, only digits, or too long: ask again
-                io.write(str(problem))
-        name = None
-
-
-def pick_from_list(workspace: Workspace, io: PlainIO) -> Person | str | None:
-    """Show everyone numbered and ask: the person whose number was typed, a name typed, or None to leave."""
-    from cpi_chat import records
-
-    people = records.list_people(workspace.db)
-    if people:
-        io.write("People: " + "  ".join(f"{number}. {p.name}" for number, p in enumerate(people, start=1)))
-    question = "Who is this session with? Type " + ("a number from the list, or " if people else "") + "a name (a new name adds someone)."
-    while True:
-        typed = ask_line(io, question)
-        if typed is None or typed.lower() in QUIT_WORDS:
-            return None
-        if typed.isdecimal() and people:  # a number typed here is a place in the list shown, never an id
-            if 1 <= int(typed) <= len(people):
-                return records.get_person(workspace.db, people[int(typed) - 1].id)
-            io.write(f"Please type a number from 1 to {len(people)}, or a name.")
-            continue
-        if typed:
-            return typed
-
-
-def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
-    """Self mode: the person alone gives their own name; never a list, a suggestion of anyone else, or a new record.
-
-    A name given on the command line that is not found raises RecordsError with the same sentence as the app.
-    """
-    from cpi_chat import records
-    from cpi_chat.errors import RecordsError
-
-    given, question = name, OWN_NAME_QUESTION
-    while True:
-        if not given:
-            given = ask_line(io, question)
-            question = OWN_NAME_AGAIN
-            if given is None or given.lower() in QUIT_WORDS:
-                return None
-            if not given:
-                continue
-        try:
-            if name:  # given on the command line (by the worker, perhaps as an id)
-                return records.find_person(workspace.db, given)
-            return records.find_person_alone(workspace.db, given)  # typed: a name only, never suggesting others
-        except RecordsError as problem:
-            sentence = str(problem) if not name or "more than one" in str(problem).lower() else NOT_FOUND_ALONE
-            if name:
-                raise RecordsError(sentence) from None
-            io.write(sentence)
-        given = None
-
-
-def open_session(
-    workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None,
-) -> tuple[Session, Turn] | None:
-    """Find the person, offer to carry on an interrupted session, or start a new one.
-
-    A workspace for training (the demo) marks `io` as throwaway, so nothing said afterwards offers to carry on later.
-    """
-    from cpi_chat import records
-    from cpi_chat.errors import CpiChatError
-
-    io.throwaway = io.throwaway or workspace.training
-    person = choose_person(workspace, io, person_name, show_people=mode != "self")
-    if person is None:
-        return None
-    db, engine, assets = workspace.db, workspace.engine, workspace.assets
-    unfinished = records.unfinished_session(db, person.id)
-    if unfinished is not None and unfinished.engine_state:
-        carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")
-        if carry_on is None:
-            return None
-        if carry_on:
-            try:
-                resumed = Session.resume(db, engine, assets, person, unfinished)
-            except CpiChatError as problem:  # a damaged place, or a flow edited since: start afresh, keep what was saved
-                io.write(str(problem))
-                io.write("Starting a new session instead.")
-            else:
-                io.write("Carrying on where we stopped.")
-                return resumed
-        with records.transaction(db):
-            records.end_session(db, unfinished.id, "stopped")
-    goal = None
-    if mode == "self":
-        active = [g for g in records.list_goals(db, person.id) if g.status == "active"]
-        if len(active) > 1:
-            io.write("Which goal would you like to check in on?")
-            for number, g in enumerate(active, start=1):
-                io.write(f"  {number}. {g.what}")
-            while goal is None:
-                line = ask_line(io, f"Type a number from 1 to {len(active)}.")
-                if line is None:
-                    return None
-                if line.isdecimal() and 1 <= int(line) <= len(active):
-                    goal = active[int(line) - 1]
-    session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
-    for line in session.since_last_time():
-        io.write(line)
-    return session, turn

@@ -1,0 +1,59 @@
+"""People: add, find, rename, and what they need (communication needs, the screen they like)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cpi_chat import records
+
+if TYPE_CHECKING:
+    from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
+    from cpi_chat.workspace import Workspace
+
+
+def everyone(workspace: Workspace) -> list[PersonSummary]:
+    """Everyone, by name, with their active goals and last session."""
+    return records.list_people(workspace.db)
+
+
+def person(workspace: Workspace, person_id: int) -> Person:
+    """The person with this id (a RecordsError sentence when there is none)."""
+    return records.get_person(workspace.db, person_id)
+
+
+def find_person(workspace: Workspace, name_or_id: str | int) -> Person:
+    """The one person with this name or id, for a worker: a near miss is answered with the names it might be."""
+    return records.find_person(workspace.db, name_or_id)
+
+
+def find_person_alone(workspace: Workspace, name: str) -> Person:
+    """The person on their own, by the name they type: never an id, and never suggesting anyone else."""
+    return records.find_person_alone(workspace.db, name)
+
+
+def add_person(workspace: Workspace, name: str, needs: CommunicationNeeds | None = None) -> Person:
+    """Add someone by display name or initials (only letters can be a name: digits are read as an id)."""
+    db = workspace.db
+    with records.transaction(db):
+        return records.add_person(db, name, needs)
+
+
+def rename_person(workspace: Workspace, person_id: int, new_name: str) -> Person:
+    """Change the name (or initials) a person is known by."""
+    db = workspace.db
+    with records.transaction(db):
+        return records.rename_person(db, person_id, new_name)
+
+
+def change_needs(workspace: Workspace, person_id: int, needs: CommunicationNeeds) -> Person:
+    """Replace a person's communication needs (easy read, large print, high contrast, plain mode)."""
+    db = workspace.db
+    with records.transaction(db):
+        return records.set_needs(db, person_id, needs)
+
+
+def remember_display(workspace: Workspace, person_id: int, theme: str) -> Person:
+    """Remember the screen a person chose (high contrast, large spacing) for next time."""
+    db = workspace.db
+    with records.transaction(db):
+        return records.set_theme(db, person_id, theme)

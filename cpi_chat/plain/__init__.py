@@ -1,0 +1,20 @@
+"""Plain mode: the conversation and the training exercises as lines of text, for screen readers, braille and scripts.
+
+`conversation` holds a session in lines, `starting` finds the person and starts or carries on a
+session, `training` plays a persona's scripted session and `exercises` runs the two team exercises.
+"""
+
+from __future__ import annotations
+
+from cpi_chat.plain.conversation import (
+           CONTROL,
+           PlainConversation,
+           PlainIO,
+           help_in_words,
+           safe,
+           stdin_io,
+)
+from cpi_chat.plain.starting import ask_own_name, choose_person, open_session
+
+__all__ = ["CONTROL", "PlainConversation", "PlainIO", "ask_own_name", "choose_person", "help_in_words", "open_session",
+           "safe", "stdin_io"]

@@ -1,0 +1,142 @@
+"""Starting plain mode: who the session is with (picked, typed, or the person's own name), then carry on or start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cpi_chat.actions import goals, people, sessions
+from cpi_chat.errors import CpiChatError, RecordsError
+from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_yes_no
+from cpi_chat.session import Session, Turn
+from cpi_chat.wording import NOT_FOUND_ALONE
+
+if TYPE_CHECKING:
+    from cpi_chat.records.model import Person
+    from cpi_chat.workspace import Workspace
+
+OWN_NAME_QUESTION = "Hello. Type your name, then press Enter."
+OWN_NAME_AGAIN = "Type your name, then press Enter."
+
+
+def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
+    """The person named, or picked from the numbered list, or asked for; a new name can be added after a check.
+
+    With `show_people` False (a person on their own, in self mode) see `ask_own_name`: no list, no adding.
+    """
+    if not show_people:
+        return ask_own_name(workspace, io, name)
+    while True:
+        if not name:
+            picked = pick_from_list(workspace, io)
+            if not isinstance(picked, str):  # a person picked by number, or None to leave
+                return picked
+            name = picked
+        try:
+            return people.find_person(workspace, name)
+        except RecordsError as problem:
+            if "more than one" in str(problem).lower():  # the list comes next, so a number there tells them apart
+                io.write(f"More than one person is called {name}: type the number of the one you mean from the list.")
+                name = None
+                continue
+            if "did you mean" in str(problem):
+                io.write(str(problem))
+        add = ask_yes_no(io, f"Add {name} as a new person?")
+        if add is None:
+            return None
+        if add:
+            try:
+                return people.add_person(workspace, name)
+            except RecordsError as problem:  # empty once cleaned, only digits, or too long: ask again
+                io.write(str(problem))
+        name = None
+
+
+def pick_from_list(workspace: Workspace, io: PlainIO) -> Person | str | None:
+    """Show everyone numbered and ask: the person whose number was typed, a name typed, or None to leave."""
+    everyone = people.everyone(workspace)
+    if everyone:
+        io.write("People: " + "  ".join(f"{number}. {p.name}" for number, p in enumerate(everyone, start=1)))
+    question = "Who is this session with? Type " + ("a number from the list, or " if everyone else "") + "a name (a new name adds someone)."
+    while True:
+        typed = ask_line(io, question)
+        if typed is None or typed.lower() in QUIT_WORDS:
+            return None
+        if typed.isdecimal() and everyone:  # a number typed here is a place in the list shown, never an id
+            if 1 <= int(typed) <= len(everyone):
+                return people.person(workspace, everyone[int(typed) - 1].id)
+            io.write(f"Please type a number from 1 to {len(everyone)}, or a name.")
+            continue
+        if typed:
+            return typed
+
+
+def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
+    """Self mode: the person alone gives their own name; never a list, a suggestion of anyone else, or a new record.
+
+    A name given on the command line that is not found raises RecordsError with the same sentence as the app.
+    """
+    given, question = name, OWN_NAME_QUESTION
+    while True:
+        if not given:
+            given = ask_line(io, question)
+            question = OWN_NAME_AGAIN
+            if given is None or given.lower() in QUIT_WORDS:
+                return None
+            if not given:
+                continue
+        try:
+            if name:  # given on the command line (by the worker, perhaps as an id)
+                return people.find_person(workspace, given)
+            return people.find_person_alone(workspace, given)  # typed: a name only, never suggesting others
+        except RecordsError as problem:
+            sentence = str(problem) if not name or "more than one" in str(problem).lower() else NOT_FOUND_ALONE
+            if name:
+                raise RecordsError(sentence) from None
+            io.write(sentence)
+        given = None
+
+
+def open_session(
+    workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None,
+) -> tuple[Session, Turn] | None:
+    """Find the person, offer to carry on an interrupted session, or start a new one.
+
+    A workspace for training (the demo) marks `io` as throwaway, so nothing said afterwards offers to carry on later.
+    """
+    io.throwaway = io.throwaway or workspace.training
+    person = choose_person(workspace, io, person_name, show_people=mode != "self")
+    if person is None:
+        return None
+    db, engine, assets = workspace.db, workspace.engine, workspace.assets
+    unfinished = sessions.session_to_carry_on(workspace, person.id)
+    if unfinished is not None:
+        carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")
+        if carry_on is None:
+            return None
+        if carry_on:
+            try:
+                resumed = Session.resume(db, engine, assets, person, unfinished)
+            except CpiChatError as problem:  # a damaged place, or a flow edited since: start afresh, keep what was saved
+                io.write(str(problem))
+                io.write("Starting a new session instead.")
+            else:
+                io.write("Carrying on where we stopped.")
+                return resumed
+        sessions.start_afresh(workspace, unfinished.id)
+    goal = None
+    if mode == "self":
+        active = goals.active_goals(workspace, person.id)
+        if len(active) > 1:
+            io.write("Which goal would you like to check in on?")
+            for number, g in enumerate(active, start=1):
+                io.write(f"  {number}. {g.what}")
+            while goal is None:
+                line = ask_line(io, f"Type a number from 1 to {len(active)}.")
+                if line is None:
+                    return None
+                if line.isdecimal() and 1 <= int(line) <= len(active):
+                    goal = active[int(line) - 1]
+    session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
+    for line in session.since_last_time():
+        io.write(line)
+    return session, turn

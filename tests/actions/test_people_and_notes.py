@@ -1,0 +1,50 @@
+"""People and notes: added, renamed and remembered in one transaction each, with an audit row and never any content."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpi_chat.actions import notes, people
+from cpi_chat.errors import RecordsError
+from cpi_chat.records.model import CommunicationNeeds
+from cpi_chat.wording import NOT_FOUND_ALONE
+
+
+def test_adding_renaming_and_changing_needs_are_each_audited(workspace, audit) -> None:
+    ann = people.add_person(workspace, "Ann Test", CommunicationNeeds(easy_read=True))
+    people.rename_person(workspace, ann.id, "A.T.")
+    changed = people.change_needs(workspace, ann.id, CommunicationNeeds(large_print=True))
+    assert changed.name == "A.T." and changed.needs == CommunicationNeeds(large_print=True)
+    assert audit() == [("create", "person"), ("update", "person"), ("update", "person")]
+    assert b"Ann Test" not in b"".join(str(row).encode() for row in workspace.db.execute("SELECT * FROM audit"))
+
+
+def test_the_screen_a_person_chose_is_remembered(workspace, ann) -> None:
+    people.remember_display(workspace, ann.id, "cpi-high-contrast +spacious")
+    assert people.person(workspace, ann.id).theme == "cpi-high-contrast +spacious"
+
+
+def test_a_name_of_digits_only_is_refused_because_digits_are_an_id(workspace) -> None:
+    with pytest.raises(RecordsError, match="only digits"):
+        people.add_person(workspace, "1234")
+    assert people.everyone(workspace) == []
+
+
+def test_the_person_alone_is_found_by_name_only_and_never_offered_anyone_else(workspace, ann) -> None:
+    assert people.find_person_alone(workspace, "  ann   test ").id == ann.id
+    with pytest.raises(RecordsError) as missing:
+        people.find_person_alone(workspace, "Ann Tset")
+    assert str(missing.value) == NOT_FOUND_ALONE
+    with pytest.raises(RecordsError, match="did you mean Ann Test"):
+        people.find_person(workspace, "Ann Tset")  # a worker may be offered the names it might be
+
+
+def test_a_private_note_keeps_its_reminder_as_typed_and_stays_private(workspace, ann) -> None:
+    kept = notes.add_private_note(workspace, ann.id, "Ask about the bus pass", "02/12/2026")
+    assert (kept.text, kept.private, kept.remind_on) == ("Ask about the bus pass", True, "2026-12-02")
+    assert notes.private_notes(workspace, ann.id) == [kept]
+    with pytest.raises(RecordsError, match="please write it like"):
+        notes.add_private_note(workspace, ann.id, "Another", "next blue moon")
+    with pytest.raises(RecordsError, match="needs a few words"):
+        notes.add_private_note(workspace, ann.id, "   ")
+    assert len(notes.private_notes(workspace, ann.id)) == 1

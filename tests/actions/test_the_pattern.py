@@ -1,0 +1,47 @@
+"""The shape every action keeps, so the next ones (ticking steps, closing goals, PINs, reports) follow it."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import subprocess
+import sys
+
+import cpi_chat.actions
+
+MODULES = sorted(info.name for info in pkgutil.iter_modules(cpi_chat.actions.__path__))
+# Tools that work on files rather than on one person's records take paths, not a workspace.
+PATH_TOOLS = {"flows", "records_file"}
+# Pure rules and wording the front ends share as they are typed (no records read or written).
+PURE = {("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example")}
+
+
+def public_functions(module_name: str) -> list[tuple[str, object]]:
+    module = importlib.import_module(f"cpi_chat.actions.{module_name}")
+    return [(name, value) for name, value in vars(module).items()
+            if inspect.isfunction(value) and value.__module__ == module.__name__ and not name.startswith("_")]
+
+
+def test_every_action_takes_the_workspace_first_and_says_in_one_line_what_it_is_for() -> None:
+    for module_name in MODULES:
+        for name, function in public_functions(module_name):
+            doc = inspect.getdoc(function) or ""
+            assert doc and "\n" not in doc, f"{module_name}.{name} needs a one-line docstring"
+            if module_name in PATH_TOOLS or (module_name, name) in PURE:
+                continue
+            first = next(iter(inspect.signature(function).parameters), "")  # type: ignore[arg-type]
+            assert first == "workspace", f"{module_name}.{name} should take the Workspace first"
+
+
+def test_importing_every_action_loads_nothing_heavy() -> None:
+    """The app imports actions at start: sqlite-utils, numpy, the search and Textual load only when used."""
+    code = (
+        "import sys\n"
+        f"for name in {MODULES!r}: __import__('cpi_chat.actions.' + name)\n"
+        "heavy = [m for m in ('sqlite_utils', 'numpy', 'rapidfuzz', 'textual', 'jinja2', 'cpi_chat.assets.index') "
+        "if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
