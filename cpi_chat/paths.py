@@ -16,11 +16,6 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def default_config_dir() -> Path:
-    """The per-user configuration directory for this operating system."""
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
-
-
 def shipped_dir(name: str) -> Path:
     """A folder that comes with cpi-chat ("flows" or "assets_db"), wherever cpi-chat is installed.
 
@@ -52,7 +47,6 @@ class Paths:
     data_dir: Path
     assets_db: Path
     flows_dir: Path
-    config_dir: Path
 
     @property
     def people_db(self) -> Path:
@@ -61,10 +55,6 @@ class Paths:
     @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
-
-    @property
-    def settings_file(self) -> Path:
-        return self.config_dir / "settings.toml"
 
 
 def resolve_paths(
@@ -78,5 +68,4 @@ def resolve_paths(
     data = Path(data_dir or env.get("CPI_CHAT_DATA_DIR") or default_data_dir())
     assets = Path(assets_db or env.get("CPI_CHAT_ASSETS_DB") or data / "assets.db")
     flows = Path(flows_dir or env.get("CPI_CHAT_FLOWS") or shipped_flows_dir())
-    config = Path(env.get("CPI_CHAT_CONFIG_DIR") or (data if data_dir or env.get("CPI_CHAT_DATA_DIR") else default_config_dir()))
-    return Paths(data_dir=data.expanduser(), assets_db=assets.expanduser(), flows_dir=flows.expanduser(), config_dir=config.expanduser())
+    return Paths(data_dir=data.expanduser(), assets_db=assets.expanduser(), flows_dir=flows.expanduser())

@@ -224,10 +224,10 @@ def checkin(paths: Paths, who: str, goal_id: int, attended: bool, missed: bool, 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @pass_paths_untouched
 def paths(paths: Paths, as_json: bool) -> None:
-    """Where cpi-chat keeps people's records, backups, the asset directory, flows and settings."""
+    """Where cpi-chat keeps people's records, backups, the asset directory and the flows."""
     places = {
         "data folder": paths.data_dir, "people's records": paths.people_db, "backups": paths.backups_dir,
-        "community assets": paths.assets_db, "flows": paths.flows_dir, "settings": paths.settings_file,
+        "community assets": paths.assets_db, "flows": paths.flows_dir,
         "demo directory": shipped_assets_dir() / "demo_town.csv",
     }
     if as_json:

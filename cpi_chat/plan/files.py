@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
-from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
 from cpi_chat.plan.html import PLAN_PAGE_MARK, render_plan_html
 from cpi_chat.plan.plan import AssetLookup, build_plan
 from cpi_chat.private_files import make_private_folder, write_private_file
 
 PLANS_FOLDER = "plans"
-
-
-def forgiving_lookup(get: Callable[[str], Asset | None]) -> AssetLookup:
-    """Wrap the directory's `get` so a group that cannot be read is left off the plan instead of stopping it."""
-
-    def lookup(asset_id: str) -> Asset | None:
-        try:
-            return get(asset_id)
-        except (CpiChatError, sqlite3.Error):
-            return None
-
-    return lookup
 
 
 def plan_file_path(data_dir: Path, person_id: int) -> Path:

@@ -164,6 +164,7 @@ def test_paths_shows_where_everything_lives_without_creating_anything(run, data_
     assert result.exit_code == 0
     assert f"people's records: {data_dir / 'people.db'}" in result.output
     assert "backups:" in result.output and "flows:" in result.output
+    assert "settings" not in result.output, "no settings file is read, so none is named"
     assert json.loads(run("paths", "--json").output)["peoples_records"] == str(data_dir / "people.db")
     assert not data_dir.exists()
 

@@ -219,7 +219,6 @@ class TestTypingOnAQuestionWithNumberedReplies:
 
 
 async def test_the_goal_card_says_where_the_linked_group_is_as_the_printed_plan_does(demo_workspace) -> None:
-    from cpi_chat.plan.files import forgiving_lookup
     from cpi_chat.plan.plan import build_plan
 
     db = demo_workspace.db
@@ -227,7 +226,7 @@ async def test_the_goal_card_says_where_the_linked_group_is_as_the_printed_plan_
     knitting = demo_workspace.assets.search("Knit and Natter", 1)[0].asset
     records.add_goal(db, sam.id, "commitment", "the knitting group", where="Riverside Community Centre",
                      how_often="every week", asset_id=knitting.id)
-    place = build_plan(db, sam.id, forgiving_lookup(demo_workspace.assets.get)).goals[0].place
+    place = build_plan(db, sam.id, demo_workspace.find_asset).goals[0].place
     assert place is not None and place.address
     async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
         screen = await start_flow(pilot, "closing")
