@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+# Control, escape and direction-override characters: never part of what a person typed, and able to change a
+# terminal. Names lose them when saved; every line plain mode and the command line print loses them too.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Text with control, escape and direction-override characters removed, so nothing in it can change the terminal."""
+    return CONTROL.sub("", text)
+
+
 # The person alone (self mode) typed a name that was not found: never show, or suggest, anyone else's name.
 NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, then try again."
 # The person alone typed only digits (an id would open someone else's check-in) or a name several people share.

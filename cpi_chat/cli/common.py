@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ import click
 from cpi_chat.actions import records_file
 from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
+from cpi_chat.wording import safe
 
 # For commands that only look (`cpi-chat paths`): they must not create anything.
 pass_paths_untouched = click.make_pass_decorator(Paths)
@@ -54,13 +54,9 @@ def pass_paths(command: Callable[..., Any]) -> Callable[..., Any]:
         return command(*args, **kwargs)
 
     return pass_paths_untouched(with_private_folder)
-# The same characters as cpi_chat.plain.CONTROL (kept here so the CLI need not import the session).
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def clean(text: str) -> str:
     """Text with control, escape and direction-override characters removed, so a name cannot change the terminal."""
-    return CONTROL.sub("", text)
+    return safe(text)
 
 
 def echo(text: str = "", err: bool = False) -> None:

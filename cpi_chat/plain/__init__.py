@@ -6,15 +6,7 @@ session, `training` plays a persona's scripted session and `exercises` runs the 
 
 from __future__ import annotations
 
-from cpi_chat.plain.conversation import (
-           CONTROL,
-           PlainConversation,
-           PlainIO,
-           help_in_words,
-           safe,
-           stdin_io,
-)
+from cpi_chat.plain.conversation import PlainConversation, PlainIO, help_in_words, stdin_io
 from cpi_chat.plain.starting import ask_own_name, choose_person, open_session
 
-__all__ = ["CONTROL", "PlainConversation", "PlainIO", "ask_own_name", "choose_person", "help_in_words", "open_session",
-           "safe", "stdin_io"]
+__all__ = ["PlainConversation", "PlainIO", "ask_own_name", "choose_person", "help_in_words", "open_session", "stdin_io"]

@@ -11,9 +11,8 @@ from cpi_chat.assets.why import why_in_words
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
-from cpi_chat.wording import FINISHED_MESSAGE
+from cpi_chat.wording import FINISHED_MESSAGE, safe
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 COMMANDS = "back, skip, help, stop or quit"
 QUIT_WORDS = {"quit", "exit", "q"}
 # The engine's help says "You can go back, skip … or stop" for buttons; plain mode names the words to type instead.
@@ -25,11 +24,6 @@ SAVED_FOR_LATER = "Saved. Run cpi-chat again to carry on where you stopped."
 INPUT_ENDED_SAVED = "Input ended. Everything so far is saved: run cpi-chat again to carry on."
 DEMO_NOTHING_TO_CARRY_ON = "This is a demo with fictional people, so there is nothing to carry on later."
 DEMO_FINISHED = "Thank you. That is the end of the demo."
-
-
-def safe(text: str) -> str:
-    """Text with control and escape characters removed, so nothing typed can change the terminal."""
-    return CONTROL.sub("", text)
 
 
 def without_stray_bytes(text: str) -> str:

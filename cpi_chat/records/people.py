@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 
 import sqlite_utils
@@ -13,10 +12,9 @@ from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 from cpi_chat.records.roster import person_from_row, read_roster
 from cpi_chat.records.store import fetch_all, fetch_one
+from cpi_chat.wording import CONTROL
 
 MAX_NAME_LENGTH = 80
-# Control, escape and direction-override characters: never part of a name, and able to change a terminal.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clean_name(name: str) -> str:

@@ -29,8 +29,9 @@ from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
 from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.loader import load_flows
 from cpi_chat.paths import shipped_assets_dir, shipped_flows_dir
-from cpi_chat.plain import CONTROL, PlainConversation, PlainIO, safe
+from cpi_chat.plain import PlainConversation, PlainIO
 from cpi_chat.session import Session
+from cpi_chat.wording import CONTROL, safe
 
 WORDS = ["yes", "no", "1", "2", "3", "0", "back", "skip", "help", "stop", "football", "in 3 months", "14/03/2027",
          "{name}", "\x1b[2J", "'; DROP TABLE person; --", "🙂", "שלום", "", "x" * 5000, "walking with my sister"]

@@ -23,8 +23,9 @@ from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.loader import Problem, load_library, parse_flow_file
 from cpi_chat.dialogue.model import AskStep
 from cpi_chat.errors import CpiChatError
-from cpi_chat.plain import CONTROL, PlainConversation, PlainIO, safe
+from cpi_chat.plain import PlainConversation, PlainIO
 from cpi_chat.session import Session
+from cpi_chat.wording import CONTROL, safe
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)

@@ -17,8 +17,8 @@ from cpi_chat.dialogue.engine import Engine
 from cpi_chat.dialogue.events import Answer
 from cpi_chat.dialogue.loader import TOO_DEEP, parse_flow_file
 from cpi_chat.paths import shipped_assets_dir
-from cpi_chat.plain import CONTROL
 from cpi_chat.session import Session
+from cpi_chat.wording import CONTROL
 
 ESCAPES = "\x1b[2J\x1b]0;owned\x07\x1b[31m\r\x08\x9b"  # no NUL: a command line cannot carry one
 RAW_CONTROL = ("\x1b", "\x07", "\x08", "\x00", "\x9b", "\u202e")
@@ -83,10 +83,14 @@ def test_odd_names_are_kept_exactly_and_never_reach_the_terminal_as_control_code
 
 
 def test_every_interface_strips_the_same_control_characters() -> None:
-    from cpi_chat.cli.common import CONTROL as CLI_CONTROL
+    """One pattern, in cpi_chat.wording: names are saved without it, the CLI and plain mode print without it."""
+    from cpi_chat.cli.common import clean
+    from cpi_chat.plain.conversation import safe as plain_safe
     from cpi_chat.records.people import CONTROL as NAME_CONTROL
 
-    assert CLI_CONTROL.pattern == CONTROL.pattern == NAME_CONTROL.pattern
+    sample = "A\x1b[31mB\u202eC\x07"
+    assert clean(sample) == plain_safe(sample) == CONTROL.sub("", sample) == "A[31mBC"
+    assert NAME_CONTROL is CONTROL
 
 
 def test_sql_in_a_name_is_only_text_and_every_table_is_still_there(data: Path) -> None:
