@@ -13,6 +13,7 @@ from cpi_chat.records.model import Goal, Person
 from cpi_chat.workspace import Workspace
 
 MONDAY = date(2026, 11, 23)
+pytestmark = pytest.mark.dates  # some check-ins are saved for today
 
 
 def marks(workspace: Workspace, goal: Goal) -> list[tuple[str, str]]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cpi_chat.actions import checkins, goals, people
 from cpi_chat.actions.checkins import WENT_ALREADY
 from cpi_chat.plain import PlainConversation, PlainIO, open_session
 from cpi_chat.workspace import Workspace
+
+pytestmark = pytest.mark.dates  # 'this week' is the week the test runs in
 
 
 def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
