@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from cpi_chat.plan.circles import circles_svg, text_alternative
+from cpi_chat.plan.pictures import ATTRIBUTION, ATTRIBUTION_LINKS, SECTION_PICTURES, picture_source
 from cpi_chat.plan.plan import PlanView
 from cpi_chat.words import date_with_weekday
 
@@ -22,6 +23,7 @@ def template_environment(autoescape: bool) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=autoescape,
                       default_for_string=autoescape), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["say_date"] = date_with_weekday
+    env.filters["picture_source"] = picture_source
     return env
 
 
@@ -30,5 +32,6 @@ def render_plan_html(plan: PlanView) -> str:
     svg = Markup(circles_svg(plan.circles, plan.name, plan.large_print))  # built with every label escaped
     return template_environment(True).get_template("plan.html.j2").render(
         plan=plan, points=LARGE_PRINT_POINTS if plan.large_print else BODY_POINTS, circles_svg=svg,
-        circles_words=text_alternative(plan.circles),
+        circles_words=text_alternative(plan.circles), pictures=SECTION_PICTURES, attribution=ATTRIBUTION,
+        attribution_links=ATTRIBUTION_LINKS,
     )

@@ -11,6 +11,7 @@ import sqlite_utils
 
 from cpi_chat.assets.model import Asset
 from cpi_chat.plan.circles import Circles, build_circles
+from cpi_chat.plan.pictures import KIND_PICTURES, Picture, goal_picture
 from cpi_chat.plan.ratings import RatingChange, rating_changes
 from cpi_chat.plan.schedule import ActivityTime, activity_time_in_words, parse_schedule
 from cpi_chat.records.goals import list_goals
@@ -49,6 +50,7 @@ class ActivityPlace:
     contact: str
     accessibility: str
     time: ActivityTime | None
+    domain: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class GoalPlan:
     progress: str
     chart: str
     chart_words: str
+    picture: Picture = KIND_PICTURES["commitment"]
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def activity_place(asset: Asset | None) -> ActivityPlace | None:
     time = parse_schedule(asset.schedule)
     # everyday words when the schedule can be read ("Every Thursday, 7pm to 8pm"); the directory's words otherwise
     when = activity_time_in_words(time) + (f" ({asset.schedule})" if time.seasonal else "") if time else asset.schedule
-    return ActivityPlace(asset.name, asset.address, when, asset.cost, asset.contact, asset.accessibility, time)
+    return ActivityPlace(asset.name, asset.address, when, asset.cost, asset.contact, asset.accessibility, time, asset.domain)
 
 
 def _first_visit(words: str) -> str:
@@ -134,12 +137,13 @@ def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     chart = period_chart(progress) if isinstance(progress, CommitmentProgress) and progress.periods else ""
     words = chart_in_words(progress) if chart and isinstance(progress, CommitmentProgress) else ""
     asset = lookup(goal.asset_id) if goal.asset_id else None
+    place = activity_place(asset)
     return GoalPlan(
         id=goal.id, kind=goal.kind, what=goal.what, how_often=goal.how_often, where=goal.where, measure=goal.measure,
         by_when=day_of(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
-        place=activity_place(asset), steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
+        place=place, steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
         next_step=progress.next_step.text if progress.next_step else "", progress=progress.message, chart=chart,
-        chart_words=words,
+        chart_words=words, picture=goal_picture(goal.what, goal.kind, place.domain if place else ""),
     )
 
 

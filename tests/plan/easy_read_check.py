@@ -1,4 +1,4 @@
-"""An automated check of the easy-read rules a plan page must keep: heading order, text alternatives, text size, no italics."""
+"""An automated check of the easy-read rules a plan page must keep: headings, pictures and their words, text size, no italics."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 
 MIN_POINTS = 16.0
 PX_PER_PT = 4 / 3
+# Sub-lists under a section (the circles' "People", "Groups", "Places") need no picture of their own.
+PICTURE_OPTIONAL = {"people", "groups", "places"}
+ATTRIBUTION_WORDS = ("Mulberry Symbols", "Steve Lee", "CC BY-SA 4.0", "creativecommons.org/licenses/by-sa/4.0")
 
 
 class _Walker(HTMLParser):
@@ -15,14 +18,27 @@ class _Walker(HTMLParser):
         self.headings: list[int] = []
         self.problems: list[str] = []
         self.css: list[str] = []
+        self.text: list[str] = []
         self._in_style = False
+        self._point_picture: str | None = None  # the alt of the picture opening the current point, if any
+        self.points_without_picture: list[str] = []
+        self.pictures: list[str] = []
+        self._heading_level = 0
+        self._heading_words: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
+            self._heading_level, self._heading_words = int(tag[1]), []
+        if tag == "div" and "point" in (found.get("class") or "").split():
+            self._point_picture = ""
         if tag == "img" and not (found.get("alt") or "").strip():
             self.problems.append("an <img> has no alt text")
+        if tag == "img" and "picture" in (found.get("class") or "").split():
+            self.pictures.append(found.get("alt") or "")
+            if self._point_picture == "":
+                self._point_picture = found.get("alt") or ""
         if tag == "svg" and not ((found.get("aria-label") or "").strip() or found.get("aria-labelledby")):
             self.problems.append("an <svg> has no aria-label")
         if tag in ("i", "em", "cite"):
@@ -34,10 +50,19 @@ class _Walker(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
             self._in_style = False
+        if re.fullmatch(r"h[23]", tag) and int(tag[1]) == self._heading_level:
+            # Easy read: every section (h2) and every goal (h3 in a goal box) opens with a picture to its left.
+            if not self._point_picture:
+                self.points_without_picture.append(" ".join("".join(self._heading_words).split()))
+            self._point_picture, self._heading_level = None, 0
 
     def handle_data(self, data: str) -> None:
         if self._in_style:
             self.css.append(data)
+        else:
+            self.text.append(data)
+        if self._heading_level:
+            self._heading_words.append(data)
 
 
 def _points(value: str, base: float) -> float | None:
@@ -57,11 +82,23 @@ def body_points(html: str) -> float:
     return (_points(match.group(1), 12.0) or 0.0) if match else 0.0
 
 
+def picture_problems(walker: _Walker) -> list[str]:
+    """Pictures: one to the left of each section and goal heading, each with words, and the symbols' licence printed."""
+    problems = [f"the heading {words!r} has no picture to its left" for words in walker.points_without_picture
+                if words.casefold() not in PICTURE_OPTIONAL]
+    problems += [f"the picture {alt!r} does not say what it shows" for alt in walker.pictures if not alt.startswith("Picture: ")
+                 or len(alt.split()) < 3]
+    text = " ".join(" ".join(walker.text).split())
+    if walker.pictures and not all(words in text for words in ATTRIBUTION_WORDS):
+        problems.append("the pictures' licence is not printed on the page (Mulberry Symbols by Steve Lee, CC BY-SA 4.0)")
+    return problems
+
+
 def easy_read_problems(html: str, min_points: float = MIN_POINTS) -> list[str]:
     """Every broken rule, as a sentence; an empty list means the page passes."""
     walker = _Walker()
     walker.feed(html)
-    problems = list(walker.problems)
+    problems = list(walker.problems) + picture_problems(walker)
     if not walker.headings or walker.headings[0] != 1:
         problems.append("the page does not start with an <h1>")
     if walker.headings.count(1) > 1:
