@@ -83,6 +83,14 @@ class Workspace:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def close_people(self) -> None:
+        """Close people.db alone (to erase or restore the file), leaving the directory open; it opens again when next used."""
+        for name in ("db", "connection"):
+            store = self.__dict__.pop(name, None)
+            if store is not None:
+                store.close()
+                self._opened.remove(store)
+
     def close(self) -> None:
         """Close every store opened, so files are released (a command's end, the app's exit, a restore)."""
         for store in self._opened:

@@ -37,7 +37,7 @@ def erase(workspace: Workspace, person_id: int) -> Erased:
     from cpi_chat.actions.plan import remove_plan_page
 
     paths = workspace.paths
-    workspace.close()  # the file is rebuilt without the person's pages (VACUUM): nothing of ours may hold it open
+    workspace.close_people()  # the file is rebuilt without the person's pages (VACUUM): nothing of ours may hold it open
     report = records.erase_person(paths.people_db, person_id, backups_dir=paths.backups_dir)
     return Erased(person_id, tuple(report.backups_scrubbed), tuple(report.backups_removed), tuple(report.not_scrubbed),
                   remove_plan_page(workspace, person_id))
@@ -56,5 +56,5 @@ def restore_latest(workspace: Workspace) -> RestoreResult:
     """Put the newest sound backup in place of people.db; the file it replaces is kept aside, never deleted."""
     newest_backup(workspace)
     folder = workspace.paths.backups_dir
-    workspace.close()  # people.db must not be held open while another file takes its place
+    workspace.close_people()  # people.db must not be held open while another file takes its place
     return records.restore_latest(workspace.paths.people_db, folder)

@@ -96,7 +96,7 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
     """Remove a person and everything recorded about them, from people.db and its backups, for good."""
     with Workspace(paths) as workspace:
         found = people.find_person(workspace, who)
-        workspace.close()  # nothing held open while the person is asked, and while the file is rebuilt
+        workspace.close_people()  # nothing held open while the person is asked, and while the file is rebuilt
         if not yes and not click.confirm(
             f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
             "backups. It cannot be undone. Go ahead?",

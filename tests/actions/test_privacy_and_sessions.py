@@ -51,3 +51,9 @@ def test_starting_afresh_sets_the_stopped_session_aside(workspace, ann) -> None:
     sessions.start_afresh(workspace, session_id)
     assert sessions.session_to_carry_on(workspace, ann.id) is None
     assert records.get_session(workspace.db, session_id).outcome == "stopped"
+
+
+def test_erasing_leaves_the_directory_open_for_the_screens_that_hold_it(workspace, ann) -> None:
+    directory = workspace.assets
+    privacy.erase(workspace, ann.id)
+    assert workspace.assets is directory and directory.is_empty()  # still open: no 'closed database' for the app
