@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cpi_chat import records
+from cpi_chat.actions import people
 from cpi_chat.assets.directory import load_demo_directory
 from cpi_chat.dialogue.transcripts import load_transcript
 from cpi_chat.paths import Paths, resolve_paths
-from cpi_chat.records import CommunicationNeeds
+from cpi_chat.records.model import CommunicationNeeds
 from cpi_chat.session import Session
 from cpi_chat.workspace import Workspace
 
@@ -60,7 +60,7 @@ def fill_demo(workspace: Workspace, today: date | None = None) -> None:
     db = workspace.db
     transcripts = workspace.paths.flows_dir / "transcripts"
     for demo in DEMO_PEOPLE:
-        person = records.add_person(db, demo.name, demo.needs)
+        person = people.add_person(workspace, demo.name, demo.needs)
         if demo.transcript:
             script = load_transcript(transcripts / demo.transcript)
             session, turn = Session.start(db, workspace.engine, workspace.assets, person, "joint", script.flow, today=today)

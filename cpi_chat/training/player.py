@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from cpi_chat import records
+from cpi_chat.actions import people
 from cpi_chat.demo import DemoPerson
 from cpi_chat.dialogue.transcripts import Transcript
 from cpi_chat.dialogue.transcripts import Turn as ScriptedTurn
@@ -68,7 +68,7 @@ class Player:
         if not workspace.training:
             raise TrainingError("Training sessions can only be played in a training workspace, never with real records.")
         script = persona_script(persona, workspace.paths.flows_dir)
-        person = records.add_person(workspace.db, persona.name, persona.needs)
+        person = people.add_person(workspace, persona.name, persona.needs)
         session, turn = Session.start(
             workspace.db, workspace.engine, workspace.assets, person, "training", script.flow, today=today,
         )
