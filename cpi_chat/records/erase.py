@@ -22,7 +22,7 @@ from cpi_chat.records.db import (
 from cpi_chat.records.people import get_person
 
 # Children before parents, so foreign keys hold at every step.
-ERASE_ORDER = ("checkin", "small_step", "solution", "rating", "note", "interest", "connection", "barrier", "goal", "session")
+ERASE_ORDER = ("gas_score", "gas_review", "goal_levels", "chosen_group", "checkin", "small_step", "solution", "rating", "note", "interest", "connection", "barrier", "goal", "session")
 
 
 @dataclass(frozen=True)

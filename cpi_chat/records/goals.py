@@ -9,6 +9,7 @@ import sqlite_utils
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, transaction, write_audit
+from cpi_chat.records.gas import latest_levels
 from cpi_chat.records.model import (
     Attended,
     Checkin,
@@ -147,8 +148,9 @@ def _goals_with_details(db: sqlite_utils.Database, goal_rows: list[dict[str, Any
             steps.setdefault(row["goal_id"], []).append(from_row(SmallStep, row))
         for row in fetch_all(db, f"SELECT * FROM checkin WHERE goal_id IN ({marks}) ORDER BY date, id", ids):
             checkins.setdefault(row["goal_id"], []).append(from_row(Checkin, row))
-    return [from_row(Goal, row, steps=tuple(steps.get(row["id"], [])), checkins=tuple(checkins.get(row["id"], [])))
-            for row in goal_rows]
+    levels = latest_levels(db, ids)
+    return [from_row(Goal, row, steps=tuple(steps.get(row["id"], [])), checkins=tuple(checkins.get(row["id"], [])),
+                     levels=levels.get(row["id"])) for row in goal_rows]
 
 
 @guarded

@@ -13,7 +13,8 @@ migrations = Migrations("cpi_chat.people")
 
 # Every row saved from a session carries (session_id, effect_key); a UNIQUE index on the pair
 # makes replaying an effect after a crash update the same row instead of adding a second one.
-EFFECT_TABLES = ("interest", "connection", "goal", "small_step", "barrier", "solution", "note", "checkin", "rating")
+EFFECT_TABLES = ("interest", "connection", "goal", "small_step", "barrier", "solution", "note", "checkin", "rating",
+                 "chosen_group", "goal_levels", "gas_score")
 
 _EFFECT_COLUMNS: dict[str, type] = {"person_id": int, "session_id": int, "effect_key": str, "created": str}
 _EFFECT_FOREIGN_KEYS = [("person_id", "person", "id"), ("session_id", "session", "id")]
@@ -82,3 +83,48 @@ def m002_ratings_theme_pause_reason(db: sqlite_utils.Database) -> None:
     db.table("person").add_column("theme", str, not_null_default="")
     db.table("goal").add_column("pause_reason", str, not_null_default="")
     _create_effect_table(db, "rating", {"topic": str, "score": int, "words": str, "date": str})
+
+
+@migrations()
+def m003_the_journey(db: sqlite_utils.Database) -> None:
+    """Keep the journey over months: groups chosen, goal levels and scores (GAS), steps done, goals closed, barriers tied to goals."""
+    # A group chosen in a session (from the directory, or the person's own idea), kept until it becomes a goal.
+    _create_effect_table(db, "chosen_group", {"asset_id": str, "name": str, "first_visit": str})
+    # Goal Attainment Scaling: the five levels agreed for a goal (the latest row for a goal counts).
+    _create_effect_table(
+        db, "goal_levels",
+        {"goal_id": int, "baseline": int, "much_less": str, "somewhat_less": str, "expected": str, "somewhat_more": str,
+         "much_more": str},
+        [("goal_id", "goal", "id")], defaults={"baseline": -1},
+    )
+    db.table("goal_levels").create_index(["goal_id"], index_name="goal_levels_by_goal")
+    # One row per review (a session together, or scores given outside one) with its T-score, and one per goal scored.
+    db.table("gas_review").create(
+        {"id": int, "person_id": int, "session_id": int, "date": str, "t_score": float, "goals": int, "created": str},
+        pk="id", not_null={"person_id", "date", "created"},
+        foreign_keys=[("person_id", "person", "id"), ("session_id", "session", "id")],
+    )
+    db.table("gas_review").create_index(["session_id"], unique=True, index_name="gas_review_once_per_session")
+    db.table("gas_review").create_index(["person_id", "date"], index_name="gas_review_by_person")
+    _create_effect_table(db, "gas_score", {"review_id": int, "goal_id": int, "level": int, "weight": float},
+                         [("review_id", "gas_review", "id"), ("goal_id", "goal", "id")], defaults={"weight": 1.0})
+    db.table("gas_score").create_index(["review_id"], index_name="gas_score_by_review")
+    # The day a goal took its status (achieved, paused, stopped, reopened), until when a pause lasts, and why it stopped.
+    goal = db.table("goal")
+    goal.add_column("status_since", str, not_null_default="")
+    goal.add_column("paused_until", str, not_null_default="")
+    goal.add_column("stop_reason", str, not_null_default="")
+    # Goals closed before this column existed: the day of their last change in the audit trail.
+    db.execute(
+        "UPDATE goal SET status_since = coalesce((SELECT substr(max(a.at), 1, 10) FROM audit a WHERE a.table_name = 'goal' "
+        "AND a.record_id = goal.id AND a.action = 'update'), substr(created, 1, 10)) WHERE status != 'active'"
+    )
+    db.execute("UPDATE goal SET status_since = substr(created, 1, 10) WHERE status = 'active'")
+    # A small step: the day it was ticked, the name of the 'someone else' who does it, the solution it came from.
+    step = db.table("small_step")
+    step.add_column("done_on", str, not_null_default="")
+    step.add_column("owner_name", str, not_null_default="")
+    step.add_column("solution_id", int, fk="solution", fk_col="id")
+    db.table("barrier").add_column("goal_id", int, fk="goal", fk_col="id")
+    # A private note's reminder stays on the people list and the worker panel until the worker marks it dealt with.
+    db.table("note").add_column("dealt_with", str, not_null_default="")

@@ -95,6 +95,9 @@ class SmallStep:
     done: bool
     session_id: int | None = None
     effect_key: str | None = None
+    done_on: str = ""  # the day it was ticked (ISO), when it is done
+    owner_name: str = ""  # who 'someone else' is, in the person's words
+    solution_id: int | None = None  # the barrier's solution this step carries out
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,62 @@ class Goal:
     created: str
     session_id: int | None = None
     effect_key: str | None = None
+    status_since: str = ""  # the day the goal took its status (achieved, paused, stopped, or reopened)
+    paused_until: str = ""  # ISO date a pause is meant to last until, or empty
+    stop_reason: str = ""  # why a stopped goal was stopped, in the person's words
     steps: tuple[SmallStep, ...] = field(default=())
     checkins: tuple[Checkin, ...] = field(default=())
+    levels: GoalLevels | None = None  # the five levels agreed for Goal Attainment Scaling, if any were
+
+
+@dataclass(frozen=True)
+class GoalLevels:
+    """The five Goal Attainment Scaling levels agreed for a goal, in the person's words, and which one is where they started."""
+
+    id: int
+    goal_id: int
+    baseline: int
+    much_less: str
+    somewhat_less: str
+    expected: str
+    somewhat_more: str
+    much_more: str
+
+
+@dataclass(frozen=True)
+class ChosenGroup:
+    """A group chosen in a session (from the directory when `asset_id` is set, or the person's own idea)."""
+
+    id: int
+    asset_id: str
+    name: str
+    first_visit: str
+    created: str
+    session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class GasScore:
+    """One goal scored at one review: -2 much less than expected ... +2 much more than expected."""
+
+    id: int
+    review_id: int
+    goal_id: int
+    level: int
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class GasReview:
+    """One review's Goal Attainment Scaling: each goal's level and the person's T-score across them (50 = as expected)."""
+
+    id: int
+    person_id: int
+    date: str
+    t_score: float
+    goals: int
+    session_id: int | None = None
+    scores: tuple[GasScore, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +215,7 @@ class Note:
     private: bool
     remind_on: str
     created: str
+    dealt_with: str = ""  # the day a reminder was marked dealt with, or empty
 
 
 @dataclass(frozen=True)
@@ -176,6 +234,9 @@ class Barrier:
     owner: str
     text: str
     solutions: tuple[Solution, ...] = ()
+    goal_id: int | None = None  # the goal it gets in the way of
+    created: str = ""
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 
 # The names of the migrations in records/migrations.py, in order (a test keeps the two the same).
-SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason")
+SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason", "m003_the_journey")
 MIGRATION_SET = "cpi_chat.people"
 
 

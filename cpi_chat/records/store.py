@@ -14,8 +14,10 @@ from cpi_chat.records.roster import rows
 
 # Rows that hang off another row: removing the parent removes these first.
 CHILDREN: dict[str, list[tuple[str, str]]] = {
-    "goal": [("small_step", "goal_id"), ("checkin", "goal_id")],
+    "goal": [("small_step", "goal_id"), ("checkin", "goal_id"), ("goal_levels", "goal_id"), ("gas_score", "goal_id"),
+             ("barrier", "goal_id")],
     "barrier": [("barrier", "parent_id"), ("solution", "barrier_id")],
+    "solution": [("small_step", "solution_id")],
 }
 
 
