@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from cpi_chat.assets.csv_io import ParsedFile
+from cpi_chat.assets.csv_io import ParsedFile, open_csv_records
 from cpi_chat.assets.directory import AssetDirectory, BadRows, Format, ImportReport
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.oruk_csv import is_oruk_csv
 from cpi_chat.assets.sync import FeedReport
 from cpi_chat.errors import CpiChatError, Refused
 
@@ -45,7 +46,16 @@ def import_file(
     directory: AssetDirectory, path: Path | str, format: Format = "csv", bad_rows: BadRows | None = None,
     replace: bool = False, progress: Progress | None = None, ask: AskAboutBadRows | None = None,
 ) -> ImportReport:
-    """Import a CSV, Open Referral UK JSON or ORUK CSV file; re-importing updates assets with the same id."""
+    """Import a CSV, Open Referral UK JSON or ORUK CSV file; re-importing updates assets with the same id.
+
+    Our own CSV is read and saved row by row (a million rows never sit in memory); with problems
+    found and no choice made, `ask` decides (nothing is imported when nobody can answer).
+    """
+    if not str(path).strip():
+        raise Refused("Say which file to import, for example: cpi-chat assets import our-directory.csv")
+    if format == "csv" and not is_oruk_csv(Path(path)):
+        with open_csv_records(Path(path), directory.lexicon, progress) as records:
+            return directory.import_records(records, bad_rows, replace, decide=ask, notes=lambda: records.notes)
     return import_parsed_file(directory, read_directory_file(directory, path, format, progress), bad_rows, replace, ask)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,57 +78,121 @@ def _column_name(header: str) -> str:
 
 def parse_csv(text: str, lexicon: Lexicon, name: str = "the file", progress: Progress | None = None) -> ParsedFile:
     """Every asset in CSV text; bad rows become problems with their line numbers."""
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise AssetImportError(f"The file {name} is empty.") from None
-    except csv.Error as error:
-        raise AssetImportError(f"The first line of {name} is not valid CSV ({error}).") from None
-    columns = [_column_name(h) for h in header]
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise AssetImportError(
-            f"The file {name} has no {', '.join(repr(c) for c in missing)} column; "
-            f"its first line must name the columns {','.join(REQUIRED_COLUMNS)}."
-        )
+    records = CsvRecords(io.StringIO(text, newline=""), lexicon, name)
     parsed = ParsedFile()
-    unknown = [h for h, c in zip(header, columns) if c not in CSV_COLUMNS and h.strip()]
-    if unknown:
-        parsed.notes.append(f"Columns not used: {', '.join(unknown[:10])}.")
-    records: list[tuple[int, list[str]]] = []
-    line = reader.line_num + 1
-    try:
-        for values in reader:
-            if values and any(v.strip() for v in values):
-                records.append((line, values))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise AssetImportError(f"Line {line} of {name} is not valid CSV ({error}); nothing was imported.") from None
-    if not records:
-        raise AssetImportError(f"The file {name} has a header but no assets.")
-    first_line_of: dict[str, int] = {}
-    total = len(records)
-    for done, (line, values) in enumerate(records, start=1):
-        if progress is not None and (done % 1000 == 0 or done == total):
-            progress(done, total)
+    for record in records:
+        if isinstance(record, RowProblem):
+            parsed.problems.append(record)
+        else:
+            parsed.assets.append(record)
+        done = len(parsed.assets) + len(parsed.problems)
+        if progress is not None and done % 1000 == 0:
+            progress(done, done)
+    parsed.notes.extend(records.notes)
+    return parsed
+
+
+class CsvRecords:
+    """The records of a CSV text read one at a time (assets, or problems with their line), and notes on the file."""
+
+    def __init__(self, lines: Iterable[str], lexicon: Lexicon, name: str = "the file",
+                 progress: Progress | None = None, where: Callable[[], tuple[int, int]] | None = None) -> None:
+        self.lines = lines
+        self.lexicon = lexicon
+        self.name = name
+        self.progress = progress
+        self.where = where  # (bytes read, bytes in all), for a progress bar over a file being streamed
+        self.notes: list[str] = []
+
+    def __iter__(self) -> Iterator[Asset | RowProblem]:
+        if csv.field_size_limit() < CSV_FIELD_LIMIT:
+            csv.field_size_limit(CSV_FIELD_LIMIT)
+        name = self.name
+        reader = csv.reader(self.lines)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise AssetImportError(f"The file {name} is empty.") from None
+        except csv.Error as error:
+            raise AssetImportError(f"The first line of {name} is not valid CSV ({error}).") from None
+        columns = [_column_name(h) for h in header]
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            raise AssetImportError(
+                f"The file {name} has no {', '.join(repr(c) for c in missing)} column; "
+                f"its first line must name the columns {','.join(REQUIRED_COLUMNS)}."
+            )
+        unknown = [h for h, c in zip(header, columns) if c not in CSV_COLUMNS and h.strip()]
+        if unknown:
+            self.notes.append(f"Columns not used: {', '.join(unknown[:10])}.")
+        first_line_of: dict[str, int] = {}
+        line = reader.line_num + 1
+        count = 0
+        try:
+            for values in reader:
+                if values and any(v.strip() for v in values):
+                    count += 1
+                    yield self._record(line, values, columns, first_line_of)
+                    if self.progress is not None and self.where is not None and count % 2000 == 0:
+                        self.progress(*self.where())
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise AssetImportError(f"Line {line} of {name} is not valid CSV ({error}); nothing was imported.") from None
+        if not count:
+            raise AssetImportError(f"The file {name} has a header but no assets.")
+
+    def _record(self, line: int, values: list[str], columns: list[str], first_line_of: dict[str, int]) -> Asset | RowProblem:
         if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
-            parsed.problems.append(RowProblem(line, f"it has {len(values)} values but the header names {len(columns)} columns"))
-            continue
+            return RowProblem(line, f"it has {len(values)} values but the header names {len(columns)} columns")
         row = {c: _unneutralise(v) for c, v in zip(columns, values) if c in CSV_COLUMNS}
         try:
-            asset = validate_record(row, lexicon)
+            asset = validate_record(row, self.lexicon)
         except ValueError as error:
-            parsed.problems.append(RowProblem(line, str(error)))
-            continue
+            return RowProblem(line, str(error))
         if asset.id in first_line_of:
-            parsed.problems.append(RowProblem(line, f"the id '{asset.id[:40]}' is already used on line {first_line_of[asset.id]}"))
-            continue
+            return RowProblem(line, f"the id '{asset.id[:40]}' is already used on line {first_line_of[asset.id]}")
         first_line_of[asset.id] = line
-        parsed.assets.append(asset)
-    return parsed
+        return asset
+
+
+@contextlib.contextmanager
+def open_csv_records(path: Path, lexicon: Lexicon, progress: Progress | None = None) -> Iterator[CsvRecords]:
+    """A CSV file's records, read from disk as they are used (a million rows never sit in memory at once)."""
+    try:
+        raw = path.open("rb")
+    except FileNotFoundError:
+        raise AssetImportError(f"There is no file called {path}.") from None
+    except IsADirectoryError:
+        raise AssetImportError(f"{path} is a folder, not a file.") from None
+    except OSError as error:
+        raise AssetImportError(f"The file {path} could not be read ({error.strerror}).") from None
+    with raw:
+        size = os.fstat(raw.fileno()).st_size
+        if not raw.read(4096).strip():
+            raise AssetImportError(f"The file {path.name} is empty.")
+        raw.seek(0)
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            yield CsvRecords(text, lexicon, path.name, progress, lambda: (raw.tell(), size))
+        except UnicodeDecodeError:
+            raise AssetImportError(
+                f"The file {path.name} is not UTF-8 text (line {_first_bad_line(path)} has a byte it cannot read); "
+                "save it from your spreadsheet as 'CSV UTF-8' and import it again. Nothing was imported."
+            ) from None
+
+
+def _first_bad_line(path: Path) -> int:
+    """The line holding the first byte that is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    with path.open("rb") as raw:
+        while chunk := raw.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                return lines + chunk[: error.start].count(b"\n")
+            lines += chunk.count(b"\n")
+    return lines
 
 
 def _unneutralise(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -240,6 +240,10 @@ class AssetDirectory:
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         """Import a CSV or Open Referral UK file in one transaction; re-importing updates by id."""
+        path = Path(path)
+        if format == "csv" and not oruk_csv.is_oruk_csv(path):
+            with csv_io.open_csv_records(path, self.lexicon, progress) as records:
+                return self.import_records(records, bad_rows, replace, notes=lambda: records.notes)
         return self.import_parsed(self.read_file(path, format, progress), bad_rows, replace)
 
     def read_file(
@@ -264,18 +268,46 @@ class AssetDirectory:
     def import_parsed(self, parsed: ParsedFile, bad_rows: BadRows = "skip", replace: bool = False) -> ImportReport:
         """Save what `read_file` found, in one transaction; with bad rows refused, save nothing if any."""
         if parsed.problems and bad_rows == "refuse":
-            shown = "; ".join(str(p) for p in parsed.problems[:3])
-            more = f" and {len(parsed.problems) - 3} more" if len(parsed.problems) > 3 else ""
-            raise AssetImportError(
-                f"Nothing was imported because {len(parsed.problems)} record(s) have problems ({shown}{more}); "
-                "fix them, or choose to skip bad rows."
-            )
+            raise AssetImportError(_refusal(parsed.problems))
         with self._lock, self.store.db.atomic():
             before = 0 if replace else self.store.count()
             self._save_and_index(parsed.assets, replace)
             added = self.store.count() - before
             self.store.log_change("import", "", f"{added} new, {len(parsed.assets) - added} updated")
         return ImportReport(added, len(parsed.assets) - added, list(parsed.problems), list(parsed.notes))
+
+    def import_records(
+        self, records: Iterable[Asset | RowProblem], bad_rows: BadRows | None = "refuse", replace: bool = False,
+        decide: Callable[[int, int], BadRows] | None = None, notes: Callable[[], list[str]] | None = None,
+    ) -> ImportReport:
+        """Save records as they are read, in one transaction: with bad rows refused (or `decide` says so), nothing is kept."""
+        problems: list[RowProblem] = []
+        with self._lock, self.store.db.atomic():
+            before = 0 if replace else self.store.count()
+            if replace:
+                self.store.save([], replace=True)
+            batch: list[Asset] = []
+            saved = 0
+            for record in records:
+                if isinstance(record, RowProblem):
+                    problems.append(record)
+                    continue
+                if bad_rows == "refuse" and problems and decide is None:
+                    continue  # nothing will be kept: just find every problem to report
+                batch.append(record)
+                if len(batch) >= 2000:
+                    self.store.save(batch)
+                    saved, batch = saved + len(batch), []
+            self.store.save(batch)
+            saved += len(batch)
+            if problems and (bad_rows is None and decide is not None):
+                bad_rows = decide(len(problems), saved)
+            if problems and bad_rows != "skip":
+                raise AssetImportError(_refusal(problems))
+            self._rebuild(None)  # in the same transaction: the index and the assets change together
+            added = self.store.count() - before
+            self.store.log_change("import", "", f"{added} new, {saved - added} updated")
+        return ImportReport(added, saved - added, problems, notes() if notes else [])
 
     def apply_feed(self, origin: str, parsed: ParsedFile) -> FeedReport:
         """Bring the assets from the feed at `origin` in line with `parsed`, in one transaction (see assets/sync.py)."""
@@ -317,6 +349,15 @@ class AssetDirectory:
     def close(self) -> None:
         """Close the file."""
         self.store.close()
+
+
+def _refusal(problems: list[RowProblem]) -> str:
+    shown = "; ".join(str(p) for p in problems[:3])
+    more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+    return (
+        f"Nothing was imported because {len(problems)} record(s) have problems ({shown}{more}); "
+        "fix them, or choose to skip bad rows."
+    )
 
 
 def load_demo_directory(directory: AssetDirectory, assets_dir: Path | None = None) -> ImportReport:

@@ -77,11 +77,9 @@ def import_command(
         return
     if not file:
         raise CpiChatError("Say which file to import (cpi-chat assets import FILE), or a feed with --from-feed URL.")
-    with _Bar("Checking each record", _is_big(Path(file)) and sys.stderr.isatty()) as progress:
-        parsed = actions.read_directory_file(directory, file, _format_for(file, format_), progress)  # type: ignore[arg-type]
-    if len(parsed.assets) > 10_000:
-        click.echo(f"Saving {len(parsed.assets):,} assets and getting them ready for searching...", err=True)
-    report = actions.import_parsed_file(directory, parsed, bad_rows, replace, ask=_ask_about_bad_rows)  # type: ignore[arg-type]
+    with _Bar("Importing", _is_big(Path(file)) and sys.stderr.isatty()) as progress:
+        report = actions.import_file(directory, file, _format_for(file, format_), bad_rows, replace,  # type: ignore[arg-type]
+                                     progress, ask=_ask_about_bad_rows)
     for problem in report.skipped[:20]:
         click.echo(f"  skipped {problem}", err=True)
     if len(report.skipped) > 20:
