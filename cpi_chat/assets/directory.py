@@ -269,7 +269,7 @@ class AssetDirectory:
         """Save what `read_file` found, in one transaction; with bad rows refused, save nothing if any."""
         if parsed.problems and bad_rows == "refuse":
             raise AssetImportError(_refusal(parsed.problems))
-        with self._lock, self.store.db.atomic():
+        with self._lock, self.store.db.atomic(), self.store.counted_once():
             before = 0 if replace else self.store.count()
             self._save_and_index(parsed.assets, replace)
             added = self.store.count() - before
@@ -282,7 +282,7 @@ class AssetDirectory:
     ) -> ImportReport:
         """Save records as they are read, in one transaction: with bad rows refused (or `decide` says so), nothing is kept."""
         problems: list[RowProblem] = []
-        with self._lock, self.store.db.atomic():
+        with self._lock, self.store.db.atomic(), self.store.counted_once():
             before = 0 if replace else self.store.count()
             if replace:
                 self.store.save([], replace=True)

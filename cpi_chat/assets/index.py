@@ -145,7 +145,7 @@ class SearchIndex:
     def _add_guesses(self, w: Word, slot: Slot, last: bool, known: dict[str, tuple[int, int, bool]]) -> None:
         """Completions of a half-typed last word and likely typos, for words that are not real words."""
         typed = w.surface.replace("-", "")
-        if len(typed) < 3 or is_real_word(w.surface) or any(a.literal for a in slot.alternatives):
+        if len(typed) < 3 or any(a.literal for a in slot.alternatives) or is_real_word(w.surface):
             return
         completions: list[tuple[str, int]] = []
         if last:

@@ -248,7 +248,7 @@ def load_synonyms(path: Path) -> Synonyms:
     return Synonyms.from_mapping(mapping)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A YAML loader that refuses a key written twice in one mapping (the second would silently win)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:

@@ -55,7 +55,7 @@ class Asset:
 
     def to_row(self) -> dict[str, str | None]:
         """The asset as a flat row of text, as stored in assets.db and written to CSV."""
-        return {f.name: _to_text(getattr(self, f.name), shape(f)) for f in ASSET_FIELDS}
+        return {name: _to_text(getattr(self, name), how) for name, how in _SHAPES}
 
     @classmethod
     def from_row(cls, row: dict[str, object]) -> Asset:
@@ -69,6 +69,7 @@ class Asset:
 
 
 ASSET_FIELDS: tuple[Field[Any], ...] = fields(Asset)
+_SHAPES: tuple[tuple[str, FieldShape], ...] = tuple((f.name, f.metadata["shape"]) for f in ASSET_FIELDS)
 # The columns of the CSV format and of assets.db, in the order we write them.
 CSV_COLUMNS = tuple(f.name for f in ASSET_FIELDS)
 # design.md's original header: every later column may be missing.

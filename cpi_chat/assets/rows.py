@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     ValidationError,
     ValidationInfo,
     create_model,
     field_validator,
+    model_validator,
 )
 
 from cpi_chat.assets.lexicon import Lexicon
@@ -34,16 +36,20 @@ class _RecordRules(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
-    @field_validator("*", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _plain_text(cls, value: object, info: ValidationInfo) -> object:
-        if value is None:
-            return _EMPTY.get(info.field_name or "", "")
-        if isinstance(value, str):
-            if len(value) > MAX_FIELD_CHARACTERS:
-                raise ValueError(f"is {len(value):,} characters long; the most allowed is {MAX_FIELD_CHARACTERS:,}")
-            value = _CONTROL.sub("", value)
-        return value
+    def _plain_text(cls, data: Any) -> Any:
+        """Nothing given is empty; control characters are dropped (one pass over the record: imports are big)."""
+        if not isinstance(data, Mapping):
+            return data
+        cleaned = {}
+        for key, value in data.items():
+            if value is None:
+                value = _EMPTY.get(key, "")
+            elif isinstance(value, str) and _CONTROL.search(value):
+                value = _CONTROL.sub("", value)
+            cleaned[key] = value
+        return cleaned
 
     @field_validator("id", "name", check_fields=False)
     @classmethod
@@ -95,6 +101,11 @@ class _RecordRules(BaseModel):
             text = value.strip()
             if not text:
                 return None
+            if len(text) == 10 and text[4] == "-":
+                try:
+                    return date.fromisoformat(text)
+                except ValueError:
+                    pass
             for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
                 try:
                     return datetime.strptime(text, pattern).date()
@@ -113,7 +124,8 @@ class _RecordRules(BaseModel):
         return Asset(**self.model_dump())
 
 
-_TYPES: dict[str, tuple[type, Any]] = {"text": (str, ""), "list": (list[str], []), "date": (date | None, None)}  # type: ignore[dict-item]
+_LONG_TEXT = Annotated[str, Field(max_length=MAX_FIELD_CHARACTERS)]
+_TYPES: dict[str, tuple[Any, Any]] = {"text": (_LONG_TEXT, ""), "list": (list[_LONG_TEXT], []), "date": (date | None, None)}
 # An asset as read from a CSV row or an Open Referral service, before it joins the directory.
 AssetRecord: type[_RecordRules] = create_model(  # type: ignore[call-overload]
     "AssetRecord",
@@ -135,6 +147,8 @@ def validate_record(data: Mapping[str, object], lexicon: Lexicon) -> Asset:
         message = str(first["msg"]).removeprefix("Value error, ")
         if first["type"] == "missing":
             message = "is missing"
+        elif first["type"] == "string_too_long":
+            message = f"is {len(first['input']):,} characters long; the most allowed is {MAX_FIELD_CHARACTERS:,}"
         raise ValueError(f"the {where} {message}") from None
 
 

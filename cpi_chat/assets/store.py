@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -12,6 +13,13 @@ import sqlite_utils
 from cpi_chat.assets.migrations import TABLE, migrations
 from cpi_chat.assets.model import CSV_COLUMNS, Asset, row_reader
 from cpi_chat.errors import CpiChatError
+
+
+# One statement for a new or changed asset: faster than a table helper for a million rows.
+_UPSERT = (
+    f"insert into {TABLE} ({', '.join(f'[{c}]' for c in CSV_COLUMNS)}) values ({', '.join('?' * len(CSV_COLUMNS))}) "
+    f"on conflict (id) do update set {', '.join(f'[{c}] = excluded.[{c}]' for c in CSV_COLUMNS[1:])}"
+)
 
 
 class AssetStore:
@@ -32,7 +40,7 @@ class AssetStore:
 
     def count(self) -> int:
         """How many assets the directory holds."""
-        return self.db[TABLE].count
+        return int(self.db.execute(f"select count(*) from {TABLE}").fetchone()[0])
 
     def get(self, asset_id: str) -> Asset | None:
         """The asset with this id, or None."""
@@ -68,14 +76,14 @@ class AssetStore:
 
     def save(self, assets: Iterable[Asset], replace: bool = False) -> int:
         """Insert or update assets by id in one transaction; with `replace`, drop everything else first."""
-        rows = (asset.to_row() for asset in assets)
+        rows = ([row[c] for c in CSV_COLUMNS] for row in (asset.to_row() for asset in assets))
         try:
             with self.db.atomic():
                 if replace:
                     self.db.execute(f"delete from {TABLE}")
-                before = self.db[TABLE].count
-                self.db.table(TABLE).upsert_all(rows, pk="id", batch_size=2000)
-                return self.db[TABLE].count - before
+                before = self.count()
+                self.db.conn.executemany(_UPSERT, rows)
+                return self.count() - before
         except sqlite3.OperationalError as error:
             # Nothing was saved: the transaction rolled back as a whole.
             raise CpiChatError(
@@ -94,6 +102,21 @@ class AssetStore:
         with self.db.atomic():
             cursor = self.db.execute(f"update {TABLE} set last_verified = ? where id = ?", [on.isoformat(), asset_id])
             return cursor.rowcount > 0
+
+    @contextlib.contextmanager
+    def counted_once(self) -> Iterator[None]:
+        """Inside the caller's transaction, count a bulk change as one change rather than one per row (faster)."""
+        triggers = self.db.execute(
+            f"select name, sql from sqlite_master where type = 'trigger' and tbl_name = '{TABLE}' and name like 'assets_counted_on_%'"
+        ).fetchall()
+        self.db.execute("update directory_version set changes = changes + 1 where id = 1")
+        for name, _ in triggers:
+            self.db.execute(f"drop trigger {name}")
+        try:
+            yield
+        finally:
+            for _, sql in triggers:
+                self.db.execute(sql)
 
     def from_origin(self, origin: str) -> list[Asset]:
         """Every asset imported from the feed at `origin`."""

@@ -9,6 +9,7 @@ are indexed as terms starting with "@", which no query word can be.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -101,8 +102,9 @@ def area_key(area: str) -> str:
 
 def area_keys(asset: Asset) -> list[str]:
     """Every area an asset is in: its areas, and the postcode districts in its addresses ('NG7')."""
-    keys = [area_key(a) for a in split_areas(asset.area)]
-    keys += [m.group(1) for m in _POSTCODE_DISTRICT.finditer(fold(asset.address))]
+    keys = [_area_key(a) for a in split_areas(asset.area)]
+    if any(ch.isdigit() for ch in asset.address):
+        keys += [m.group(1) for m in _POSTCODE_DISTRICT.finditer(asset.address.lower())]
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -115,6 +117,7 @@ class TermExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._caches: dict[tuple[bool, bool], dict[str, FieldTerms]] = {}
+        self._coded: dict[tuple[int, str], tuple[dict[str, int], dict[str, int], dict[str, int], tuple[tuple[str, str], ...]]] = {}
         self._phrase_starts = lexicon.synonyms.phrase_starts()
 
     def field(self, text: str, join_neighbours: bool, expand: bool) -> FieldTerms:
@@ -153,51 +156,77 @@ class TermExtractor:
 
     def terms(self, asset: Asset) -> AssetTerms:
         """Every term of an asset with the best code it has, its filter facts, written words and spellings."""
-        best: dict[str, int] = {}
+        guessed = asset.guessed
+        # Tags are read as one text: faster, and a stray join across two tags matches nothing.
+        fields = (
+            (asset.address, DETAILS, False),
+            (asset.accessibility, DETAILS, False),
+            (asset.cost, DETAILS, False),
+            ("" if "schedule" in guessed else asset.schedule, DETAILS, False),
+            (asset.description, DESCRIPTION, False),
+            (asset.area, AREA, True),
+            ("; ".join(asset.tags), TAGS, True),
+            (asset.name, NAME, True),
+        )
+        synonyms: dict[str, int] = {}
+        literal: dict[str, int] = {}
         written: set[str] = set()
         spellings: list[tuple[str, str]] = []
-        weight = LITERAL_WEIGHT
-        guessed = set(asset.guessed)
-        # Tags are read as one text: faster, and a stray join across two tags matches nothing.
-        for text, field_no, join_neighbours in (
-            (asset.name, NAME, True),
-            ("; ".join(asset.tags), TAGS, True),
-            (asset.area, AREA, True),
-            (asset.description, DESCRIPTION, False),
-            ("" if "schedule" in guessed else asset.schedule, DETAILS, False),
-            (asset.cost, DETAILS, False),
-            (asset.accessibility, DETAILS, False),
-            (asset.address, DETAILS, False),
-        ):
+        # From the field that counts least to the one that counts most, so the later (better) code wins;
+        # any literal code beats a synonym, which counts only for queries read as expansions.
+        for text, field_no, join_neighbours in fields:
             if not text:
                 continue
-            exact, extra, spelt = self.field(text, join_neighbours, expand=field_no in (NAME, TAGS))
-            base = field_no << 2
+            coded = self.coded(text, field_no, join_neighbours)
+            synonyms.update(coded[2])
+            literal.update(coded[1])
+            literal.update(coded[0])
             if field_no != DETAILS:
-                written.update(exact)
-                spellings.extend(spelt)
-            for term in exact:
-                old = best.get(term)
-                if old is None or weight[base] > weight[old]:
-                    best[term] = base
-            for term, quality in extra:
-                code = base | quality
-                old = best.get(term)
-                if old is None or weight[code] > weight[old]:
-                    best[term] = code
+                written.update(coded[0])
+                spellings.extend(coded[3])
+        synonyms.update(literal)
         if "domain" not in guessed:
-            best[domain_term(asset.domain)] = DOMAIN_CODE
-        return AssetTerms(best, self.facts(asset), frozenset(written), tuple(spellings))
+            synonyms[domain_term(asset.domain)] = DOMAIN_CODE
+        return AssetTerms(synonyms, self.facts(asset), frozenset(written), tuple(spellings))
+
+    def coded(self, text: str, field_no: int, join_neighbours: bool) -> tuple[dict[str, int], dict[str, int], dict[str, int], tuple[tuple[str, str], ...]]:
+        """One field's terms with their codes: as written, other literal ones, synonyms; and its spellings."""
+        key = (field_no, text)
+        cached = self._coded.get(key)
+        if cached is not None:
+            return cached
+        exact, extra, spelt = self.field(text, join_neighbours, expand=field_no in (NAME, TAGS))
+        base = field_no << 2
+        result = (
+            dict.fromkeys(exact, base),
+            {term: base | quality for term, quality in extra if quality != SYNONYM},
+            {term: base | quality for term, quality in extra if quality == SYNONYM},
+            spelt,
+        )
+        if len(text) <= self.CACHE_TEXT_LIMIT and len(self._coded) < self.CACHE_SIZE:
+            self._coded[key] = result
+        return result
 
     @staticmethod
     def facts(asset: Asset) -> tuple[str, ...]:
         """The "@..." terms the filters look for."""
         found = [domain_fact(asset.domain), kind_fact(asset.kind)]
         found += [area_fact(key) for key in area_keys(asset)]
-        days = schedule_days(asset.schedule)
-        found += [day_fact(day) for day in range(7) if days >> day & 1]
-        if is_free(asset.cost):
+        found += _day_facts(asset.schedule)
+        if _is_free(asset.cost):
             found.append(FREE_FACT)
-        if is_accessible(asset.accessibility):
+        if _is_accessible(asset.accessibility):
             found.append(ACCESSIBLE_FACT)
         return tuple(found)
+
+
+# Directories repeat the same costs, times and access notes: each is read once.
+@functools.lru_cache(maxsize=50_000)
+def _day_facts(schedule: str) -> tuple[str, ...]:
+    days = schedule_days(schedule)
+    return tuple(day_fact(day) for day in range(7) if days >> day & 1)
+
+
+_is_free = functools.lru_cache(maxsize=50_000)(is_free)
+_is_accessible = functools.lru_cache(maxsize=50_000)(is_accessible)
+_area_key = functools.lru_cache(maxsize=50_000)(lambda area: area_key(area))

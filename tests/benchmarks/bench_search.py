@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from cpi_chat.assets.directory import AssetDirectory, SearchFilters
 from cpi_chat.assets.model import CSV_COLUMNS
-from cpi_chat.paths import PROJECT_ROOT, shipped_assets_dir
+from cpi_chat.paths import shipped_assets_dir
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_directory import SEED, generate_rows, generated_queries
@@ -88,8 +88,12 @@ def one_shot_seconds(db: Path, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def finder_first_results_ms(db: Path) -> float:
-    """Milliseconds from opening the directory and the finder (as Ctrl+F does) to its first results on screen."""
+def finder_first_results_ms(db: Path, cold: bool = False) -> float:
+    """Milliseconds from Ctrl+F opening the finder to its first results on screen.
+
+    In a conversation the directory is already open (the session searches it); `cold` opens it too,
+    as the first thing the app does with it.
+    """
     from textual.app import App
 
     from cpi_chat.tui.screens.finder import AssetFinderScreen
@@ -99,9 +103,10 @@ def finder_first_results_ms(db: Path) -> float:
 
     async def measure() -> float:
         app = Host()
+        directory = None if cold else AssetDirectory.open(db)
         async with app.run_test(size=(100, 30)) as pilot:
             started = time.perf_counter()
-            screen = AssetFinderScreen(AssetDirectory.open(db), query="walking football")
+            screen = AssetFinderScreen(directory or AssetDirectory.open(db), query="walking football")
             app.push_screen(screen)
             while not screen.hits:
                 await pilot.pause(0.005)
@@ -134,7 +139,7 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="Also measure 1,000,000 assets (several minutes).")
     parser.add_argument("--quick", action="store_true", help="Time the naive baseline on 200 queries only.")
     options = parser.parse_args()
-    labelled = yaml.safe_load((PROJECT_ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+    labelled = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yaml").read_text(encoding="utf-8"))
     figures: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -150,7 +155,9 @@ def main() -> None:
         print(f"whole `cpi-chat assets search` process: {small:.3f} s at 1,000, {big:.3f} s at 100,000 ({big / small:.2f}x)")
 
         figures["finder_first_results_ms"] = round(finder_first_results_ms(big_db), 1)
-        print(f"finder's first results at 100,000: {figures['finder_first_results_ms']} ms")
+        figures["finder_first_results_opening_the_directory_ms"] = round(finder_first_results_ms(big_db, cold=True), 1)
+        print(f"finder's first results at 100,000: {figures['finder_first_results_ms']} ms "
+              f"({figures['finder_first_results_opening_the_directory_ms']} ms when it also opens the directory)")
 
         directory = AssetDirectory.open(big_db)
         rng = random.Random(SEED + 1)
