@@ -45,7 +45,7 @@ _VOWELS = frozenset("aeiou")
 _KEPT_WHOLE = (
     "joiner", "trainer", "career", "shower", "flower", "letter", "number", "matter", "summer", "winter", "dinner",
     "corner", "border", "butter", "litter", "order", "master", "finger", "ginger", "silver", "copper", "banner",
-    "manner", "partner", "member", "hammer", "liver",
+    "manner", "partner", "member", "hammer", "liver", "supporter",
 )
 STEM_EXCEPTIONS = {
     **{w: w for w in _KEPT_WHOLE}, **{w + "s": w for w in _KEPT_WHOLE},

@@ -14,7 +14,6 @@ from cpi_chat.assets.migrations import TABLE, migrations
 from cpi_chat.assets.model import CSV_COLUMNS, Asset, row_reader
 from cpi_chat.errors import CpiChatError
 
-
 # One statement for a new or changed asset: faster than a table helper for a million rows.
 _UPSERT = (
     f"insert into {TABLE} ({', '.join(f'[{c}]' for c in CSV_COLUMNS)}) values ({', '.join('?' * len(CSV_COLUMNS))}) "
