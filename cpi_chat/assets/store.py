@@ -111,11 +111,9 @@ class AssetStore:
         self.db.execute("update directory_version set changes = changes + 1 where id = 1")
         for name, _ in triggers:
             self.db.execute(f"drop trigger {name}")
-        try:
-            yield
-        finally:
-            for _, sql in triggers:
-                self.db.execute(sql)
+        yield  # on an error the caller's rollback brings the triggers back with everything else
+        for _, sql in triggers:
+            self.db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
 
     def from_origin(self, origin: str) -> list[Asset]:
         """Every asset imported from the feed at `origin`."""

@@ -11,11 +11,32 @@ from cpi_chat.session import Session, Turn
 from cpi_chat.wording import NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.records.model import Person
     from cpi_chat.workspace import Workspace
 
 OWN_NAME_QUESTION = "Hello. Type your name, then press Enter."
 OWN_NAME_AGAIN = "Type your name, then press Enter."
+
+
+def ready_to_search(assets: AssetDirectory, io: PlainIO) -> None:
+    """Bring the directory's saved search index up to date now, in words, rather than stall at the first suggestion."""
+    try:
+        if assets.index_is_current():
+            return
+        io.write("Getting the directory ready for searching...")
+        said: set[int] = set()
+
+        def progress(done: int, total: int) -> None:
+            quarter = 4 * done // max(total, 1)
+            if 0 < quarter < 4 and quarter not in said:
+                said.add(quarter)
+                io.write(f"  {25 * quarter}% done")
+
+        assets.prepare_index(progress)
+        io.write("The directory is ready.")
+    except CpiChatError as problem:
+        io.write(str(problem))
 
 
 def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
@@ -108,6 +129,7 @@ def open_session(
     if person is None:
         return None
     db, engine, assets = workspace.db, workspace.engine, workspace.assets
+    ready_to_search(assets, io)
     unfinished = sessions.session_to_carry_on(workspace, person.id)
     if unfinished is not None:
         carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")
