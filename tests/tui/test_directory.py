@@ -216,3 +216,23 @@ def test_new_ids_are_made_from_the_name_and_never_reuse_one() -> None:
     taken = {"walking-football", "walking-football-2"}
     assert new_asset_id("Walking Football!", taken.__contains__) == "walking-football-3"
     assert new_asset_id("Café Chat", taken.__contains__) == "cafe-chat"
+
+
+async def test_editing_an_asset_from_a_feed_keeps_its_feed_its_guesses_and_takes_the_teams_notes(demo_town: AssetDirectory) -> None:
+    """A worker's edit never turns a feed's asset into a local one; a guess left as it was stays a guess."""
+    from dataclasses import replace
+
+    kick = demo_town.get("kick-boxing-class")
+    assert kick is not None
+    demo_town.upsert(replace(kick, origin="https://example.org/api/services", guessed=["domain", "kind"]))
+    app = DirectoryHost(demo_town, query="kikbox")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#form-notes", Input).value = "Ask for Sam at the door"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    changed = demo_town.get("kick-boxing-class")
+    assert changed is not None
+    assert (changed.origin, changed.guessed, changed.notes) == ("https://example.org/api/services", ["domain", "kind"], "Ask for Sam at the door")

@@ -30,6 +30,7 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("cost", "Cost", "e.g. Free, or £3 per session"),
     ("contact", "Contact", "e.g. 01632 960000; hello@example.org"),
     ("accessibility", "Access", "e.g. Step-free; hearing loop"),
+    ("notes", "The team's own notes (a feed update never changes them)", "e.g. Ask for Sam at the door"),
 )
 KIND_CHOICES = (
     ("mainstream", "Mainstream: open to everyone"),
@@ -174,8 +175,14 @@ class AssetFormScreen(ModalScreen[Asset | None]):
             kind=self._kind(),
             source=original.source if original else "added by hand",
             last_verified=original.last_verified if original else None,
+            origin=original.origin if original else "",
+            status=original.status if original else "active",
         )
-        return validate_record(fields, self.assets.lexicon)
+        asset = validate_record(fields, self.assets.lexicon)
+        if original is not None:
+            # A guess the worker has changed is theirs now; one left as it was stays a guess.
+            asset.guessed = [g for g in original.guessed if getattr(asset, g, None) == getattr(original, g, None)]
+        return asset
 
     def action_save(self) -> None:
         """Check the form and hand back the asset, or say what needs fixing."""
