@@ -130,7 +130,7 @@ def open_session(
         return None
     db, engine, assets = workspace.db, workspace.engine, workspace.assets
     ready_to_search(assets, io)
-    unfinished = sessions.session_to_carry_on(workspace, person.id)
+    unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")
     if unfinished is not None:
         carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")
         if carry_on is None:

@@ -50,12 +50,14 @@ def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
 
 
 @guarded
-def unfinished_session(db: sqlite_utils.Database, person_id: int) -> SessionRecord | None:
-    """The person's latest session that stopped without ending (to offer carrying on), if any."""
+def unfinished_session(db: sqlite_utils.Database, person_id: int, mode: SessionMode | None = None) -> SessionRecord | None:
+    """The person's latest session that stopped without ending (to offer carrying on), if any; only of `mode` when given."""
+    only_mode = "" if mode is None else " AND mode = ?"
     row = fetch_one(
         db,
-        "SELECT * FROM session WHERE person_id = ? AND ended IS NULL AND engine_state IS NOT NULL ORDER BY started DESC, id DESC LIMIT 1",
-        [person_id],
+        "SELECT * FROM session WHERE person_id = ? AND ended IS NULL AND engine_state IS NOT NULL"
+        f"{only_mode} ORDER BY started DESC, id DESC LIMIT 1",
+        [person_id] if mode is None else [person_id, mode],
     )
     return from_row(SessionRecord, row) if row else None
 

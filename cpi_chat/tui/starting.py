@@ -21,8 +21,10 @@ CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
 def open_person(app: App, person: Person, mode: str) -> None:
     """Start or resume a conversation with `person`, asking first when a session stopped part-way."""
     workspace = app.workspace  # type: ignore[attr-defined]
+    if app.locked_to_person:  # type: ignore[attr-defined]
+        mode = "self"  # the person alone: whatever asked, never a session together
     app.use_person_display(person)  # type: ignore[attr-defined]
-    unfinished = sessions.session_to_carry_on(workspace, person.id)
+    unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")
     if unfinished is None:
         _choose_goal_then_start(app, person, mode)
         return
@@ -94,4 +96,5 @@ def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], 
     except CpiChatError as problem:
         app.notify(str(problem), severity="error", timeout=10, markup=False)
         return
-    app.push_screen(ConversationScreen(session, first, mode))
+    alone = app.locked_to_person  # type: ignore[attr-defined]
+    app.push_screen(ConversationScreen(session, first, "self" if alone else mode))

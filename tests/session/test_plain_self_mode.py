@@ -9,6 +9,7 @@ import pytest
 from cpi_chat import records
 from cpi_chat.errors import RecordsError
 from cpi_chat.plain import PlainIO, ask_own_name, open_session
+from cpi_chat.session import Session
 from cpi_chat.wording import NOT_FOUND_ALONE
 from cpi_chat.workspace import Workspace
 from tests.running import cli
@@ -104,3 +105,16 @@ def test_the_app_and_plain_mode_say_the_same_sentence_for_a_name_not_found() -> 
     from cpi_chat.tui import app
 
     assert app.NOT_FOUND_ALONE == NOT_FOUND_ALONE
+
+
+def test_plain_self_mode_never_carries_on_the_session_held_with_the_worker(two_people: Workspace) -> None:
+    joy = records.find_person(two_people.db, "Joy Tester")
+    records.save_note(two_people.db, joy.id, None, None, "CANARY7731 worried about the rent", private=True)
+    together, _ = Session.start(two_people.db, two_people.engine, two_people.assets, joy, "joint")
+    io, shown = scripted("Joy Tester")
+    opened = open_session(two_people, io, None, "self")
+    assert opened is not None
+    session, _turn = opened
+    assert session.session_id != together.session_id
+    assert not any("stopped part-way" in line for line in shown)
+    assert records.get_session(two_people.db, together.session_id).ended is None, "the worker's session is left as it was"
