@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from cpi_chat.actions import people
 from cpi_chat.errors import CpiChatError
@@ -23,6 +26,14 @@ if TYPE_CHECKING:
 
 DEMO_TITLE = "Demo — fictional people"
 SAVED_MESSAGE = "Everything is saved. Run cpi-chat again to carry on where you stopped."
+NOT_OPEN_ALONE = "That is for your worker, so it is not open in a check-in on your own."
+# The app's own actions a person alone may use; any other (the directory, and whatever is added later) is refused.
+ACTIONS_OPEN_ALONE = frozenset({"help", "toggle_contrast", "toggle_spacing", "quit"})
+
+
+def open_to_person_alone(screen: Screen) -> bool:
+    """Whether a person alone may see this screen: its own class says so (`OPEN_TO_PERSON_ALONE`), or it is the palette."""
+    return isinstance(screen, CommandPalette) or bool(vars(type(screen)).get("OPEN_TO_PERSON_ALONE", False))
 
 
 class CpiChatApp(App[None]):
@@ -119,6 +130,26 @@ class CpiChatApp(App[None]):
             self.open_person(found[0], "self")
 
         self.push_screen(YourNameScreen(check), named)
+
+    # -- the person alone: a small closed room -----------------------------
+
+    def push_screen(self, screen: Screen[Any] | str, callback: Any = None, wait_for_dismiss: bool = False, *,  # type: ignore[override]
+                    mode: str | None = None) -> Any:
+        """Show a screen; a person alone gets only the screens that say they are open to them (deny by default)."""
+        if self.locked_to_person and isinstance(screen, Screen) and not open_to_person_alone(screen):
+            self.notify(NOT_OPEN_ALONE, severity="warning", markup=False)
+            if wait_for_dismiss:
+                refused: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+                refused.set_result(None)
+                return refused
+            return AwaitMount(self.screen, [])
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)  # type: ignore[call-overload]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A person alone may use only the app's actions named open to them; Textual's own are left alone."""
+        if self.locked_to_person and f"action_{action}" in vars(CpiChatApp) and action not in ACTIONS_OPEN_ALONE:
+            return False
+        return super().check_action(action, parameters)
 
     def open_person(self, person: Person, mode: str) -> None:
         """Start or carry on a conversation with the person, asking first when one stopped part-way (screens call this)."""

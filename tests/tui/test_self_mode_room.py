@@ -53,3 +53,51 @@ async def test_a_person_alone_carries_on_their_own_check_in_that_stopped(demo_wo
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ConversationScreen) and screen.session.session_id == own.session_id
+
+
+ROOMS = {  # every screen a person alone may see; a new one is added here on purpose, never by accident
+    "YourNameScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "LogProgressScreen", "HelpScreen",
+    "AssetFinderScreen", "CommandPalette",
+}
+
+
+async def test_every_key_and_command_in_self_mode_stays_in_the_persons_own_rooms(demo_workspace) -> None:
+    from room_walker import walk_rooms
+
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    records.save_note(demo_workspace.db, dan.id, None, None, f"{CANARY} money worries", private=True)
+    others = [p.name.split()[0] for p in records.list_people(demo_workspace.db) if p.id != dan.id]
+    assert others
+
+    async def start():  # type: ignore[no-untyped-def]
+        app = demo_app(demo_workspace, mode="self")
+        runner = app.run_test(size=(100, 30))
+        pilot = await runner.__aenter__()
+        await pilot.pause()
+        return app, pilot, runner
+
+    def check(app, done: str) -> list[str]:  # type: ignore[no-untyped-def]
+        text = screen_text(app)
+        return [f"{done} showed {word!r}" for word in (CANARY, *others) if word in text]
+
+    walk = await walk_rooms(start, check, ROOMS, seeds=[[], [("type", "Dan Mercer"), ("key", "enter")]])
+    assert not walk.problems, "\n".join(walk.problems)
+    assert {"YourNameScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "HelpScreen"} <= set(walk.paths)
+    assert ("key", "p") in walk.tried["ProgressScreen"], "My plan was saved on the way"
+    assert all("Community directory" not in offered for offered in walk.commands.values())
+    records_themselves = {demo_workspace.paths.people_db, *demo_workspace.paths.backups_dir.glob("*")}
+    written = [f for f in demo_workspace.paths.data_dir.rglob("*") if f.is_file() and f not in records_themselves]
+    assert any(f.parent.name == "plans" for f in written)
+    assert not [f for f in written if CANARY.encode() in f.read_bytes()], "no file a person alone can make holds a private note"
+
+
+async def test_a_screen_not_open_to_a_person_alone_is_refused_whoever_asks_for_it(demo_workspace) -> None:
+    from cpi_chat.tui.screens.home import HomeScreen
+
+    app = demo_app(demo_workspace, mode="self")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.run_action("app.directory")  # refused by the app's own check, before any screen
+        app.push_screen(HomeScreen())  # a screen added later that forgot to ask: refused by default
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack][1:] == ["YourNameScreen"]

@@ -31,6 +31,8 @@ class AddPersonScreen(AskLineScreen):
 class YourNameScreen(AskLineScreen):
     """The person on their own types their name to start their check-in; no one else's name is ever shown."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     HELP = "Type your name, the way your worker wrote it, then press Enter to start your check-in. Escape leaves."
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Leave", id="ask_line_cancel")]
 

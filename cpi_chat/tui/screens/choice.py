@@ -15,6 +15,8 @@ from textual.widgets import Button, Static
 class ChoiceScreen(ModalScreen[int | None]):
     """Asks one question; each answer is a button, and its number key picks it."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     HELP = "Pick one answer with its number key or the arrow keys and Enter. Escape goes back without choosing."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", id="choice_back"),

@@ -36,6 +36,8 @@ LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people lis
 class ConversationScreen(Screen[None]):
     """One conversation: answer with the number keys or by typing; Ctrl+B goes back a question; Escape leaves (saved)."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     HELP = ("The conversation. Answer a question by pressing the number of a quick reply, or type and press Enter. "
             "Ctrl+B goes back a question, Ctrl+S skips one that is optional. Suggested groups show as cards: "
             "Add to plan picks one. Your goals appear on the right as they are set. Everything is saved after each answer.")

@@ -33,6 +33,8 @@ EMPTY_DIRECTORY = (
 class AssetFinderScreen(ModalScreen[Asset | None]):
     """Find an asset by typing and filtering; dismisses with the asset picked, or None."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     DEFAULT_CSS = """
     AssetFinderScreen {
         align: center middle;

@@ -25,6 +25,8 @@ GENERAL = (
 class HelpScreen(ModalScreen[None]):
     """Lists what a screen is for and its keys; Escape or F1 closes it."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     HELP = "This is the help. Escape or F1 closes it."
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close help", id="close_help")]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from cpi_chat.actions.checkins import progress_example, progress_problem
 from cpi_chat.records.model import Goal
 from cpi_chat.tui.screens.ask_line import AskLineScreen
@@ -16,6 +18,8 @@ def amount_problem(line: str) -> str:
 
 class LogProgressScreen(AskLineScreen):
     """Type how far you got, with a number, then Enter; Escape goes back without saving."""
+
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
 
     HELP = ("Type how far you got, with a number and what it counts, for example '2 times', '20 minutes' or "
             "'1 km'. Enter saves it. Escape goes back without saving.")

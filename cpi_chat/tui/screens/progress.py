@@ -31,6 +31,8 @@ PICK_A_GOAL = "First choose a goal: use the arrow keys to move to it, then press
 class ProgressScreen(Screen[None]):
     """How it's going for one person: each goal's chart and next step, W for 'I went', L to log progress, P for My plan."""
 
+    OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
+
     HELP = ("How it's going. Each goal is a card: for a goal you go to regularly, the marks show each week "
             "(■ went, □ did not go, ‖ paused because away or unwell, · no check-in) and the same in words. "
             "For a target, each value logged shows a bar toward the target, and the days left. "
