@@ -12,11 +12,8 @@ if TYPE_CHECKING:
 
 
 def session_to_carry_on(workspace: Workspace, person_id: int, alone: bool = False) -> SessionRecord | None:
-    """The person's session that stopped part-way and can be carried on exactly where it stopped, if any.
-
-    A person `alone` (self mode) carries on only a check-in of their own, never a session held with their
-    worker: that one has the worker's panel, with its tips and private notes, and is the worker's to end.
-    """
+    """The session that stopped part-way, to carry on exactly where it stopped; a person `alone` gets only their own check-in."""
+    # Never a session held with the worker: it has the worker's panel (tips, private notes) and is the worker's to end.
     record = records.unfinished_session(workspace.db, person_id, "self" if alone else None)
     return record if record is not None and record.engine_state else None
 
