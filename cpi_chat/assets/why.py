@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from cpi_chat.words import long_date
+
 # How each field's match is said: "{}" is the words found in it.
 SAID = {
     "name": "its name says {}",
@@ -59,7 +61,7 @@ def checked_in_words(checked: date | None, today: date) -> str:
     """When someone last checked an asset, and a warning when that is over a year ago."""
     if checked is None:
         return ""
-    said = f"{checked.day} {checked:%B %Y}"
+    said = long_date(checked)
     if (today - checked).days > STALE_AFTER_DAYS:
         said += " (over a year ago, so ring to check it still runs)"
     return said
