@@ -131,3 +131,15 @@ def test_verify_records_the_date_an_asset_was_checked(imported) -> None:  # type
     result = imported("assets", "verify", "mt-008", "--on", "2026-02-01")
     assert result.output.strip() == "Marked mt-008 as checked on 2026-02-01."
     assert json.loads(imported("assets", "show", "mt-008", "--json").output)["last_verified"] == "2026-02-01"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("assets", "import"), "Say which file to import (cpi-chat assets import FILE), or a feed with --from-feed URL."),
+    (("assets", "verify", "nope"), "There is no asset with the id 'nope'; `cpi-chat assets search` shows ids."),
+    (("assets", "verify", "mt-001", "--on", "2999-01-01"), "2999-01-01 has not come yet; give the day the details were checked."),
+    (("assets", "import", "no-such-file.csv"), "There is no file called no-such-file.csv."),
+])
+def test_a_directory_action_that_cannot_be_done_is_refused_in_one_kind_sentence(imported, args, said) -> None:  # type: ignore[no-untyped-def]
+    result = imported(*args)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"cpi-chat: {said}"
