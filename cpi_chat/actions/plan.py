@@ -18,7 +18,9 @@ def save_plan_page(workspace: Workspace, person_id: int) -> Path:
     """Save the easy-read plan page (never private notes) in the data folder's private plans/ folder; returns where."""
     from cpi_chat.plan.files import save_plan_page as save
 
-    return save(workspace.db, person_id, workspace.paths.data_dir, workspace.find_asset)
+    path = save(workspace.db, person_id, workspace.paths.data_dir, workspace.find_asset)
+    _audit_plan_written(workspace, person_id)
+    return path
 
 
 def plan_text(workspace: Workspace, person_id: int, fmt: PlanFormat) -> str:
@@ -49,9 +51,19 @@ def export_plan(workspace: Workspace, person_id: int, fmt: PlanFormat, out: Path
     marks = {"html": PLAN_PAGE_MARK, "md": PLAN_MARKDOWN_MARK, "ics": f"PRODID:{PRODID}"}  # a plan written before holds one
     text = plan_text(workspace, person_id, fmt)
     try:
-        return write_private_file(out, text, replaces=marks[fmt])
+        written = write_private_file(out, text, replaces=marks[fmt])
     except OSError as error:
         raise CpiChatError(f"The plan could not be written to {out} ({error.strerror}); choose another file with --out.") from None
+    _audit_plan_written(workspace, person_id)
+    return written
+
+
+def _audit_plan_written(workspace: Workspace, person_id: int) -> None:
+    """A file holding the person's plan now exists outside people.db: the audit says when, and by whom (no content)."""
+    from cpi_chat.records.db import transaction, write_audit
+
+    with transaction(workspace.db):
+        write_audit(workspace.db, "export", "plan", person_id)
 
 
 def remove_plan_page(workspace: Workspace, person_id: int) -> Path | None:

@@ -47,12 +47,13 @@ def test_without_a_directory_no_place_is_found_and_no_directory_is_made(workspac
     assert not workspace.paths.assets_db.exists()
 
 
-def test_the_plan_page_is_saved_owner_only_and_replaced_next_time(workspace, ann, reading_circle) -> None:
+def test_the_plan_page_is_saved_owner_only_and_replaced_next_time(workspace, ann, reading_circle, audit) -> None:
     goals.add_commitment_goal(workspace, ann.id, "Reading group", "once a month", asset_id="reading-1")
     page = plan.save_plan_page(workspace, ann.id)
     assert page == workspace.paths.data_dir / "plans" / f"plan-person-{ann.id}.html"
     assert stat.S_IMODE(page.stat().st_mode) == 0o600 and "Library Reading Circle" in page.read_text()
     assert plan.save_plan_page(workspace, ann.id) == page
+    assert audit().count(("export", "plan")) == 2, "each file holding the plan is recorded, without its content"
 
 
 @pytest.mark.parametrize(("fmt", "starts"), [("html", "<!DOCTYPE html>"), ("md", "# My plan"), ("ics", "BEGIN:VCALENDAR")])
@@ -62,9 +63,10 @@ def test_the_plan_in_each_format(workspace, ann, fmt: str, starts: str, tmp_path
     assert plan.export_plan(workspace, ann.id, fmt, out) == out, "a plan written before is replaced"  # type: ignore[arg-type]
 
 
-def test_an_export_never_replaces_a_file_cpi_chat_did_not_write(workspace, ann, tmp_path: Path) -> None:
+def test_an_export_never_replaces_a_file_cpi_chat_did_not_write(workspace, ann, tmp_path: Path, audit) -> None:
     theirs = tmp_path / "letter.md"
     theirs.write_text("# My letter")
     with pytest.raises(Refused, match="was not written by cpi-chat"):
         plan.export_plan(workspace, ann.id, "md", theirs)
     assert theirs.read_text() == "# My letter"
+    assert ("export", "plan") not in audit(), "nothing written, nothing recorded"
