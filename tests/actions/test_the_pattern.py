@@ -25,11 +25,11 @@ def public_functions(module_name: str) -> list[tuple[str, object]]:
             if inspect.isfunction(value) and value.__module__ == module.__name__ and not name.startswith("_")]
 
 
-def test_every_action_takes_the_workspace_first_and_says_in_one_line_what_it_is_for() -> None:
+def test_every_action_takes_the_workspace_first_and_says_in_its_first_line_what_it_is_for() -> None:
     for module_name in MODULES:
         for name, function in public_functions(module_name):
-            doc = inspect.getdoc(function) or ""
-            assert doc and "\n" not in doc, f"{module_name}.{name} needs a one-line docstring"
+            summary, _, more = (inspect.getdoc(function) or "").partition("\n")
+            assert summary and (not more or more.startswith("\n")), f"{module_name}.{name} needs a one-line summary first"
             if module_name in PATH_TOOLS or (module_name, name) in PURE:
                 continue
             first = next(iter(inspect.signature(function).parameters), "")  # type: ignore[arg-type]
