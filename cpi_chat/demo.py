@@ -35,7 +35,7 @@ DEMO_PEOPLE = (
         "persona_dan_kickboxing_and_5k.yaml", pronoun="he",
     ),
     DemoPerson(
-        "Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True), "persona_joyce_farming_friends.yaml",
+        "Joyce Whitlow", CommunicationNeeds(large_print=True, high_contrast=True, larger_spacing=True), "persona_joyce_farming_friends.yaml",
         "72, widowed, poor sight, one bus a day; goes back to the farming community and out twice a week.",
         "persona_joyce_farming_friends.yaml", pronoun="she",
     ),

@@ -73,14 +73,15 @@ def choose_flow(mode: str, goals: list[Goal]) -> str:
     return "review" if goals else "joint_session"
 
 
+def needs_context(person: Person) -> dict[str, str]:
+    """The name to call the person and whether to use easy-read words, from their needs as recorded now."""
+    first = person.name.split()[0] if person.name.split() else person.name  # 'Hello Dan', as a person would say it
+    return {"name": person.needs.preferred_name or first, "easy_read": "yes" if person.needs.easy_read else ""}
+
+
 def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
     """What the flows may say about the person: name, needs, latest interests and the goal checked in on."""
-    context = {
-        "name": person.name.split()[0] if person.name.split() else person.name,  # 'Hello Dan', as a person would say it
-        "today": today.isoformat(),
-        "mode": mode,
-        "easy_read": "yes" if person.needs.easy_read else "",
-    }
+    context = {"today": today.isoformat(), "mode": mode, **needs_context(person)}
     latest: dict[str, str] = {}
     for interest in records.list_interests(db, person.id):
         latest[interest.when] = interest.text
@@ -149,6 +150,7 @@ class Session:
                 f"The saved place in session {record.id} could not be read (it may come from another version of cpi-chat), "
                 "so it cannot be carried on; what it saved is kept."
             ) from None
+        state.context.update(needs_context(person))  # needs changed since it stopped apply from the next words on
         session = cls(db, engine, assets, person, record.id, state)
         return session, session._turn(engine.resume(state))
 

@@ -1,10 +1,11 @@
-"""People: add, find, rename, and what they need (communication needs, the screen they like)."""
+"""People: add, find, rename, and what they need (their communication needs, which set the screen and the plan)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from cpi_chat import records
+from cpi_chat.errors import Refused
 
 if TYPE_CHECKING:
     from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
@@ -46,14 +47,29 @@ def rename_person(workspace: Workspace, person_id: int, new_name: str) -> Person
 
 
 def change_needs(workspace: Workspace, person_id: int, needs: CommunicationNeeds) -> Person:
-    """Replace a person's communication needs (easy read, large print, high contrast, plain mode)."""
+    """Replace a person's communication needs (easy read, large print, high contrast, plain mode, spacing, ...)."""
     db = workspace.db
     with records.transaction(db):
         return records.set_needs(db, person_id, needs)
 
 
-def remember_display(workspace: Workspace, person_id: int, theme: str) -> Person:
-    """Remember the screen a person chose (high contrast, large spacing) for next time."""
+def change_person(workspace: Workspace, person_id: int, name: str, needs: CommunicationNeeds) -> Person:
+    """Change a person's name and communication needs together, as the app's person box does (one transaction)."""
     db = workspace.db
     with records.transaction(db):
-        return records.set_theme(db, person_id, theme)
+        if records.get_person(db, person_id).name != name:
+            records.rename_person(db, person_id, name)
+        return records.set_needs(db, person_id, needs)
+
+
+def update_needs(workspace: Workspace, person_id: int, **changes: bool | str) -> Person:
+    """Change only the needs named (`high_contrast=True`), keeping the rest as recorded; F5, F6 and the CLI use this."""
+    from dataclasses import fields, replace
+
+    known = {f.name for f in fields(records.CommunicationNeeds)}
+    if unknown := sorted(set(changes) - known):
+        raise Refused(f"There is no communication need called {unknown[0].replace('_', ' ')!r}.")
+    db = workspace.db
+    with records.transaction(db):  # read and write in one transaction, so two windows cannot undo each other
+        current = records.get_person(db, person_id).needs
+        return records.set_needs(db, person_id, replace(current, **changes))  # type: ignore[arg-type]

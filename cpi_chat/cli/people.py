@@ -47,19 +47,55 @@ def person_list(paths: Paths, as_json: bool) -> None:
         echo(f"{p.id:>4}  {p.name}\n      needs: {needs} · active goals: {goals} · last session: {last}")
 
 
+# Each communication need: (option name, field, help). `person add` takes them as flags, `person needs` as on/off.
+NEED_OPTIONS = (
+    ("easy-read", "easy_read", "easy-read wording in every conversation"),
+    ("large-print", "large_print", "large print (at least 20pt) on every printed page"),
+    ("high-contrast", "high_contrast", "the high-contrast theme on every screen"),
+    ("plain", "plain_mode", "plain mode (screen readers, braille displays): offered when the app opens for them"),
+    ("larger-spacing", "larger_spacing", "a blank line between lines on screen"),
+    ("reads-with-someone", "reads_with_someone", "someone to read with them (told to the worker at each session)"),
+)
+
+
+def need_options(on_off: bool):  # type: ignore[no-untyped-def]
+    """Add an option per communication need: a flag for `person add`, --X/--no-X for `person needs`."""
+    def decorate(command):  # type: ignore[no-untyped-def]
+        for option, field, help_text in reversed(NEED_OPTIONS):
+            declared = f"--{option}/--no-{option}" if on_off else f"--{option}"
+            command = click.option(declared, field, default=None if on_off else False, is_flag=True,
+                                   help=help_text.capitalize() + ".")(command)
+        return click.option("--preferred-name", default=None, help="The name they like to be called in conversation.")(command)
+    return decorate
+
+
 @person.command("add")
 @click.argument("name")
-@click.option("--easy-read", is_flag=True, help="Use easy-read wording with this person.")
-@click.option("--large-print", is_flag=True, help="Print and show things large.")
-@click.option("--high-contrast", is_flag=True, help="Use the high-contrast theme.")
-@click.option("--plain", is_flag=True, help="Hold sessions in plain mode (screen readers, braille displays).")
+@need_options(on_off=False)
 @pass_paths
-def person_add(paths: Paths, name: str, easy_read: bool, large_print: bool, high_contrast: bool, plain: bool) -> None:
-    """Add a person by display name or initials (no full names needed)."""
-    needs = CommunicationNeeds(easy_read=easy_read, large_print=large_print, high_contrast=high_contrast, plain_mode=plain)
+def person_add(paths: Paths, name: str, preferred_name: str | None, **needs: bool) -> None:
+    """Add a person by display name or initials (no full names needed), with their communication needs."""
     with Workspace(paths) as workspace:
-        added = people.add_person(workspace, name, needs)
+        added = people.add_person(workspace, name, CommunicationNeeds(**needs, preferred_name=preferred_name or ""))
     echo(f"Added {added.name} (id {added.id}).")
+
+
+@person.command("needs")
+@click.argument("who", metavar="PERSON")
+@need_options(on_off=True)
+@pass_paths
+def person_needs(paths: Paths, who: str, preferred_name: str | None, **needs: bool | None) -> None:
+    """Show or change a person's communication needs, e.g. `person needs NAME --large-print --no-easy-read`.
+
+    Only the needs named change; the screen, every conversation and the next printed plan follow at once.
+    """
+    changes: dict[str, bool | str] = {field: value for field, value in needs.items() if value is not None}
+    if preferred_name is not None:
+        changes["preferred_name"] = preferred_name
+    with Workspace(paths) as workspace:
+        found = people.find_person(workspace, who)
+        changed = people.update_needs(workspace, found.id, **changes) if changes else found
+    echo(f"{changed.name}: {changed.needs.in_words() or 'no communication needs recorded.'}")
 
 
 @person.command("rename")

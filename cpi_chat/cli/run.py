@@ -79,7 +79,10 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
 
             app = CpiChatApp(workspace, person_name=person_name, mode=mode)
             with ending_on_signals(app):
-                app.run()
+                switch = app.run()
+            if switch is not None:  # the person's needs say plain mode, and they chose it
+                with ending_on_signals():
+                    run_plain(workspace, str(switch.person_id), switch.mode)
     finally:
         workspace.close()
 
@@ -108,7 +111,10 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
 
             app = CpiChatApp(workspace, person_name=person_name, mode=mode, demo=True)
             with ending_on_signals(app):
-                app.run()
+                switch = app.run()
+            if switch is not None:
+                with ending_on_signals():
+                    run_plain(workspace, str(switch.person_id), switch.mode)
     finally:
         workspace.close()
         if keep:

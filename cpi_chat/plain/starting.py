@@ -128,6 +128,8 @@ def open_session(
     person = choose_person(workspace, io, person_name, show_people=mode != "self")
     if person is None:
         return None
+    if mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time
+        io.write(f"For the worker: {person.needs.in_words()}")
     db, engine, assets = workspace.db, workspace.engine, workspace.assets
     ready_to_search(assets, io)
     unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")

@@ -128,3 +128,16 @@ def m003_the_journey(db: sqlite_utils.Database) -> None:
     db.table("barrier").add_column("goal_id", int, fk="goal", fk_col="id")
     # A private note's reminder stays on the people list and the worker panel until the worker marks it dealt with.
     db.table("note").add_column("dealt_with", str, not_null_default="")
+
+
+@migrations()
+def m004_more_communication_needs(db: sqlite_utils.Database) -> None:
+    """Add larger spacing, someone to read with them and a preferred name; the screen once chosen becomes a need."""
+    person = db.table("person")
+    person.add_column("larger_spacing", int, not_null_default=0)
+    person.add_column("reads_with_someone", int, not_null_default=0)
+    person.add_column("preferred_name", str, not_null_default="")
+    # F5 and F6 used to be kept as a theme string; they are the person's needs now, set in one place.
+    db.execute("UPDATE person SET high_contrast = 1 WHERE theme LIKE 'cpi-high-contrast%'")
+    db.execute("UPDATE person SET larger_spacing = 1 WHERE theme LIKE '%+spacious' OR (theme = '' AND large_print = 1)")
+    db.execute("UPDATE person SET theme = ''")

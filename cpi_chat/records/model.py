@@ -47,10 +47,29 @@ class CommunicationNeeds:
     large_print: bool = False
     high_contrast: bool = False
     plain_mode: bool = False
+    larger_spacing: bool = False
+    reads_with_someone: bool = False
+    preferred_name: str = ""
 
     def labels(self) -> list[str]:
         """The needs that are set, as short words for lists and exports."""
-        return [f.name.replace("_", " ") for f in fields(self) if getattr(self, f.name)]
+        words = [NEED_WORDS[f.name] for f in fields(self) if f.type in ("bool", bool) and getattr(self, f.name)]
+        return words + ([f"call them {self.preferred_name}"] if self.preferred_name else [])
+
+    def in_words(self) -> str:
+        """The needs as one sentence for the worker at the start of a session ('' when none are recorded)."""
+        listed = [NEED_WORDS[f.name] for f in fields(self) if f.type in ("bool", bool) and getattr(self, f.name)]
+        said = f"Communication needs: {', '.join(listed)}." if listed else ""
+        called = f"They like to be called {self.preferred_name}." if self.preferred_name else ""
+        return " ".join(part for part in (said, called) if part)
+
+
+# The words each need is shown with, to the worker and on the command line.
+NEED_WORDS = {
+    "easy_read": "easy read", "large_print": "large print", "high_contrast": "high contrast",
+    "plain_mode": "plain mode", "larger_spacing": "larger spacing",
+    "reads_with_someone": "someone to read with them",
+}
 
 
 @dataclass(frozen=True)

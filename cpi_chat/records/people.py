@@ -29,6 +29,13 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+def _needs_columns(needs: CommunicationNeeds) -> dict[str, object]:
+    """The needs as the person table keeps them: each yes or no as 1 or 0, the preferred name cleaned like a name."""
+    columns: dict[str, object] = {k: int(v) for k, v in asdict(needs).items() if isinstance(v, bool)}
+    columns["preferred_name"] = _clean_name(needs.preferred_name) if needs.preferred_name.strip() else ""
+    return columns
+
+
 @guarded
 def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
     """The person with this id, or a RecordsError."""
@@ -42,7 +49,7 @@ def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
 def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds | None = None) -> Person:
     """Record a new person by display name or initials, with their communication needs."""
     needs = needs or CommunicationNeeds()
-    record = {"name": _clean_name(name), "created": now_utc(), **{k: int(v) for k, v in asdict(needs).items()}}
+    record = {"name": _clean_name(name), "created": now_utc(), **_needs_columns(needs)}
     with transaction(db):
         person_id = int(db.table("person").insert(record).last_pk)  # type: ignore[arg-type]
         write_audit(db, "create", "person", person_id)
@@ -109,8 +116,8 @@ def rename_person(db: sqlite_utils.Database, person_id: int, new_name: str) -> P
 
 @guarded
 def set_needs(db: sqlite_utils.Database, person_id: int, needs: CommunicationNeeds) -> Person:
-    """Replace a person's communication needs (easy read, large print, high contrast, plain mode)."""
-    return _update_person(db, person_id, {k: int(v) for k, v in asdict(needs).items()})
+    """Replace a person's communication needs (easy read, large print, high contrast, plain mode, spacing, ...)."""
+    return _update_person(db, person_id, _needs_columns(needs))
 
 
 @guarded

@@ -13,7 +13,8 @@ from typing import Any
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 
 # The names of the migrations in records/migrations.py, in order (a test keeps the two the same).
-SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason", "m003_the_journey")
+SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason", "m003_the_journey",
+                     "m004_more_communication_needs")
 MIGRATION_SET = "cpi_chat.people"
 
 
@@ -37,6 +38,8 @@ def person_from_row(row: dict[str, Any]) -> Person:
     needs = CommunicationNeeds(
         easy_read=bool(row["easy_read"]), large_print=bool(row["large_print"]),
         high_contrast=bool(row["high_contrast"]), plain_mode=bool(row["plain_mode"]),
+        larger_spacing=bool(row.get("larger_spacing")), reads_with_someone=bool(row.get("reads_with_someone")),
+        preferred_name=row.get("preferred_name") or "",
     )
     return Person(id=row["id"], name=row["name"], needs=needs, theme=row.get("theme") or "", created=row["created"])
 

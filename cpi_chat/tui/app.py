@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -17,7 +18,7 @@ from cpi_chat.actions import people
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui import starting
 from cpi_chat.tui.commands import CpiCommands
-from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, DisplaySetting
+from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, Look
 from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def open_to_person_alone(screen: Screen) -> bool:
     return isinstance(screen, CommandPalette) or bool(vars(type(screen)).get("OPEN_TO_PERSON_ALONE", False))
 
 
-class CpiChatApp(App[None]):
+class CpiChatApp(App[starting.SwitchToPlain | None]):
     """cpi-chat: a friendly conversation that finds community groups and sets small goals."""
 
     CSS_PATH = "app.tcss"
@@ -59,6 +60,7 @@ class CpiChatApp(App[None]):
         self.person: Person | None = None  # whose display setting is in use
         self.locked_to_person = mode == "self"  # the person alone: never the people list, nor anyone else's name
         self.spacious = False
+        self.list_look = Look()  # what the worker chose on the people list, where no one's needs apply
         if demo:
             self.title = DEMO_TITLE
         self.register_theme(HIGH_CONTRAST_THEME)
@@ -155,38 +157,48 @@ class CpiChatApp(App[None]):
         """Start or carry on a conversation with the person, asking first when one stopped part-way (screens call this)."""
         starting.open_person(self, person, mode)
 
-    # -- display settings, remembered per person ---------------------------
+    # -- the look: each person's communication needs, or the worker's own choice on the people list --
 
     def use_person_display(self, person: Person | None) -> None:
-        """Switch to the person's remembered theme and spacing (or the defaults when None)."""
-        self.person = person
-        setting = DisplaySetting() if person is None else DisplaySetting.parse(
-            person.theme, person.needs.high_contrast, person.needs.large_print)
-        self.theme = setting.theme or DEFAULT_THEME
-        self.spacious = setting.spacious
-        self.set_class(setting.spacious, "-spacious")
+        """Show the person's needs (high contrast, larger spacing) on every screen and pop-up; None: the people list's own look.
 
-    def _remember_display(self) -> None:
+        A need only ever switches something on: high contrast chosen on the people list (the person may already be
+        sitting there) stays on when their session opens, and goes back to the list's own choice afterwards.
+        """
+        self.person = person
+        needs = person.needs if person is not None else None
+        self._show_look(self.list_look.high_contrast or bool(needs and needs.high_contrast),
+                        self.list_look.spacious or bool(needs and needs.larger_spacing))
+
+    def _show_look(self, high_contrast: bool, spacious: bool) -> None:
+        self.theme = HIGH_CONTRAST if high_contrast else DEFAULT_THEME
+        self.spacious = spacious
+        self.set_class(spacious, "-spacious")
+
+    def _change_look(self, **need: bool) -> None:
+        """F5 or F6: with a person open it becomes their need (recorded, so every screen and the next session follow)."""
         if self.person is None:
+            self.list_look = replace(self.list_look, **need)
+            self.use_person_display(None)
             return
-        theme = "" if self.theme == DEFAULT_THEME else self.theme
-        setting = DisplaySetting(theme, self.spacious)
         try:
-            self.person = people.remember_display(self.workspace, self.person.id, setting.stored())
+            self.person = people.update_needs(self.workspace, self.person.id, **need)
         except CpiChatError as problem:
             self.notify(str(problem), severity="error", markup=False)
+            return
+        if not any(need.values()):  # turned off for the person means off, even if it was chosen on the people list
+            self.list_look = replace(self.list_look, **{"high_contrast" if "high_contrast" in need else "spacious": False})
+        self.use_person_display(self.person)
 
     def action_toggle_contrast(self) -> None:
-        """High-contrast theme on or off."""
-        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
-        self._remember_display()
+        """High-contrast theme on or off (for the person whose screen this is: remembered in their needs)."""
+        self._change_look(high_contrast=self.theme != HIGH_CONTRAST)
         self.notify("High contrast on." if self.theme == HIGH_CONTRAST else "High contrast off.", markup=False)
 
     def action_toggle_spacing(self) -> None:
-        """Large spacing on or off."""
-        self.spacious = not self.spacious
-        self.set_class(self.spacious, "-spacious")
-        self._remember_display()
+        """Large spacing on or off (for the person whose screen this is: remembered in their needs)."""
+        want = not self.spacious
+        self._change_look(**({"larger_spacing": want} if self.person is not None else {"spacious": want}))
         self.notify("Large spacing on." if self.spacious else "Large spacing off.", markup=False)
 
     # -- help, directory, quitting -----------------------------------------

@@ -11,12 +11,13 @@ from textual.dom import DOMNode
 # (title, help, action); an action not available on the current screen is left out.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Help", "Show what this screen is for and its keys", "app.help"),
-    ("High-contrast theme on or off", "Black, white and yellow; remembered for the person", "app.toggle_contrast"),
-    ("Large spacing on or off", "More room between lines; remembered for the person", "app.toggle_spacing"),
+    ("High-contrast theme on or off", "Black, white and yellow; kept in the person's needs", "app.toggle_contrast"),
+    ("Large spacing on or off", "More room between lines; kept in the person's needs", "app.toggle_spacing"),
     ("Start a joint session", "The worker and the person together", "screen.start_joint"),
     ("Start a self check-in", "The person on their own", "screen.start_self"),
     ("Carry on an interrupted session", "Resume where it stopped", "screen.resume"),
-    ("Add a person", "Add someone to the list", "screen.add_person"),
+    ("Add a person", "Add someone to the list, with their communication needs", "screen.add_person"),
+    ("Name and communication needs", "Easy read, large print, high contrast, plain mode, spacing, preferred name", "screen.edit_person"),
     ("How it's going", "Goals with their charts, 'I went this week', and the person's plan", "screen.goals"),
     ("I went this week", "Mark this week for the chosen goal (counted once)", "screen.went"),
     ("Save my plan", "Save the easy-read plan page, to read or print", "screen.my_plan"),

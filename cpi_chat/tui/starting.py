@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cpi_chat.actions import goals, sessions
@@ -16,14 +17,42 @@ if TYPE_CHECKING:
     from cpi_chat.session import Session, Turn
 
 CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
+PLAIN_OFFER = ("Yes, switch to plain mode", "No, stay in this app")
+
+
+@dataclass(frozen=True)
+class SwitchToPlain:
+    """What the app returns when a person's needs say plain mode and they chose it: the CLI carries on in plain mode."""
+
+    person_id: int
+    mode: str
 
 
 def open_person(app: App, person: Person, mode: str) -> None:
-    """Start or resume a conversation with `person`, asking first when a session stopped part-way."""
-    workspace = app.workspace  # type: ignore[attr-defined]
+    """Start or resume a conversation with `person`, offering plain mode first when their needs say so."""
     if app.locked_to_person:  # type: ignore[attr-defined]
         mode = "self"  # the person alone: whatever asked, never a session together
     app.use_person_display(person)  # type: ignore[attr-defined]
+    if not person.needs.plain_mode:
+        _open(app, person, mode)
+        return
+
+    def answered(index: int | None) -> None:
+        if index is None:
+            _nothing_chosen(app)
+        elif index == 0:
+            app.exit(SwitchToPlain(person.id, mode))
+        else:
+            _open(app, person, mode)
+
+    from cpi_chat.tui.screens.choice import ChoiceScreen
+    app.push_screen(ChoiceScreen(f"{person.name}'s needs say plain mode: the conversation as lines of text, which a "
+                                 "screen reader can read. Switch to plain mode now?", PLAIN_OFFER,
+                                 choice_id="plain-offer"), answered)
+
+
+def _open(app: App, person: Person, mode: str) -> None:
+    workspace = app.workspace  # type: ignore[attr-defined]
     unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")
     if unfinished is None:
         _choose_goal_then_start(app, person, mode)

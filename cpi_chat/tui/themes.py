@@ -1,4 +1,4 @@
-"""The high-contrast theme and the per-person display setting (theme plus large spacing), stored as one string."""
+"""The high-contrast theme, and the look chosen on the people list (a person's own look comes from their needs)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from textual.theme import Theme
 
 HIGH_CONTRAST = "cpi-high-contrast"
 DEFAULT_THEME = "textual-dark"
-SPACIOUS_MARK = "+spacious"
 
 # Black, white and yellow only: white on black is 21:1, yellow (#FFFF00) on black 19.6:1,
 # black on yellow 19.6:1, so every pair used here is well above 7:1.
@@ -74,20 +73,8 @@ HIGH_CONTRAST_THEME = Theme(
 
 
 @dataclass(frozen=True)
-class DisplaySetting:
-    """How one person likes the screen: a theme name ('' for the app's default) and large spacing."""
+class Look:
+    """The screen chosen on the people list, where no one's needs apply: high contrast and large spacing."""
 
-    theme: str = ""
+    high_contrast: bool = False
     spacious: bool = False
-
-    def stored(self) -> str:
-        """The setting as the one string kept in the person's record."""
-        return f"{self.theme}{SPACIOUS_MARK if self.spacious else ''}"
-
-    @classmethod
-    def parse(cls, text: str, high_contrast_need: bool = False, large_print_need: bool = False) -> DisplaySetting:
-        """Read a stored setting; with nothing stored, follow the person's communication needs."""
-        text = (text or "").strip()
-        if not text:
-            return cls(HIGH_CONTRAST if high_contrast_need else "", large_print_need)
-        return cls(text.removesuffix(SPACIOUS_MARK), text.endswith(SPACIOUS_MARK))

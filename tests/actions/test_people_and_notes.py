@@ -19,9 +19,19 @@ def test_adding_renaming_and_changing_needs_are_each_audited(workspace, audit) -
     assert b"Ann Test" not in b"".join(str(row).encode() for row in workspace.db.execute("SELECT * FROM audit"))
 
 
-def test_the_screen_a_person_chose_is_remembered(workspace, ann) -> None:
-    people.remember_display(workspace, ann.id, "cpi-high-contrast +spacious")
-    assert people.person(workspace, ann.id).theme == "cpi-high-contrast +spacious"
+def test_changing_one_need_keeps_the_others_and_a_preferred_name_is_cleaned_like_a_name(workspace, ann) -> None:
+    people.change_needs(workspace, ann.id, CommunicationNeeds(easy_read=True, preferred_name="  Annie \x1b[31m "))
+    changed = people.update_needs(workspace, ann.id, high_contrast=True, larger_spacing=True)
+    assert changed.needs == CommunicationNeeds(easy_read=True, high_contrast=True, larger_spacing=True, preferred_name="Annie [31m")
+    assert changed.needs.in_words() == ("Communication needs: easy read, high contrast, larger spacing. "
+                                        "They like to be called Annie [31m.")
+
+
+def test_an_unknown_need_is_refused_kindly(workspace, ann) -> None:
+    from cpi_chat.errors import Refused
+
+    with pytest.raises(Refused, match="no communication need called 'sign language'"):
+        people.update_needs(workspace, ann.id, sign_language=True)
 
 
 def test_a_name_of_digits_only_is_refused_because_digits_are_an_id(workspace) -> None:

@@ -192,3 +192,21 @@ def test_the_installed_command_exits_1_with_one_line_and_no_traceback(data_dir: 
                           check=False, capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 1
     assert done.stderr == "cpi-chat: No one is called 'Nobody Here'; `cpi-chat person list` shows everyone.\n"
+
+
+def test_person_needs_changes_only_the_needs_named_and_says_them_all(run, dev) -> None:
+    changed = run("person", "needs", "Dev Okafor", "--large-print", "--reads-with-someone", "--preferred-name", "Dev")
+    assert changed.exit_code == 0, changed.output
+    assert changed.output.strip() == ("Dev Okafor: Communication needs: large print, plain mode, someone to read with them. "
+                                      "They like to be called Dev.")
+    off = run("person", "needs", "Dev Okafor", "--no-plain")
+    assert "plain mode" not in off.output and "large print" in off.output
+    shown = run("person", "needs", "dev okafor")
+    assert shown.output == off.output
+    listed = run("person", "list").output
+    assert "needs: large print, someone to read with them, call them Dev" in listed
+
+
+def test_person_needs_for_someone_unknown_says_so_and_fails(run, dev) -> None:
+    missing = run("person", "needs", "Nobody Here", "--easy-read")
+    assert missing.exit_code == 1 and "No one is called 'Nobody Here'" in missing.output

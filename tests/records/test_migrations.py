@@ -54,3 +54,18 @@ def test_a_database_from_the_previous_version_is_upgraded_and_keeps_its_people_a
     records.save_rating(db, maud.id, None, None, "getting out", 3)
     assert [r.score for r in records.list_ratings(db, maud.id)] == [3]
     db.close()
+
+
+def test_a_screen_chosen_before_needs_held_it_becomes_the_persons_needs(db_path: Path) -> None:
+    db_path.parent.mkdir(mode=0o700)
+    old = sqlite_utils.Database(sqlite3.connect(db_path))
+    migrations.apply(old, stop_before="m004_more_communication_needs")
+    for number, theme in enumerate(("cpi-high-contrast+spacious", "+spacious", ""), start=1):
+        old["person"].insert({"id": number, "name": f"Person {'ABC'[number - 1]}", "easy_read": 0, "large_print": 0,
+                              "high_contrast": 0, "plain_mode": 0, "created": "2026-01-05T10:00:00+00:00", "theme": theme})
+    old.close()
+
+    db = records.open_people_db(db_path)
+    needs = [records.get_person(db, number).needs for number in (1, 2, 3)]
+    assert [(n.high_contrast, n.larger_spacing) for n in needs] == [(True, True), (False, True), (False, False)]
+    assert needs[0].preferred_name == "" and not needs[0].reads_with_someone

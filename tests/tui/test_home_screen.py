@@ -75,7 +75,7 @@ async def test_the_command_palette_has_our_commands_and_no_screenshot(demo_works
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "AddPersonScreen"
+        assert app.screen.__class__.__name__ == "PersonFormScreen"
 
 
 async def test_ctrl_c_quits_and_says_everything_is_saved(demo_workspace, capfd) -> None:

@@ -1,4 +1,4 @@
-"""The boxes that ask for a name: a new person's (home screen), or the person's own when they start alone in self mode."""
+"""The box that asks the person for their own name when they start alone in self mode."""
 
 from __future__ import annotations
 
@@ -13,19 +13,6 @@ from cpi_chat.tui.screens.ask_line import AskLineScreen
 def needs_words(problem: str, then: Callable[[str], str] | None = None) -> Callable[[str], str]:
     """A check that says `problem` for an empty line, then asks `then` (if any) about the rest."""
     return lambda line: problem if not line.strip() else (then(line.strip()) if then else "")
-
-
-class AddPersonScreen(AskLineScreen):
-    """Type a display name or initials, then Enter; Escape cancels."""
-
-    HELP = "Type the name or initials the person wants to be known by, then press Enter. Escape cancels."
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Add a person", "Their name, or initials if they prefer. Keep it short: no other details.",
-            placeholder="Name or initials", check=needs_words("Please type a name or initials first."),
-            ask_id="add-person", keys_text="Enter: add · Escape: cancel",
-        )
 
 
 class YourNameScreen(AskLineScreen):

@@ -99,6 +99,8 @@ class ConversationScreen(Screen[None]):
         self.app.use_person_display(person)  # type: ignore[attr-defined]
         self.query_one("#answer", Input).cursor_blink = False
         self.query_one("#worker-panel").display = False
+        if self.mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time
+            self.query_one(Transcript).note(f"For the worker: {person.needs.in_words()}")
         if self.mode != "self" and (since := self.session.since_last_time()):
             self.query_one(Transcript).block(since)  # a review starts from what happened since the last meeting
         self.show(self.turn)

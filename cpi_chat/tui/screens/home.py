@@ -36,7 +36,8 @@ class HomeScreen(Screen[None]):
 
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
-            "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, / searches by name.")
+            "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, "
+            "E changes their name and communication needs, / searches by name.")
     SUB_TITLE = "People"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
@@ -45,6 +46,8 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", "Carry on", id="resume", tooltip="Carry on a session that stopped part-way"),
         Binding("g", "goals", "Goals and plan", id="goals", tooltip="How it's going: goals, check-ins and the person's plan"),
         Binding("a", "add_person", "Add person", id="add_person", tooltip="Add someone to the list"),
+        Binding("e", "edit_person", "Name and needs", id="edit_person",
+                tooltip="Change the person's name and communication needs (easy read, large print, high contrast...)"),
         Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
         Binding("ctrl+d", "app.directory", "Directory", id="directory", priority=True,  # the search box would delete
                 tooltip="Browse the community directory"),
@@ -138,25 +141,54 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ProgressScreen(person, self.app.mode))  # type: ignore[attr-defined]
 
     def action_add_person(self) -> None:
-        """Ask for a name and add the person."""
-        from cpi_chat.tui.screens.add_person import AddPersonScreen
+        """Ask for a name and communication needs, and add the person."""
+        from cpi_chat.tui.screens.person_form import PersonDetails, PersonFormScreen
 
-        def added(name: str | None) -> None:
-            if not name:
-                return
+        added: list[Person] = []
+
+        def save(details: PersonDetails) -> str:
             try:
-                person = people.add_person(self.app.workspace, name)  # type: ignore[attr-defined]
+                added[:] = [people.add_person(self.app.workspace, details.name, details.needs)]  # type: ignore[attr-defined]
             except CpiChatError as problem:
-                self.notify(str(problem), severity="error", timeout=10, markup=False)
-                return
-            self.query_one("#search", Input).value = ""
-            self.refresh_people()
-            listing = self.query_one("#people", OptionList)
-            listing.highlighted = listing.get_option_index(f"person-{person.id}")
-            listing.focus()
-            self.notify(f"Added {person.name}. Press Enter to start a session.", markup=False)
+                return str(problem)
+            return ""
 
-        self.app.push_screen(AddPersonScreen(), added)
+        def done(details: PersonDetails | None) -> None:
+            if details is None or not added:
+                return
+            self._show_person(added[0].id)
+            self.notify(f"Added {added[0].name}. Press Enter to start a session.", markup=False)
+
+        self.app.push_screen(PersonFormScreen(save), done)
+
+    def action_edit_person(self) -> None:
+        """Change the picked person's name and communication needs."""
+        from cpi_chat.tui.screens.person_form import PersonDetails, PersonFormScreen
+
+        person = self._selected_person()
+        if person is None:
+            return
+
+        def save(details: PersonDetails) -> str:
+            try:
+                people.change_person(self.app.workspace, person.id, details.name, details.needs)  # type: ignore[attr-defined]
+            except CpiChatError as problem:
+                return str(problem)
+            return ""
+
+        def done(details: PersonDetails | None) -> None:
+            if details is not None:
+                self._show_person(person.id)
+                self.notify(f"Saved {details.name}'s name and needs.", markup=False)
+
+        self.app.push_screen(PersonFormScreen(save, PersonDetails(person.name, person.needs)), done)
+
+    def _show_person(self, person_id: int) -> None:
+        self.query_one("#search", Input).value = ""
+        self.refresh_people()
+        listing = self.query_one("#people", OptionList)
+        listing.highlighted = listing.get_option_index(f"person-{person_id}")
+        listing.focus()
 
     def action_search(self) -> None:
         """Put the cursor in the name search."""
