@@ -45,6 +45,11 @@ def check_in(
     feeling: str = "", note: str = "", by: CheckinBy = "worker", on: date | str | None = None,
 ) -> Checkin:
     """Record how a goal went on a day (today, or a date as typed): went, missed, paused (away or unwell) or a value."""
+    if value:
+        problem = progress_problem(value)
+        if problem:
+            raise Refused(problem)
+        value = value.strip()
     db = workspace.db
     day = records.parse_user_date(on) if isinstance(on, str) else on or date.today()
     with records.transaction(db):  # read and written under one lock, so two windows cannot both add 'I went'
@@ -81,10 +86,9 @@ def progress_example(goal: Goal) -> str:
 
 def log_progress(workspace: Workspace, person_id: int, goal_id: int, words: str, by: CheckinBy) -> Checkin:
     """Keep how far the person got toward a target, as they put it ('3 km in 25 minutes'); it needs a number to chart."""
-    problem = progress_problem(words)
-    if problem:
-        raise Refused(problem)
-    return check_in(workspace, person_id, goal_id, value=words.strip(), by=by)
+    if not words.strip():
+        raise Refused(NO_NUMBER)
+    return check_in(workspace, person_id, goal_id, value=words, by=by)
 
 
 def take_back(workspace: Workspace, person_id: int, checkin_id: int) -> None:

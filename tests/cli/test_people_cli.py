@@ -86,6 +86,16 @@ def test_a_second_went_in_the_same_week_is_refused_kindly_and_saves_nothing(run)
     assert next_week.exit_code == 0, "a new week can be marked"
 
 
+def test_progress_with_no_number_is_refused_kindly_as_the_apps_l_key_refuses_it(run, dev) -> None:
+    """The rule for progress lived only behind the app's L key: the command line kept words it cannot chart."""
+    run("goals", "add", "1", "--target", "Run 5 km", "--measure", "5 km", "--by", "2027-02-28")
+    refused = run("checkin", "1", "1", "--value", "loads better")
+    assert refused.exit_code == 1
+    assert refused.stderr == ("cpi-chat: I could not find a number in that. Try a number and what it counts, like 2 times, "
+                              "20 minutes or 1 km.\n")
+    assert json.loads(run("goals", "list", "1", "--json").output)[0]["checkins"] == []
+
+
 def test_a_check_in_must_say_one_thing_only(run, dev) -> None:
     run("goals", "add", "1", "--commitment", "Kick-boxing class", "--every", "week")
     result = run("checkin", "1", "1", "--attended", "--missed")
