@@ -164,7 +164,7 @@ async def test_v_marks_the_chosen_asset_checked_today_and_shows_the_date(demo_to
         assert screen.query_one("#directory-card", AssetCard).asset.last_verified == date.today()
         table = screen.query_one("#directory-table", DataTable)
         today = date.today()
-        assert table.get_cell("kick-boxing-class", "checked") == f"{today.day} {today:%B %Y}"
+        assert str(table.get_cell("kick-boxing-class", "checked")) == f"{today.day} {today:%B %Y}"
 
 
 async def test_d_deletes_the_chosen_asset_only_after_asking(demo_town: AssetDirectory) -> None:

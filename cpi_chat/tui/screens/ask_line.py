@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cpi_chat.tui.as_typed import as_typed
+
 BOX_CSS = """
 {screen} { align: center middle; }
 {screen} > Vertical {
@@ -59,7 +61,7 @@ class AskLineScreen(ModalScreen[str | None]):
         event.stop()
         problem = self.check(event.value) if self.check else ("" if event.value.strip() else "Please type something first.")
         if problem:
-            self.query_one("#ask-line-problem", Static).update(problem)
+            self.query_one("#ask-line-problem", Static).update(as_typed(problem))
             return
         self.dismiss(event.value.strip())
 

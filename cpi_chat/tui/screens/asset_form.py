@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +18,7 @@ from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import Asset, split_tags
 from cpi_chat.assets.normalise import fold
 from cpi_chat.assets.rows import validate_record
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -114,7 +114,7 @@ class AssetFormScreen(ModalScreen[Asset | None]):
     def compose(self) -> ComposeResult:
         asset = self.original
         with Vertical(id="asset-form") as box:
-            box.border_title = f"Change {asset.name}" if asset else "Add a group or activity"
+            box.border_title = as_typed(f"Change {asset.name}" if asset else "Add a group or activity")
             with VerticalScroll(id="form-fields"):
                 yield Label("Name (needed)")
                 yield Input(asset.name if asset else "", placeholder="e.g. Walking Football", id="form-name")
@@ -194,8 +194,8 @@ class AssetFormScreen(ModalScreen[Asset | None]):
                 return
             except ValueError as exc:
                 problem = f"This cannot be saved yet: {exc}."
-        error.update(escape(problem))
-        self.notify(problem, severity="warning")
+        error.update(as_typed(problem))
+        self.notify(problem, severity="warning", markup=False)
 
     def action_cancel(self) -> None:
         """Leave without saving."""

@@ -31,6 +31,7 @@ from cpi_chat.training.mapping import (
     parse_line,
     split_areas,
 )
+from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, ask_before_leaving
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -169,7 +170,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         # The domains are a fixed first column rather than row labels, so they stay put when many areas scroll.
         table.add_column("Domain", width=max(len(short_label(n, d)) for n, d in enumerate(grid.domains, start=1)))
         for area in grid.areas:
-            table.add_column(area, width=max(len(area), len(GAP)))
+            table.add_column(cell(area), width=max(len(area), len(GAP)))
         for number, domain in enumerate(grid.domains, start=1):
             table.add_row(Text(short_label(number, domain), style="bold"),
                           *[cell_text(cells[(domain.slug, a)]) for a in grid.areas])

@@ -26,6 +26,7 @@ from cpi_chat.training.barriers import (
     realistic_words,
     stage,
 )
+from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.exercise_forms import ask_before_leaving
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -154,17 +155,17 @@ class BarriersScreen(Screen[Barrier | None]):
         if self.barrier is None:
             chart.root.set_label("(The barrier will appear here.)")
             return
-        chart.root.set_label((NOW if asking is self.barrier else "") + barrier_label(self.barrier))
+        chart.root.set_label(cell((NOW if asking is self.barrier else "") + barrier_label(self.barrier)))
         current: list[TreeNode[None]] = []
 
         def grow(node: TreeNode[None], barrier: Barrier) -> None:
             for part in barrier.parts:
-                child = node.add((NOW if asking is part else "") + part_label(part), expand=True)
+                child = node.add(cell((NOW if asking is part else "") + part_label(part)), expand=True)
                 if asking is part:
                     current.append(child)
                 grow(child, part)
             for solution in barrier.solutions:
-                leaf = node.add_leaf((NOW if asking is solution else "") + solution_label(solution))
+                leaf = node.add_leaf(cell((NOW if asking is solution else "") + solution_label(solution)))
                 if asking is solution:
                     current.append(leaf)
 

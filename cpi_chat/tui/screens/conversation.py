@@ -17,6 +17,7 @@ from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset,
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.asset_card import AssetCard
 from cpi_chat.tui.widgets.goal_card import GoalCard, goal_lines
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -70,7 +71,7 @@ class ConversationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static("", id="progress")
+        yield Static("", id="progress", markup=False)
         with Horizontal(id="talk"):
             yield Transcript(id="transcript")
             with VerticalScroll(id="side"):
@@ -157,7 +158,7 @@ class ConversationScreen(Screen[None]):
 
     def _say_near_answer(self, where: str, text: str) -> None:
         line = self.query_one(where, Static)
-        line.update(text)
+        line.update(as_typed(text))
         line.display = bool(text)
 
     def _show_answer_area(self, prompt: Prompt, turn: Turn, previous: Prompt | None) -> None:
@@ -208,7 +209,7 @@ class ConversationScreen(Screen[None]):
     @staticmethod
     def _card(hit: Hit, number: int) -> AssetCard:
         card = AssetCard(hit, classes="asset-card")
-        card.border_title = f"{number}. {hit.asset.name}"
+        card.border_title = as_typed(f"{number}. {hit.asset.name}")
         return card
 
     def _show_finished(self) -> None:

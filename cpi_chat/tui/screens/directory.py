@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Static
@@ -21,11 +22,13 @@ from cpi_chat.assets.directory import AssetDirectory, Hit
 from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.as_typed import as_typed, cell
 from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
 from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.wording import safe
 
 BROWSE_LIMIT = 500
 # Beside the name, which takes the rest of the width; a narrow screen shows only the date checked.
@@ -69,10 +72,8 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(
-                f"Delete [b]{escape(self.asset.name)}[/b] from the directory? This cannot be undone.",
-                id="confirm-question",
-            )
+            yield Static(Content.assemble("Delete ", (safe(self.asset.name), "bold"),
+                                          " from the directory? This cannot be undone."), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button("Yes, delete (Y)", id="confirm-yes", variant="error")
                 yield Button("No, keep it (N)", id="confirm-no", variant="primary")
@@ -231,14 +232,14 @@ class DirectoryScreen(Screen[None]):
         if self.hits:
             table.move_cursor(row=row)
 
-    def _cells(self, asset: Asset) -> list[str]:
+    def _cells(self, asset: Asset) -> list[Text]:
         values = {
             "name": asset.name,
             "domain": domain_label(asset.domain),
             "area": asset.area,
             "checked": long_date(asset.last_verified) if asset.last_verified else "not yet",
         }
-        return [values[key] for key, _, _ in self._shown_columns]
+        return [cell(values[key]) for key, _, _ in self._shown_columns]
 
     def on_resize(self) -> None:
         """Fit the table's columns to the new width."""
@@ -249,7 +250,7 @@ class DirectoryScreen(Screen[None]):
         status = self.query_one("#directory-status", Static)
         total = self.assets.count()
         if problem:
-            status.update(escape(problem))
+            status.update(as_typed(problem))
         elif total == 0:
             status.update(f"{EMPTY_DIRECTORY} Or press A to add the first one.")
         elif not self.hits:

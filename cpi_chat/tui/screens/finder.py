@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,9 +18,11 @@ from cpi_chat.assets.directory import AssetDirectory, Hit
 from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.wording import safe
 
 RESULT_LIMIT = 25
 EMPTY_DIRECTORY = (
@@ -145,13 +147,13 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         results.add_options([Option(self._label(hit), id=hit.asset.id) for hit in self.hits])
         status = self.query_one("#finder-status", Static)
         if problem:
-            status.update(escape(problem))
+            status.update(as_typed(problem))
         elif self.assets.is_empty():
             status.update(EMPTY_DIRECTORY)
         elif not self.hits and len(query.strip()) < 3:
             status.update("Keep typing: a few more letters will find more.")
         elif not self.hits:
-            status.update(f"Nothing matches '{escape(query.strip())}'. Try other words or clear a filter.")
+            status.update(as_typed(f"Nothing matches '{query.strip()}'. Try other words or clear a filter."))
         else:
             count = len(self.hits)
             status.update(f"{count} result{'s' if count != 1 else ''}. Up and down to look, Enter to pick.")
@@ -159,10 +161,10 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
             results.highlighted = 0
         self._show_card(self.hits[0] if self.hits else None)
 
-    def _label(self, hit: Hit) -> str:
+    def _label(self, hit: Hit) -> Content:
         asset = hit.asset
         details = " · ".join(part for part in (domain_label(asset.domain), asset.area, asset.schedule) if part)
-        return f"[b]{escape(asset.name)}[/b]\n  {escape(details)}"
+        return Content.assemble((safe(asset.name), "bold"), "\n  ", safe(details))
 
     def _show_card(self, hit: Hit | None) -> None:
         show_card_in(self.query_one("#finder-card-area", VerticalScroll), hit, id="finder-card")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,15 +14,17 @@ from textual.widgets.option_list import Option
 from cpi_chat.actions import people, sessions
 from cpi_chat.errors import CpiChatError
 from cpi_chat.records.model import Person, PersonSummary
+from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.wording import safe
 from cpi_chat.words import day_of, short_date
 
 
 def person_option(person: PersonSummary, stopped: bool) -> Option:
     """One person as a list entry: name, active goals, last session, and a note when a session stopped part-way."""
-    text = Text(person.name, style="bold")
+    text = cell(person.name, style="bold")
     goals = ", ".join(person.active_goals) if person.active_goals else "none yet"
-    text.append(f"\n  Goals: {goals}")
+    text.append(safe(f"\n  Goals: {goals}"))
     last = day_of(person.last_session)
     text.append(f"\n  Last session: {short_date(last) if last else 'none yet'}")
     if stopped:

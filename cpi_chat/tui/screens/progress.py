@@ -17,6 +17,7 @@ from cpi_chat.actions import progress as progress_actions
 from cpi_chat.errors import CpiChatError, Refused
 from cpi_chat.records import progress
 from cpi_chat.records.model import CheckinBy, Person
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
@@ -116,10 +117,10 @@ class ProgressScreen(Screen[None]):
         if cards:
             body.mount_all(cards, after=empty)
         self._show_legend(cards)
-        self.query_one("#ratings", Static).update("\n".join(
+        self.query_one("#ratings", Static).update(as_typed("\n".join(
             ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(going.ratings)] if going.ratings
-            else rating_lines(going.ratings)))
-        self.query_one("#circles", Static).update("\n".join(circle_lines(going.circles)))
+            else rating_lines(going.ratings))))
+        self.query_one("#circles", Static).update(as_typed("\n".join(circle_lines(going.circles))))
 
     def _show_legend(self, cards: list[GoalProgressCard]) -> None:
         """Write what the marks mean above the cards once any card has marks."""
@@ -131,7 +132,7 @@ class ProgressScreen(Screen[None]):
     def say(self, text: str) -> None:
         """Show the latest message in a line that stays above the keys (a toast would hide the cards, and go too soon)."""
         said = self.query_one("#progress-said", Static)
-        said.update(text)
+        said.update(as_typed(text))
         said.display = bool(text)
 
     def _refresh_card(self, card: GoalProgressCard) -> None:

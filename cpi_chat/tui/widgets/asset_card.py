@@ -8,7 +8,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -19,6 +18,7 @@ from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.why import MatchReason, checked_in_words, guessed_in_words, why_in_words
 from cpi_chat.errors import CpiChatError
+from cpi_chat.tui.as_typed import as_typed, labelled
 from cpi_chat.words import long_date  # noqa: F401  (the directory screen takes it from here)
 
 
@@ -134,9 +134,9 @@ class AssetCard(Vertical, can_focus=False):
         self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
-        yield Static(escape(self.asset.name), classes="asset-card-name", markup=True)
+        yield Static(as_typed(self.asset.name), classes="asset-card-name")
         for label, text in card_lines(self.asset, self.reasons):
-            yield Static(f"[b]{label}:[/b] {escape(text)}", classes="asset-card-line")
+            yield Static(labelled(label, text), classes="asset-card-line")
         if self.actions:
             with Horizontal(classes="asset-card-actions"):
                 yield Button("Add to plan", id="card-add", variant="primary")

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from cpi_chat.records import progress
 from cpi_chat.records.model import Goal
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.words import iso_in_words
 
 if TYPE_CHECKING:
@@ -59,5 +60,5 @@ class GoalCard(Static):
     """One goal and its small steps."""
 
     def __init__(self, goal: Goal, place: ActivityPlace | None = None) -> None:
-        super().__init__("\n".join(goal_lines(goal, place)), classes="goal-card", markup=False)
+        super().__init__(as_typed("\n".join(goal_lines(goal, place))), classes="goal-card")
         self.goal = goal

@@ -7,6 +7,7 @@ from textual.widgets import Static
 from cpi_chat.records import progress
 from cpi_chat.records.model import Goal
 from cpi_chat.records.progress import CommitmentProgress, GoalProgress, TargetProgress
+from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.words import iso_in_words, long_date
 
 STATUS_WORDS = {"achieved": "done", "paused": "paused"}
@@ -90,8 +91,8 @@ class GoalProgressCard(Static, can_focus=True):
     def show(self, goal: Goal, status: GoalProgress) -> None:
         """Show the goal as it is now (after a check-in, at once)."""
         self.goal, self.status = goal, status
-        self.border_title = f"{self.number}. {goal_title(goal)}"
-        self.update("\n".join(progress_card_lines(goal, status)))
+        self.border_title = as_typed(f"{self.number}. {goal_title(goal)}")
+        self.update(as_typed("\n".join(progress_card_lines(goal, status))))
         self._show_keys(self.has_focus)
 
     def _show_keys(self, chosen: bool) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cpi_chat.tui.as_typed import as_typed
+
 
 class Transcript(VerticalScroll, can_focus=True):
     """Chat lines, newest at the bottom; labels (not colour) say who said what."""
@@ -30,5 +32,5 @@ class Transcript(VerticalScroll, can_focus=True):
         self.call_after_refresh(self.scroll_end, animate=False)
 
     def _add(self, text: str, kind: str) -> None:
-        self.mount(Static(text, classes=f"chat-line {kind}", markup=False))
+        self.mount(Static(as_typed(text), classes=f"chat-line {kind}"))
         self.keep_end_in_view()

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from cpi_chat.records.model import Note
+from cpi_chat.tui.as_typed import as_typed
 
 
 class WorkerPanel(VerticalScroll):
@@ -43,21 +44,21 @@ class WorkerPanel(VerticalScroll):
 
     def show_guide(self, guide: str) -> None:
         """Show the flow's tip for the current step."""
-        self.query_one("#guide", Static).update(guide or "No tip for this step.")
+        self.query_one("#guide", Static).update(as_typed(guide or "No tip for this step."))
 
     def show_notes(self, notes: list[Note]) -> None:
         """List the private notes, each with its reminder date."""
         lines = [f"• {n.text}" + (f" (remind on {n.remind_on})" if n.remind_on else "") for n in notes if n.private]
-        self.query_one("#private-notes", Static).update("\n".join(lines) or "No private notes yet.")
+        self.query_one("#private-notes", Static).update(as_typed("\n".join(lines) or "No private notes yet."))
 
     def show_since(self, lines: list[str]) -> None:
         """Show what happened since the last session."""
-        self.query_one("#since", Static).update("\n".join(lines) or "Nothing yet.")
+        self.query_one("#since", Static).update(as_typed("\n".join(lines) or "Nothing yet."))
 
     def show_problem(self, problem: str) -> None:
         """Say in words what is wrong with the note typed."""
         line = self.query_one("#note-problem", Static)
-        line.update(problem)
+        line.update(as_typed(problem))
         line.display = bool(problem)
 
     def clear_note(self) -> None:
