@@ -23,3 +23,11 @@ SAME_NAME_ALONE = "More than one person has that name, so please ask your worker
 FINISHED_MESSAGE = "Thank you. Everything is saved."
 # Leaving the demo: its throwaway folder, fictional people and all, is deleted.
 DEMO_ENDED = "The demo has ended: its fictional people and their answers have been deleted."
+# cpi-chat stopped on something it did not expect: one kind sentence, never the error (it may hold someone's words).
+CRASHED = "Something went wrong that cpi-chat did not expect, so it stopped; everything already saved is kept."
+CRASH_NOTE_AT = "A note for whoever looks after cpi-chat, holding no one's words, is in {path}"
+
+
+def crashed_in_words(note: object | None) -> str:
+    """The sentence said when cpi-chat stops on something unexpected, with where its note for the maintainer is."""
+    return CRASHED if note is None else f"{CRASHED} {CRASH_NOTE_AT.format(path=note)}."

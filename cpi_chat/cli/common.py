@@ -10,10 +10,10 @@ from typing import Any
 
 import click
 
-from cpi_chat.actions import records_file
+from cpi_chat.actions import crashes, records_file
 from cpi_chat.errors import CpiChatError
-from cpi_chat.paths import Paths
-from cpi_chat.wording import safe
+from cpi_chat.paths import Paths, resolve_paths
+from cpi_chat.wording import crashed_in_words, safe
 
 # For commands that only look (`cpi-chat paths`): they must not create anything.
 pass_paths_untouched = click.make_pass_decorator(Paths)
@@ -88,14 +88,9 @@ class CpiGroup(click.Group):
             echo("cpi-chat: some of the text given was not valid UTF-8 (check the terminal's language setting), so it was not saved.", err=True)
             sys.exit(1)
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
-            # The message may hold personal data, so only the type and place are shown.
-            tb = error.__traceback__
-            while tb is not None and tb.tb_next is not None:
-                tb = tb.tb_next
-            where = f" in {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else ""
-            click.echo(
-                f"cpi-chat: something went wrong that we did not expect ({type(error).__name__}{where}). "
-                "Anything already saved is kept. Please tell whoever looks after cpi-chat.",
-                err=True,
-            )
+            # The error's words and local variables may hold personal data: they go nowhere. Where it happened
+            # goes to a private note in the data folder, and the person sees one kind sentence.
+            paths = ctx.obj if isinstance(ctx.obj, Paths) else resolve_paths()
+            note = crashes.write_crash_note(paths.data_dir, error, f"Running `cpi-chat {ctx.invoked_subcommand or ''}`.")
+            click.echo(f"cpi-chat: {crashed_in_words(note)}", err=True)
             sys.exit(2)

@@ -77,9 +77,7 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
             workspace.connection  # noqa: B018
             from cpi_chat.tui.app import CpiChatApp
 
-            app = CpiChatApp(workspace, person_name=person_name, mode=mode)
-            with ending_on_signals(app):
-                switch = app.run()
+            switch = run_app(CpiChatApp(workspace, person_name=person_name, mode=mode))
             if switch is not None:  # the person's needs say plain mode, and they chose it
                 with ending_on_signals():
                     run_plain(workspace, str(switch.person_id), switch.mode)
@@ -109,9 +107,7 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
         else:
             from cpi_chat.tui.app import CpiChatApp
 
-            app = CpiChatApp(workspace, person_name=person_name, mode=mode, demo=True)
-            with ending_on_signals(app):
-                switch = app.run()
+            switch = run_app(CpiChatApp(workspace, person_name=person_name, mode=mode, demo=True))
             if switch is not None:
                 with ending_on_signals():
                     run_plain(workspace, str(switch.person_id), switch.mode)
@@ -121,6 +117,15 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             click.echo(f"The demo folder is kept at {paths.data_dir}", err=True)
         else:
             shutil.rmtree(paths.data_dir, ignore_errors=True)
+
+
+def run_app(app: App[Any]) -> Any:
+    """Run a full-screen app until it ends and return its result; one that ended on a problem (a crash) exits non-zero."""
+    with ending_on_signals(app):
+        result = app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
+    return result
 
 
 def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None) -> None:

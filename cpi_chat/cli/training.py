@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cpi_chat.cli.common import CpiGroup
-from cpi_chat.cli.run import ending_on_signals
+from cpi_chat.cli.run import ending_on_signals, run_app
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -59,8 +59,7 @@ def play(persona_name: str, step_mode: bool, speed: float, in_app: bool, keep: b
             from cpi_chat.tui.training_apps import TrainingApp
 
             app = TrainingApp(workspace, player, autoplay=not step_mode)
-            with ending_on_signals(app):
-                app.run()
+            run_app(app)
             if not keep:
                 click.echo(f"{BANNER}: the training folder has been deleted, so nothing is kept.")
         else:
@@ -150,8 +149,7 @@ def _map_in_app(workspace: Workspace, grid: AssetGrid | None, areas: list[str], 
     domains = workspace.assets.domains()
     app = ExerciseApp(workspace, lambda: MappingScreen(domains, grid=grid, areas=areas, export_to=export_to,
                                                         warn_on_leave=not keeps))
-    with ending_on_signals(app):
-        app.run()
+    run_app(app)
     return app.exercise
 
 
@@ -207,8 +205,7 @@ def _barriers_in_app(page_to: str, keeps: bool) -> Barrier | None:
 
     with ending_on_signals(), training_workspace(with_town=False) as workspace:
         app = ExerciseApp(workspace, lambda: BarriersScreen(page_to=page_to, warn_on_leave=not keeps))
-        with ending_on_signals(app):
-            app.run()
+        run_app(app)
         return getattr(app.exercise, "barrier", None)
 
 

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from cpi_chat.actions import people
+from cpi_chat.actions import crashes, people
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui import starting
 from cpi_chat.tui.commands import CpiCommands
 from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, Look
-from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE
+from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE, crashed_in_words, safe
 
 if TYPE_CHECKING:
     from cpi_chat.records.model import Person
@@ -132,6 +136,27 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
             self.open_person(found[0], "self")
 
         self.push_screen(YourNameScreen(check), named)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Anything unexpected: one kind sentence, a private note without local variables, and a non-zero exit.
+
+        Textual's own handler prints the traceback with every local variable (goals, notes, circles) to the
+        terminal. This replaces it (Textual is pinned: `_handle_exception` is its one door for such errors).
+        """
+        # A demo's or training's folder is deleted on leaving; the note (which holds no one's words) outlives it in the temp folder.
+        folder = Path(tempfile.gettempdir()) if self.workspace.training else self.workspace.paths.data_dir
+        note = crashes.write_crash_note(folder, error, "In the full-screen app.")
+        self._return_code = 1
+        if self._exception is None:  # a test's Pilot raises it again, so tests still see the real error
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(Text(crashed_in_words(note)))
+        self._close_messages_no_wait()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Show a notification with its words as typed: never markup (names, notes and groups are in them), never escape codes."""
+        super().notify(safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False)
 
     # -- the person alone: a small closed room -----------------------------
 

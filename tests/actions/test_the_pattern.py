@@ -12,7 +12,7 @@ import cpi_chat.actions
 
 MODULES = sorted(info.name for info in pkgutil.iter_modules(cpi_chat.actions.__path__))
 # Tools that work on files rather than on one person's records take paths, not a workspace.
-PATH_TOOLS = {"flows", "records_file"}
+PATH_TOOLS = {"flows", "records_file", "crashes"}
 # The directory's actions take the directory itself: a team's shared assets.db needs no people.db.
 FIRST_ARGUMENT = {"directory": "directory"}
 # Pure rules and wording the front ends share as they are typed (no records read or written).
