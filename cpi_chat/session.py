@@ -36,11 +36,12 @@ from cpi_chat.dialogue.effects import (
     Withdraw,
 )
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
-from cpi_chat.dialogue.events import Event
+from cpi_chat.dialogue.events import Answer, Event
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError, RecordsError, Refused
 from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
+from cpi_chat.wording import safe
 from cpi_chat.words import long_date
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -158,6 +159,8 @@ class Session:
 
     def handle(self, event: Event) -> Turn:
         """Apply one event: save what it produced and the new state together, then show the result."""
+        if isinstance(event, Answer):  # typed words enter here: no control or escape character is kept, nor said back
+            event = Answer(safe(event.text))
         state, reply = self.engine.handle(self.state, event)
         with records.transaction(self.db):
             records.save_engine_state(self.db, self.session_id, state.to_json())

@@ -9,9 +9,19 @@ import re
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# Whole escape sequences, so none leaves its tail behind ("]52;c;..." of a clipboard write, "[2J" of a clear screen):
+# control sequences (ESC [ or CSI, up to the final byte), strings ended by BEL or ST (OSC, DCS and the like; one
+# with no end is left to the characters below, so no word after it is lost), and two- or three-character escapes.
+ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
 def safe(text: str) -> str:
-    """Text with control, escape and direction-override characters removed, so nothing in it can change the terminal."""
-    return CONTROL.sub("", text)
+    """Text with escape sequences and control and direction-override characters removed, so it cannot change a terminal."""
+    return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))
 
 
 # The person alone (self mode) typed a name that was not found: never show, or suggest, anyone else's name.

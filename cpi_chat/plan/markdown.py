@@ -13,8 +13,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
 def escape_markdown(text: object) -> str:
-    """Text with Markdown's special characters escaped, so a name or note cannot change the page."""
-    return _SPECIAL.sub(r"\\\1", str(text))
+    """Text with Markdown's special characters escaped and on one line, so a name or note cannot change the page."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def render_plan_markdown(plan: PlanView) -> str:

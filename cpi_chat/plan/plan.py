@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -25,7 +26,10 @@ from cpi_chat.records.progress import (
     goal_progress,
     period_chart,
 )
+from cpi_chat.wording import safe
 from cpi_chat.words import day_of
+
+T = TypeVar("T")
 
 AssetLookup = Callable[[str], Asset | None]
 HELP_PREFIX = "who to contact for help:"
@@ -163,9 +167,24 @@ def build_plan(db: sqlite_utils.Database, person_id: int, lookup_asset: AssetLoo
     helpers = tuple(n.text[len(HELP_PREFIX):].strip() for n in shared if n.text.casefold().startswith(HELP_PREFIX))
     first, now = connections_then_and_now(db, person_id)
     groups = [g.place.name if g.place else g.what for g in goals if g.kind == "commitment"]
-    return PlanView(
+    return without_control_characters(PlanView(
         person_id=person.id, name=person.name, made_on=day, easy_read=person.needs.easy_read,
         large_print=person.needs.large_print, goals=goals,
         reminders=tuple(sorted(reminders, key=lambda r: (r.day, r.note_id))), help_contacts=helpers,
         ratings=tuple(rating_changes(list_ratings(db, person_id))), circles=build_circles(first, now, groups),
-    )
+    ))
+
+
+def without_control_characters(value: T) -> T:
+    """The plan with every word cleaned of control and escape characters (rows saved before they were cleaned on entry).
+
+    Every format (HTML, Markdown, .ics, the terminal) is made from the PlanView, so cleaning it here is the one exit.
+    """
+    if isinstance(value, str):
+        return safe(value)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(without_control_characters(item) for item in value)  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: without_control_characters(getattr(value, f.name)) for f in fields(value) if f.init}
+        return replace(value, **changes)  # type: ignore[return-value]
+    return value

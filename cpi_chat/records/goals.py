@@ -31,6 +31,7 @@ from cpi_chat.records.store import (
     resolve_parent,
     save_effect_row,
 )
+from cpi_chat.wording import safe
 
 GOAL_TEXT_FIELDS = ("what", "where", "how_often", "asset_id", "first_visit", "measure", "starting_point",
                     "expected", "better_than_expected", "by_when")
@@ -43,7 +44,8 @@ def _goal_fields(kind: str, what: str, details: dict[str, str]) -> dict[str, Any
     unknown = set(details) - set(GOAL_TEXT_FIELDS)
     if unknown:
         raise ValueError(f"unknown goal fields: {', '.join(sorted(unknown))}")
-    return {"kind": kind, "what": what.strip(), **{name: (details.get(name) or "").strip() for name in GOAL_TEXT_FIELDS[1:]}}
+    # A goal's title is one line (it is a heading in the plan): line breaks typed or pasted into it become spaces.
+    return {"kind": kind, "what": " ".join(what.split()), **{name: (details.get(name) or "").strip() for name in GOAL_TEXT_FIELDS[1:]}}
 
 
 @guarded
@@ -176,7 +178,7 @@ def set_goal_status(db: sqlite_utils.Database, goal_id: int, status: GoalStatus,
     require_choice(status, GoalStatus, "status")
     require_row(db, "goal", goal_id, "goal")
     with transaction(db):
-        db.table("goal").update(goal_id, {"status": status, "pause_reason": pause_reason.strip() if status == "paused" else ""})
+        db.table("goal").update(goal_id, {"status": status, "pause_reason": safe(pause_reason.strip()) if status == "paused" else ""})
         write_audit(db, "update", "goal", goal_id)
     return get_goal(db, goal_id)
 

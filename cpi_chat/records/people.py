@@ -12,14 +12,14 @@ from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 from cpi_chat.records.roster import person_from_row, read_roster
 from cpi_chat.records.store import fetch_all, fetch_one
-from cpi_chat.wording import CONTROL
+from cpi_chat.wording import safe
 
 MAX_NAME_LENGTH = 80
 
 
 def _clean_name(name: str) -> str:
     name = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)  # stray bytes from a terminal
-    cleaned = " ".join(part for part in (CONTROL.sub("", word) for word in name.split()) if part)
+    cleaned = " ".join(safe(name).split())
     if not cleaned:
         raise RecordsError("A name (or initials) is needed.")
     if len(cleaned) > MAX_NAME_LENGTH:

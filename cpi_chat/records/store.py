@@ -11,6 +11,7 @@ from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.migrations import EFFECT_TABLES
 from cpi_chat.records.roster import rows
+from cpi_chat.wording import safe
 
 # Rows that hang off another row: removing the parent removes these first.
 CHILDREN: dict[str, list[tuple[str, str]]] = {
@@ -62,7 +63,12 @@ def save_effect_row(
     fields: dict[str, Any],
     on_insert_only: dict[str, Any] | None = None,
 ) -> int:
-    """Insert a row, or update the one this (session, effect key) saved before; returns its id."""
+    """Insert a row, or update the one this (session, effect key) saved before; returns its id.
+
+    Every text a person gives (a goal, a step, a note, an answer saved as an interest) comes in here, so this is
+    where control and escape characters are dropped: nothing stored can change a terminal it is later shown on.
+    """
+    fields = {name: safe(value) if isinstance(value, str) else value for name, value in fields.items()}
     with transaction(db):
         if session_id is not None:
             _check_session_belongs(db, session_id, person_id)
