@@ -10,11 +10,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # Whole escape sequences, so none leaves its tail behind ("]52;c;..." of a clipboard write, "[2J" of a clear screen):
-# control sequences (ESC [ or CSI, up to the final byte), strings ended by BEL or ST (OSC, DCS and the like; one
-# with no end is left to the characters below, so no word after it is lost), and two- or three-character escapes.
+# control sequences (ESC [ up to the final byte), strings ended by BEL or ESC \\ (OSC, DCS and the like; one with no
+# end is left to the characters below, so no word after it is lost), and two- or three-character escapes. The 8-bit
+# forms (CSI as one character) are dropped as single characters by CONTROL: the letters after them are kept.
 ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b[\]P^_X][^\x07\x1b]*(?:\x07|\x1b\\)"
     r"|\x1b[ -/]*[0-~]"
 )
 

@@ -12,7 +12,7 @@ import click
 
 from cpi_chat.actions import crashes, records_file
 from cpi_chat.errors import CpiChatError
-from cpi_chat.paths import Paths, resolve_paths
+from cpi_chat.paths import Paths
 from cpi_chat.wording import crashed_in_words, safe
 
 # For commands that only look (`cpi-chat paths`): they must not create anything.
@@ -90,7 +90,8 @@ class CpiGroup(click.Group):
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             # The error's words and local variables may hold personal data: they go nowhere. Where it happened
             # goes to a private note in the data folder, and the person sees one kind sentence.
-            paths = ctx.obj if isinstance(ctx.obj, Paths) else resolve_paths()
-            note = crashes.write_crash_note(paths.data_dir, error, f"Running `cpi-chat {ctx.invoked_subcommand or ''}`.")
+            paths = ctx.obj if isinstance(ctx.obj, Paths) else None
+            note = None if paths is None else crashes.write_crash_note(
+                paths.data_dir, error, f"Running `cpi-chat {ctx.invoked_subcommand or ''}`.")
             click.echo(f"cpi-chat: {crashed_in_words(note)}", err=True)
             sys.exit(2)

@@ -18,7 +18,7 @@ from cpi_chat.dialogue.events import Answer
 from cpi_chat.dialogue.loader import TOO_DEEP, parse_flow_file
 from cpi_chat.paths import shipped_assets_dir
 from cpi_chat.session import Session
-from cpi_chat.wording import CONTROL
+from cpi_chat.wording import safe
 
 ESCAPES = "\x1b[2J\x1b]0;owned\x07\x1b[31m\r\x08\x9b"  # no NUL: a command line cannot carry one
 RAW_CONTROL = ("\x1b", "\x07", "\x08", "\x00", "\x9b", "\u202e")
@@ -76,21 +76,21 @@ def test_odd_names_are_kept_exactly_and_never_reach_the_terminal_as_control_code
     assert added.returncode == 0, added.stderr
     listed = cli(data, "person", "list")
     assert not has_raw_control(listed.stdout + added.stdout)
-    printable = " ".join(part for part in (CONTROL.sub("", word) for word in name.split()) if part)
-    assert printable in listed.stdout  # emoji, Hebrew and Arabic letters are kept, only controls are dropped
+    printable = " ".join(safe(name).split())
+    assert printable in listed.stdout  # emoji, Hebrew and Arabic letters are kept, only escape codes and controls are dropped
     as_json = json.loads(cli(data, "person", "list", "--json").stdout)
     assert [p["name"] for p in as_json] == [printable]  # saved without them too, so no screen can be changed
 
 
 def test_every_interface_strips_the_same_control_characters() -> None:
-    """One pattern, in cpi_chat.wording: names are saved without it, the CLI and plain mode print without it."""
+    """One function, cpi_chat.wording.safe: names are saved through it, the CLI and plain mode print through it."""
     from cpi_chat.cli.common import clean
     from cpi_chat.plain.conversation import safe as plain_safe
-    from cpi_chat.records.people import CONTROL as NAME_CONTROL
+    from cpi_chat.records.people import safe as name_safe
 
     sample = "A\x1b[31mB\u202eC\x07"
-    assert clean(sample) == plain_safe(sample) == CONTROL.sub("", sample) == "A[31mBC"
-    assert NAME_CONTROL is CONTROL
+    assert clean(sample) == plain_safe(sample) == safe(sample) == "ABC"  # whole escape sequences, not just the ESC
+    assert name_safe is safe
 
 
 def test_sql_in_a_name_is_only_text_and_every_table_is_still_there(data: Path) -> None:
