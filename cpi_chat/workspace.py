@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from cpi_chat.errors import CpiChatError
@@ -26,12 +27,16 @@ class Workspace:
     paths: Paths
     training: bool = False
     _opened: list[object] = field(default_factory=list, repr=False)
+    erasures_finished: list[int] = field(default_factory=list, repr=False)  # ids, finished when people.db was opened
 
     @cached_property
     def connection(self) -> sqlite3.Connection:
         """people.db, opened and checked (private, undamaged) with the standard library alone."""
         from cpi_chat.records.db import open_people_connection
+        from cpi_chat.records.erasures import unfinished_erasures
 
+        if self.paths.people_db.exists() and unfinished_erasures(self.paths.people_db):
+            self._finish_erasures()
         conn = open_people_connection(self.paths.people_db, backups_dir=self.paths.backups_dir)
         self._opened.append(conn)
         return conn
@@ -44,6 +49,19 @@ class Workspace:
         db = open_people_db(self.paths.people_db, backups_dir=self.paths.backups_dir, connection=self.connection)
         self._opened.append(db)
         return db
+
+    def _finish_erasures(self) -> None:
+        """Finish each erasure that began but could not finish (a full disk, a power cut) before anyone reads the file."""
+        from cpi_chat.records.erase import finish_unfinished_erasures
+
+        reports = finish_unfinished_erasures(self.paths.people_db, self.paths.backups_dir, self.person_files)
+        self.erasures_finished.extend(report.person_id for report in reports if not report.unfinished)
+
+    def person_files(self, person_id: int) -> list[Path]:
+        """The files cpi-chat keeps about one person outside people.db (their saved plan page), for erasing them."""
+        from cpi_chat.plan.files import plan_file_path
+
+        return [plan_file_path(self.paths.data_dir, person_id)]
 
     def roster(self) -> Roster:
         """Everyone, for the people list; read without sqlite-utils while the schema is up to date (a quick start)."""

@@ -64,10 +64,3 @@ def _audit_plan_written(workspace: Workspace, person_id: int) -> None:
 
     with transaction(workspace.db):
         write_audit(workspace.db, "export", "plan", person_id)
-
-
-def remove_plan_page(workspace: Workspace, person_id: int) -> Path | None:
-    """Delete the plan page saved for the person in the app (when erasing them); what was deleted, or None."""
-    from cpi_chat.plan.files import remove_plan_page as remove
-
-    return remove(workspace.paths.data_dir, person_id)

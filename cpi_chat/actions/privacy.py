@@ -25,6 +25,7 @@ class Erased:
     backups_removed: tuple[Path, ...]
     not_scrubbed: tuple[Path, ...]
     plan_page_removed: Path | None
+    unfinished: str = ""  # one sentence when a step could not be done now: it is finished at the next start
 
 
 def export_everything(workspace: Workspace, person_id: int, out_dir: Path) -> tuple[Path, Path]:
@@ -34,13 +35,17 @@ def export_everything(workspace: Workspace, person_id: int, out_dir: Path) -> tu
 
 def erase(workspace: Workspace, person_id: int) -> Erased:
     """Remove the person and everything linked to them from people.db, its backups and the saved plan page, for good."""
-    from cpi_chat.actions.plan import remove_plan_page
-
     paths = workspace.paths
     workspace.close_people()  # the file is rebuilt without the person's pages (VACUUM): nothing of ours may hold it open
-    report = records.erase_person(paths.people_db, person_id, backups_dir=paths.backups_dir)
+    report = records.erase_person(paths.people_db, person_id, backups_dir=paths.backups_dir,
+                                  also_delete=workspace.person_files(person_id))
     return Erased(person_id, tuple(report.backups_scrubbed), tuple(report.backups_removed), tuple(report.not_scrubbed),
-                  remove_plan_page(workspace, person_id))
+                  next(iter(report.files_removed), None), report.unfinished)
+
+
+def erasures_finished_on_opening(workspace: Workspace) -> list[int]:
+    """The people whose erasure had not finished before, and was finished when people.db was opened this run."""
+    return list(workspace.erasures_finished)
 
 
 def newest_backup(workspace: Workspace) -> Path:

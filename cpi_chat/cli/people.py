@@ -12,6 +12,7 @@ import click
 from cpi_chat.actions import checkins, people, privacy
 from cpi_chat.actions import goals as goal_actions
 from cpi_chat.cli.common import clean, echo, pass_paths, pass_paths_untouched
+from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths, shipped_assets_dir
 from cpi_chat.records.model import CommunicationNeeds, Goal
 from cpi_chat.workspace import Workspace
@@ -131,7 +132,15 @@ def person_export(paths: Paths, who: str, out_dir: Path) -> None:
 def person_erase(paths: Paths, who: str, yes: bool) -> None:
     """Remove a person and everything recorded about them, from people.db and its backups, for good."""
     with Workspace(paths) as workspace:
-        found = people.find_person(workspace, who)
+        try:
+            found = people.find_person(workspace, who)
+        except CpiChatError:
+            finished = privacy.erasures_finished_on_opening(workspace)  # an erasure a full disk or a power cut interrupted
+            if not finished:
+                raise
+            ids = ", ".join(str(person) for person in finished)
+            echo(f"No one is called {clean(who)} now: the erasure of person {ids}, which could not finish before, is now complete.")
+            return
         workspace.close_people()  # nothing held open while the person is asked, and while the file is rebuilt
         if not yes and not click.confirm(
             f"This removes {clean(found.name)} (id {found.id}) and everything recorded about them, from people.db and its "
@@ -146,6 +155,9 @@ def person_erase(paths: Paths, who: str, yes: bool) -> None:
         echo(f"Also removed them from {len(report.backups_scrubbed)} backup(s); {len(report.backups_removed)} unreadable backup(s) were deleted.")
     for copy in report.not_scrubbed:
         echo(f"Warning: {copy} could not be read, so it may still hold this person; delete it if it is not needed.", err=True)
+    if report.unfinished:
+        echo(f"cpi-chat: {report.unfinished}", err=True)
+        raise SystemExit(1)
 
 
 def stop_unchanged(words: str) -> NoReturn:

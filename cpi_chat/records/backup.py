@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,8 @@ from cpi_chat.records.db import (
     transaction,
     write_audit,
 )
+from cpi_chat.records.erasures import read_ledger
+from cpi_chat.records.removal import rebuild_file, remove_people_from_file
 
 BACKUP_PATTERN = "people-*.db"
 SET_ASIDE_MARK = ".before-restore-"
@@ -64,8 +67,11 @@ def is_sound(path: Path) -> bool:
         return False
 
 
-def _copy_database(source: Path, target: Path, busy_seconds: float) -> None:
-    """Copy a records file to a new owner-only `target` (never over an existing file), put in place in one step."""
+def _copy_database(source: Path, target: Path, busy_seconds: float, without: Sequence[int] = ()) -> None:
+    """Copy a records file to a new owner-only `target` (never over an existing file), put in place in one step.
+
+    The people `without` (everyone ever erased) are taken out of the copy before it takes `target`'s place.
+    """
     with private_file(target) as temporary:
         src = connect(source, busy_seconds)
         try:
@@ -76,6 +82,9 @@ def _copy_database(source: Path, target: Path, busy_seconds: float) -> None:
                 dst.close()
         finally:
             src.close()
+        if without:
+            remove_people_from_file(temporary, list(without), busy_seconds)
+            rebuild_file(temporary, busy_seconds)
 
 
 def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> Path | None:
@@ -126,7 +135,8 @@ def restore_latest(db_path: Path, backups_dir: Path, busy_seconds: float = DEFAU
         journal = db_path.with_name(db_path.name + "-journal")
         if journal.exists():  # a leftover journal belongs to the old file and would spoil the restored one
             os.replace(journal, kept_aside.with_name(kept_aside.name + "-journal"))
-    _copy_database(sound, db_path, busy_seconds)
+    # A backup made before an erasure (or one that could not be scrubbed) never brings an erased person back.
+    _copy_database(sound, db_path, busy_seconds, without=sorted(read_ledger(db_path)))
     db = open_people_db(db_path, busy_seconds=busy_seconds, backups_dir=backups_dir)
     try:
         with transaction(db):

@@ -251,6 +251,7 @@ def open_people_connection(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SEC
 def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None,
                    connection: sqlite3.Connection | None = None) -> PeopleDatabase:
     """people.db through sqlite-utils with every migration applied (over `connection` when it is already open)."""
+    from cpi_chat.records.lasting_ids import never_reuse_ids
     from cpi_chat.records.migrations import migrations
     from cpi_chat.records.people_database import PeopleDatabase
 
@@ -263,6 +264,7 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
             db.busy_seconds = busy_seconds
             db.backups_dir = backups_dir if backups_dir is not None else path.parent / "backups"
             migrations.apply(db)
+            never_reuse_ids(conn)  # also tables a later migration adds, or sqlite-utils rebuilds
     except database_errors() as error:
         conn.close()
         raise describe_sqlite_error(error, path, busy_seconds) from None
@@ -312,7 +314,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise describe_sqlite_error(error, path, busy) from None
 
 
-def write_audit(db: sqlite_utils.Database, action: str, table: str, record_id: int | None) -> None:
+def write_audit(db: sqlite_utils.Database | sqlite3.Connection, action: str, table: str, record_id: int | None) -> None:
     """Append one audit row (time, OS user, action, table, record id): never any content."""
     db.execute(
         "INSERT INTO audit (at, os_user, action, table_name, record_id) VALUES (?, ?, ?, ?, ?)",

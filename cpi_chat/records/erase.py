@@ -1,61 +1,38 @@
-"""Erasing a person for good: from people.db, its rolling backups and copies set aside by restore."""
+"""Erasing a person for good, as one operation that always finishes: people.db, its backups, copies set aside, their files."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.backup import list_backups, set_aside_copies
-from cpi_chat.records.db import (
-    DEFAULT_BUSY_SECONDS,
-    connect,
-    database_errors,
-    describe_sqlite_error,
-    open_people_db,
-    transaction,
-    write_audit,
+from cpi_chat.records.db import DEFAULT_BUSY_SECONDS, connect, database_errors, open_people_db
+from cpi_chat.records.erasures import (
+    FINISHED,
+    UNFINISHED,
+    note_erasure,
+    unfinished_erasures,
 )
 from cpi_chat.records.people import get_person
-
-# Children before parents, so foreign keys hold at every step.
-ERASE_ORDER = ("gas_score", "gas_review", "goal_levels", "chosen_group", "checkin", "small_step", "solution", "rating", "note", "interest", "connection", "barrier", "goal", "session")
+from cpi_chat.records.removal import delete_person_rows, rebuild_file, remove_people_from_file
 
 
-@dataclass(frozen=True)
+@dataclass
 class EraseReport:
-    """What erasing touched: the backups scrubbed or removed, and copies that could not be scrubbed."""
+    """What erasing touched: backups scrubbed or removed, copies that could not be scrubbed, and anything left to finish."""
 
     person_id: int
     backups_scrubbed: list[Path] = field(default_factory=list)
     backups_removed: list[Path] = field(default_factory=list)
     not_scrubbed: list[Path] = field(default_factory=list)
+    files_removed: list[Path] = field(default_factory=list)
+    unfinished: str = ""  # one sentence when a step failed: the erasure is finished at the next start
 
 
-def _person_tables(conn: sqlite3.Connection) -> list[str]:
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    known = [name for name in ERASE_ORDER if name in tables]
-    # Any table added later with a person_id column is erased too (before `session` and `person`).
-    extra = sorted(
-        name for name in tables - set(ERASE_ORDER) - {"person", "audit"}
-        if any(col[1] == "person_id" for col in conn.execute(f'PRAGMA table_info("{name}")'))
-    )
-    return extra + known
-
-
-def _delete_person_rows(conn: sqlite3.Connection, person_id: int) -> None:
-    # One DELETE per table: foreign keys are checked at the end of each statement, so a whole
-    # barrier tree goes at once.
-    for table in _person_tables(conn):
-        conn.execute(f'DELETE FROM "{table}" WHERE person_id = ?', [person_id])
-    conn.execute("DELETE FROM person WHERE id = ?", [person_id])
-
-
-def _scrub_copy(path: Path, person_id: int) -> bool:
-    """Remove the person from one backup file and VACUUM it; False if the file could not be read."""
+def _scrub_copy(path: Path, people: list[int]) -> bool:
+    """Remove the people from one backup file and VACUUM it; False if the file could not be read or rebuilt."""
     try:
         conn = connect(path, 1)
         try:
@@ -64,7 +41,8 @@ def _scrub_copy(path: Path, person_id: int) -> bool:
             if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
                 return False
             with conn:
-                _delete_person_rows(conn, person_id)
+                for person in people:
+                    delete_person_rows(conn, person)
             conn.execute("VACUUM")
         finally:
             conn.close()
@@ -73,33 +51,65 @@ def _scrub_copy(path: Path, person_id: int) -> bool:
     return True
 
 
-def erase_person(db_path: Path, person_id: int, backups_dir: Path | None = None, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> EraseReport:
-    """Delete a person and everything linked in one transaction, VACUUM, then scrub them from backups."""
+def erase_person(db_path: Path, person_id: int, backups_dir: Path | None = None, busy_seconds: float = DEFAULT_BUSY_SECONDS,
+                 also_delete: Sequence[Path] = ()) -> EraseReport:
+    """Erase a person for good: recorded first, then people.db, its backups and `also_delete`; see finish_erasure."""
     backups = backups_dir if backups_dir is not None else db_path.parent / "backups"
     db = open_people_db(db_path, busy_seconds=busy_seconds, backups_dir=backups)
     try:
         get_person(db, person_id)
-        _erase_from_open_db(db, person_id)
     finally:
         db.close()
+    note_erasure(db_path, person_id, UNFINISHED)  # from here on the erasure is finished, now or at the next start
+    return finish_erasure(db_path, person_id, backups, busy_seconds, also_delete)
+
+
+def finish_erasure(db_path: Path, person_id: int, backups_dir: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS,
+                   also_delete: Sequence[Path] = ()) -> EraseReport:
+    """Carry an erasure through every step; it is marked finished only when all of them worked.
+
+    Removing the rows from people.db comes first and raises RecordsError if it fails (the person is still there).
+    A failure after that (rebuilding the file, a backup, a file) is said in `unfinished`; every step is tried again
+    the next time people.db is opened or the person is erased, and each one is harmless to repeat.
+    """
     report = EraseReport(person_id=person_id)
-    for backup in list_backups(backups):
-        if _scrub_copy(backup, person_id):
+    remove_people_from_file(db_path, [person_id], busy_seconds)
+    troubles: list[str] = []
+    try:
+        rebuild_file(db_path, busy_seconds)
+    except database_errors():
+        troubles.append(f"{db_path.name} could not be rebuilt without the freed pages")
+    for backup in list_backups(backups_dir):
+        if _scrub_copy(backup, [person_id]):
             report.backups_scrubbed.append(backup)
-        else:  # an unreadable rolling backup is no use for restoring and may still hold the person
+            continue
+        try:  # an unreadable rolling backup (or one with no room to rebuild) is no use and may still hold the person
             backup.unlink(missing_ok=True)
             report.backups_removed.append(backup)
+        except OSError:
+            troubles.append(f"the backup {backup.name} could not be deleted")
     for copy in set_aside_copies(db_path):
         # Copies kept aside by `restore` are never deleted automatically: they may be someone's only data.
-        (report.backups_scrubbed if _scrub_copy(copy, person_id) else report.not_scrubbed).append(copy)
+        (report.backups_scrubbed if _scrub_copy(copy, [person_id]) else report.not_scrubbed).append(copy)
+    for path in also_delete:
+        try:
+            path.unlink()
+            report.files_removed.append(path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            troubles.append(f"{path} could not be deleted")
+    if troubles:
+        report.unfinished = (f"Person {person_id} is no longer in {db_path.name}, but " + "; ".join(troubles) +
+                             " (the disk may be full). cpi-chat finishes this the next time it starts, or when "
+                             "`cpi-chat person erase` runs again.")
+        return report
+    note_erasure(db_path, person_id, FINISHED)
     return report
 
 
-def _erase_from_open_db(db: sqlite_utils.Database, person_id: int) -> None:
-    try:
-        with transaction(db):
-            _delete_person_rows(db.conn, person_id)
-            write_audit(db, "erase", "person", person_id)
-        db.conn.execute("VACUUM")  # rebuilds the file, so no freed page still holds the person's words
-    except database_errors() as error:
-        raise describe_sqlite_error(error, getattr(db, "path", "people.db"), getattr(db, "busy_seconds", DEFAULT_BUSY_SECONDS)) from None
+def finish_unfinished_erasures(db_path: Path, backups_dir: Path, files_of: Callable[[int], Sequence[Path]],
+                               busy_seconds: float = DEFAULT_BUSY_SECONDS) -> list[EraseReport]:
+    """Finish every erasure that began but did not finish (when people.db is opened, or before an erasure)."""
+    return [finish_erasure(db_path, person, backups_dir, busy_seconds, files_of(person))
+            for person in unfinished_erasures(db_path)]
