@@ -1,20 +1,16 @@
-"""Reading dates typed by people: ISO (2027-03-31) or UK style (31/03/2027)."""
+"""Reading dates typed by people, the same way as every question in a conversation reads them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from cpi_chat.errors import RecordsError
+from cpi_chat.typed_dates import DateProblem, read_typed_date
 
-ACCEPTED_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
-
-def parse_user_date(text: str) -> date:
-    """The date in `text`, or a RecordsError saying kindly how to write one."""
-    cleaned = text.strip()
-    for pattern in ACCEPTED_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-    raise RecordsError(f"I could not read {cleaned!r} as a date; please write it like 2027-03-31 or 31/03/2027.")
+def parse_user_date(text: str, today: date | None = None) -> date:
+    """The date in `text` (31/03/2027, 2027-03-31, 14 March, in 3 months, next Tuesday...), or a kind RecordsError."""
+    try:
+        return read_typed_date(text, today or date.today())
+    except DateProblem as problem:
+        raise RecordsError(str(problem)) from None

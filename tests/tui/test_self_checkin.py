@@ -167,3 +167,27 @@ async def test_a_self_check_in_after_this_week_is_marked_says_so_kindly_and_save
         said = [str(line.render()) for line in screen.query(".chat-line")]
         assert any(WENT_ALREADY.format(period="week") in line for line in said)
     assert [c.attended for c in records.get_goal(demo_workspace.db, kick_boxing.id).checkins] == ["yes"]
+
+
+async def test_a_stray_enter_while_the_check_in_loads_records_nothing_until_the_person_moves_to_a_reply(demo_workspace) -> None:
+    """The issue: a stray Enter as the screen loaded recorded "Yes, I went". Neither the goal box nor the question picks."""
+    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen), "Enter with no goal moved to chooses none"
+        await pilot.press("down", "enter")  # moved to the first goal, then Enter: that is a choice
+        await pilot.pause()
+        screen = conversation(pilot)
+        asked = screen.prompt
+        assert asked is not None and asked.kind == "choose"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert screen.prompt == asked, "no reply was given"
+        assert not [line for line in screen.query(".from-person")], "nothing was said for the person"
+        assert "move to it with the arrow keys" in str(screen.query_one("#problem").render())
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.prompt != asked, "moving to the first reply, then Enter, gives it"

@@ -37,31 +37,39 @@ async def test_f2_toggles_the_worker_panel_with_the_tip_and_the_summary_since_la
 
 
 async def test_a_private_note_with_a_reminder_is_saved_for_the_worker_only(demo_workspace) -> None:
+    """F2 puts the cursor in the note box; the date box reads dates as every question does; F2 again goes back to the answer."""
     app = demo_app(demo_workspace)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_dan(pilot)
         screen = conversation(pilot)
         await pilot.press("f2")
         await pilot.pause()
-        screen.query_one("#note-text").focus()
+        assert screen.focused is screen.query_one("#note-text")
+        assert "e.g. 25/02/2027, 25 February, next Tuesday, or 'in 3 months'" in screen.query_one("#note-date").placeholder
         await type_text(pilot, "check the football results before we meet")
         await pilot.press("tab")
-        await type_text(pilot, "2026-12-02")
+        await type_text(pilot, "in 3 months")
         await pilot.press("enter")
         await pilot.pause()
-        assert "(remind on 2026-12-02)" in str(screen.query_one("#private-notes", Static).render())
+        assert "(remind on 2027-02-25)" in str(screen.query_one("#private-notes", Static).render())
 
         screen.query_one("#note-text").focus()
         await type_text(pilot, "ring the coach")
         await pilot.press("tab")
-        await type_text(pilot, "next week")
+        await type_text(pilot, "soonish")
         await pilot.press("enter")
         await pilot.pause()
-        assert "could not read" in str(screen.query_one("#note-problem", Static).render())
+        assert "couldn't read that as a date" in str(screen.query_one("#note-problem", Static).render())
+
+        await pilot.press("f2")  # hidden from inside it: the next words typed are the answer, not lost
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#answer")
+        await type_text(pilot, "I went twice")
+        assert screen.query_one("#answer").value == "I went twice"
 
     dan = records.find_person(demo_workspace.db, "Dan Mercer")
     private = [(n.text, n.remind_on) for n in records.list_notes(demo_workspace.db, dan.id, include_private=True) if n.private]
-    assert private == [("check the football results before we meet", "2026-12-02")]
+    assert private == [("check the football results before we meet", "2027-02-25")]
     assert all(not n.private for n in records.list_notes(demo_workspace.db, dan.id, include_private=False))
 
 

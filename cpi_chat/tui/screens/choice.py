@@ -18,6 +18,7 @@ class ChoiceScreen(ModalScreen[int | None]):
     OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
 
     HELP = "Pick one answer with its number key or the arrow keys and Enter. Escape goes back without choosing."
+    AUTO_FOCUS = ""  # (not None, which means the app's "*") no answer is chosen until the person moves to one: a stray Enter picks nothing
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back", id="choice_back"),
         *[Binding(str(n), f"pick({n - 1})", f"Pick {n}", show=False, id=f"choice_pick_{n}") for n in range(1, 10)],

@@ -171,7 +171,7 @@ class ConversationScreen(Screen[None]):
         answer.value = ""
         if prompt.kind == "choose":
             replies.show_options(prompt.options)
-            self.call_after_refresh(replies.focus_first)
+            self.call_after_refresh(replies.focus_start)  # no reply chosen until the person moves to one
         elif prompt.kind == "suggest":
             same_step = previous is not None and (previous.flow, previous.step) == (prompt.flow, prompt.step)
             if turn.suggestions or not same_step:
@@ -197,8 +197,8 @@ class ConversationScreen(Screen[None]):
         count = f"{groups} might suit. Press a number or Add to plan{if_none}." if hits else ""
         self._say_near_answer("#search-note", " ".join(x for x in (note, count) if x))
         cards.scroll_home(animate=False)
-        if hits:
-            self.call_after_refresh(lambda: self.query("#asset-cards #card-add").first().focus() if self.query("#asset-cards #card-add") else None)
+        if hits:  # the list, not the first card's Add button: a stray Enter must never add a group
+            self.call_after_refresh(cards.focus)
         else:
             self.query_one("#answer", Input).focus()
 
@@ -281,7 +281,7 @@ class ConversationScreen(Screen[None]):
         answer.value = ""
         self.query_one("#answer-row").display = False
         self._show_problem(f"Please press the number of your answer, {numbers_in_words(len(prompt.options))}.")
-        self.query_one(QuickReplies).focus_first()
+        self.query_one(QuickReplies).focus_start()
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed on a question with numbered replies open the answer box, so the words can be read and matched."""
@@ -300,6 +300,13 @@ class ConversationScreen(Screen[None]):
             answer.value = ""
         answer.insert_text_at_cursor(event.character)  # keys typed before the box has the focus land here too
         answer.focus()
+
+    @on(QuickReplies.NothingChosen)
+    def _enter_on_no_reply(self) -> None:
+        prompt = self.prompt
+        if prompt is not None and prompt.kind == "choose":
+            self._show_problem(f"Press the number of your answer ({numbers_in_words(len(prompt.options))}), "
+                               "or move to it with the arrow keys and press Enter.")
 
     @on(QuickReplies.Picked)
     def _picked(self, event: QuickReplies.Picked) -> None:
@@ -395,6 +402,20 @@ class ConversationScreen(Screen[None]):
             self._refresh_worker_panel()
         self._update_side()
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
+        if panel.display:  # the worker pressed F2 to write: the cursor goes straight to the note
+            self.query_one("#note-text", Input).focus()
+        else:  # hidden from inside it: typing goes back to the answer, never into a box no one can see
+            self.focus_answer()
+
+    def focus_answer(self) -> None:
+        """Put the focus where the question is answered: the text box, the replies, or the suggested groups."""
+        prompt = self.prompt
+        if prompt is not None and prompt.kind == "choose" and not self.query_one("#answer-row").display:
+            self.query_one(QuickReplies).focus_start()
+        elif prompt is not None and prompt.kind == "suggest" and self.hits:
+            self.query_one("#asset-cards").focus()
+        else:
+            self.query_one("#answer", Input).focus()
 
     def action_goals(self) -> None:
         """Show how it's going (goals, check-ins, ratings, circles, My plan); the goal cards here update on the way back."""

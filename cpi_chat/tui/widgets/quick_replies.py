@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -28,10 +30,22 @@ def reply_typed(text: str, options: tuple[str, ...]) -> int | None:
     return starting[0] if len(starting) == 1 else None
 
 
-class QuickReplies(Vertical):
-    """The answers to a choose question as buttons; number keys are handled by the screen."""
+class QuickReplies(Vertical, can_focus=True):
+    """The answers to a choose question as buttons; number keys are handled by the screen.
 
+    The list itself takes the focus when a question appears, never its first answer: a bare Enter (a stray
+    key while the screen loads) gives no reply until the person has moved to one with the arrow keys or Tab.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", "Next answer", show=False, id="reply_next"),
+        Binding("up", "move(-1)", "Previous answer", show=False, id="reply_previous"),
+        Binding("enter", "nothing_chosen", "Nothing chosen", show=False, id="reply_none"),
+    ]
     options: tuple[str, ...] = ()
+
+    class NothingChosen(Message):
+        """Enter was pressed before any answer was moved to."""
 
     @dataclass
     class Picked(Message):
@@ -54,8 +68,18 @@ class QuickReplies(Vertical):
         index = int(event.button.name or 0)
         self.post_message(self.Picked(index, self.options[index]))
 
-    def focus_first(self) -> None:
-        """Put the focus on the first answer."""
-        buttons = self.query(Button)
-        if buttons:
-            buttons.first().focus()
+    def focus_start(self) -> None:
+        """Put the focus on the list of answers, with none of them chosen."""
+        self.focus(scroll_visible=False)
+
+    def action_move(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) answer; from the list itself, Down goes to the first."""
+        buttons = list(self.query(Button))
+        if not buttons:
+            return
+        here = buttons.index(self.screen.focused) if self.screen.focused in buttons else (-1 if step > 0 else len(buttons))
+        buttons[max(0, min(len(buttons) - 1, here + step))].focus()
+
+    def action_nothing_chosen(self) -> None:
+        """Enter on the list with no answer moved to: say how to answer, and choose nothing."""
+        self.post_message(self.NothingChosen())

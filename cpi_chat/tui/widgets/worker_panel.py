@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.widgets import Button, Input, Static
 
 from cpi_chat.records.model import Note
 from cpi_chat.tui.as_typed import as_typed
+from cpi_chat.typed_dates import date_examples
 
 
 class WorkerPanel(VerticalScroll):
@@ -31,7 +33,7 @@ class WorkerPanel(VerticalScroll):
         yield Static("Private notes", classes="subtitle")
         yield Static("", id="private-notes", markup=False)
         yield Input(placeholder="New private note", id="note-text", compact=True)
-        yield Input(placeholder="Remind on, e.g. 2026-12-02 (optional)", id="note-date", compact=True)
+        yield Input(placeholder=f"Remind on (optional), e.g. {date_examples(date.today())}", id="note-date", compact=True)
         yield Static("", id="note-problem", classes="problem")
         yield Button("Save private note", id="save-note", compact=True)
         yield Static("Since the last session", classes="subtitle")
