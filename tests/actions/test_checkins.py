@@ -85,7 +85,7 @@ def test_a_check_in_taken_back_is_gone_and_the_audit_says_so(workspace, ann, wal
 
 
 def test_an_unreadable_date_is_one_kind_sentence(workspace, ann, walking) -> None:
-    with pytest.raises(RecordsError, match="please write it like 2027-03-31"):
+    with pytest.raises(RecordsError, match="couldn.t read that as a date. You could type it like"):
         checkins.check_in(workspace, ann.id, walking.id, "went", on="the thirty-first")
 
 

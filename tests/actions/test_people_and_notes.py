@@ -53,7 +53,7 @@ def test_a_private_note_keeps_its_reminder_as_typed_and_stays_private(workspace,
     kept = notes.add_private_note(workspace, ann.id, "Ask about the bus pass", "02/12/2026")
     assert (kept.text, kept.private, kept.remind_on) == ("Ask about the bus pass", True, "2026-12-02")
     assert notes.private_notes(workspace, ann.id) == [kept]
-    with pytest.raises(RecordsError, match="please write it like"):
+    with pytest.raises(RecordsError, match="You could type it like"):
         notes.add_private_note(workspace, ann.id, "Another", "next blue moon")
     with pytest.raises(RecordsError, match="needs a few words"):
         notes.add_private_note(workspace, ann.id, "   ")

@@ -119,7 +119,7 @@ def test_a_goal_needs_its_kind_and_details(run, dev) -> None:
 def test_an_unreadable_date_gets_a_kind_message_and_exit_1(run, dev) -> None:
     result = run("goals", "add", "1", "--target", "Run 5 km", "--measure", "5 km", "--by", "31/02/2027")
     assert result.exit_code == 1
-    assert "please write it like 2027-03-31 or 31/03/2027" in result.stderr
+    assert "That date doesn't seem to exist. Could you check the day and month?" in result.stderr
 
 
 def test_an_unknown_or_ambiguous_person_lists_the_candidates(run, dev) -> None:
