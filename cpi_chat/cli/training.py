@@ -169,7 +169,7 @@ def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> N
     """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
     from cpi_chat.plain import stdin_io
     from cpi_chat.plain.exercises import run_barrier
-    from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, text_tree
+    from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, chart_in_sentences
 
     if in_app:
         barrier = _barriers_in_app(html_file or "", keeps=bool(html_file or mermaid_file))
@@ -183,7 +183,7 @@ def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> N
             return
     click.echo("")
     click.echo(f"{BANNER}: the chart.")
-    click.echo(text_tree(barrier))
+    click.echo(chart_in_sentences(barrier))
     kept = realistic_solutions(barrier)
     click.echo("")
     click.echo(f"Realistic solutions to try: {len(kept)}.")

@@ -84,6 +84,7 @@ class PlainConversation:
         self.io = io
         self.turn: Turn | None = None
         self.last_progress = ""
+        self.hint_given = False  # the words to type are said once at the start and on help, not after every question
 
     def run(self, first: Turn) -> str:
         """Talk until the conversation ends, the person quits, or input ends; returns how it ended."""
@@ -186,7 +187,7 @@ class PlainConversation:
         if prompt.kind == "choose":
             for number, option in enumerate(prompt.options, start=1):
                 self.io.write(f"  {number}. {option}")
-            self.io.write(f"Type a number, or {COMMANDS}.")
+            self._hint_once(f"Type a number, or {COMMANDS}.")
         elif prompt.kind == "suggest":
             self._show_suggestions(turn)
         else:
@@ -195,7 +196,15 @@ class PlainConversation:
             optional = " This one is optional: type skip to leave it." if prompt.optional else ""
             if prompt.previous:
                 self.io.write(f"Last time you said: {prompt.previous}")
-            self.io.write(f"Type your answer.{optional}{hint}")
+            if optional or hint or not self.hint_given:
+                self.io.write(f"Type your answer.{optional}{hint}")
+            self._hint_once(f"At any question you can type {COMMANDS}.")
+
+    def _hint_once(self, words: str) -> None:
+        """Say which words can be typed the first time only: a screen reader reads every line, every time."""
+        if not self.hint_given:
+            self.io.write(words)
+        self.hint_given = True
 
     def _show_suggestions(self, turn: Turn) -> None:
         if turn.search_note:
@@ -210,9 +219,10 @@ class PlainConversation:
                 self.io.write(f"     Access: {asset.accessibility}")
             self.io.write(f"     Why it came up: {why_in_words(hit.reasons)}")
         if turn.suggestions:
-            self.io.write(f"Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice. Or {COMMANDS}.")
+            self.io.write("Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice.")
         else:
-            self.io.write(f"Type skip to go on, or {COMMANDS}.")
+            self.io.write("Type skip to go on.")
+        self._hint_once(f"Or type {COMMANDS}.")
 
 
 def ask_line(io: PlainIO, question: str) -> str | None:

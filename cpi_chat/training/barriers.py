@@ -250,22 +250,23 @@ def realistic_words(solution: Solution) -> str:
     return {True: "realistic", False: "not realistic", None: "not decided yet"}[solution.realistic]
 
 
-def text_tree(barrier: Barrier) -> str:
-    """The chart as an indented text tree, from the barrier through its parts to each solution."""
-    whose = f" ({OWNERS[barrier.owner]})" if barrier.owner in OWNERS else ""
-    lines = [f"Barrier{whose}: {barrier.text}"]
+def chart_in_sentences(barrier: Barrier) -> str:
+    """The chart as sentences, one a line, from the barrier through its numbered parts to each solution.
 
-    def children(node: Barrier, prefix: str) -> None:
-        items: list[tuple[str, Barrier | Solution]] = [("part", p) for p in node.parts]
-        items += [("solution", s) for s in node.solutions]
-        for index, (kind, item) in enumerate(items):
-            last = index == len(items) - 1
-            branch, carry = ("└── ", "    ") if last else ("├── ", "│   ")
-            if isinstance(item, Solution):
-                lines.append(f"{prefix}{branch}Solution: {item.text} ({realistic_words(item)})")
-            else:
-                lines.append(f"{prefix}{branch}{item.text}")
-                children(item, prefix + carry)
+    No drawing characters: a screen reader reads a tree of lines and corners as noise, so each line
+    says where it belongs ("Part 1, solution 2: ...") instead.
+    """
+    whose = f" ({OWNERS[barrier.owner]})" if barrier.owner in OWNERS else ""
+    lines = [f"Barrier{whose}: {barrier.text}."]
+
+    def children(node: Barrier, number: str) -> None:
+        for index, solution in enumerate(node.solutions, start=1):
+            where = f"Part {number}, solution {index}" if number else f"Solution {index}"
+            lines.append(f"{where}: {solution.text} ({realistic_words(solution)}).")
+        for index, part in enumerate(node.parts, start=1):
+            part_number = f"{number}.{index}" if number else str(index)
+            lines.append(f"Part {part_number}: {part.text}.")
+            children(part, part_number)
 
     children(barrier, "")
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from cpi_chat.training.barriers import (
     set_owner,
     split,
     stage,
-    text_tree,
+    chart_in_sentences,
 )
 
 
@@ -107,14 +107,14 @@ def test_an_answer_that_does_not_fit_the_question_is_refused_with_a_sentence() -
         question.answer(barrier, "two things")
 
 
-def test_the_text_tree_runs_from_the_barrier_to_each_solution() -> None:
-    assert text_tree(joyces_barrier()).splitlines() == [
-        "Barrier (the person's): getting there, with one bus a day and my eyes",
-        "├── only one bus a day",
-        "│   ├── Solution: my worker drives me the first time (realistic)",
-        "│   └── Solution: a taxi every week (not realistic)",
-        "└── I can't read the timetable",
-        "    └── Solution: ask for the timetable in large print (realistic)",
+def test_the_chart_in_sentences_runs_from_the_barrier_to_each_solution_without_drawing_characters() -> None:
+    assert chart_in_sentences(joyces_barrier()).splitlines() == [
+        "Barrier (the person's): getting there, with one bus a day and my eyes.",
+        "Part 1: only one bus a day.",
+        "Part 1, solution 1: my worker drives me the first time (realistic).",
+        "Part 1, solution 2: a taxi every week (not realistic).",
+        "Part 2: I can't read the timetable.",
+        "Part 2, solution 1: ask for the timetable in large print (realistic).",
     ]
 
 

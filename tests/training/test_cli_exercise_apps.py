@@ -60,7 +60,7 @@ def test_barriers_app_saves_the_page_and_mermaid_chart_the_options_ask_for(monke
     result = CliRunner().invoke(training, ["barriers", "--app", "--html", str(page), "--mermaid", str(chart)])
     assert result.exit_code == 0, result.output
     assert isinstance(screens[0], BarriersScreen)
-    assert "Solution: ask a neighbour for a lift (not decided yet)" in result.output
+    assert "ask a neighbour for a lift (not decided yet)." in result.output
     assert "ask a neighbour for a lift" in page.read_text(encoding="utf-8")
     assert chart.read_text(encoding="utf-8").startswith("flowchart LR")
 

@@ -47,8 +47,9 @@ def test_the_barriers_exercise_prints_the_chart_and_saves_the_page_and_mermaid(t
     given = "".join(f"{line}\n" for line in answers)
     output = run(["barriers", "--html", str(tmp_path / "chart.html"), "--mermaid", str(tmp_path / "chart.mmd")], given)
     assert "Training — fictional people" in output
-    assert "├── nervous" in output
-    assert "Solution: borrow it (not realistic)" in output
+    assert "Part 1: nervous." in output
+    assert "Part 2, solution 2: borrow it (not realistic)." in output
+    assert not any(line.strip() and not any(c.isalnum() for c in line) for line in output.splitlines()), "a line of drawing only"
     assert "Realistic solutions to try: 2." in output
     assert "font-size: 18pt" in (tmp_path / "chart.html").read_text(encoding="utf-8")
     assert (tmp_path / "chart.mmd").read_text(encoding="utf-8").startswith("flowchart LR")
