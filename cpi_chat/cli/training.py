@@ -169,7 +169,12 @@ def barriers(html_file: str | None, mermaid_file: str | None, in_app: bool) -> N
     """Overcoming barriers: split a barrier into single problems, find a solution for each, keep the realistic ones."""
     from cpi_chat.plain import stdin_io
     from cpi_chat.plain.exercises import run_barrier
-    from cpi_chat.training.barriers import html_page, mermaid, realistic_solutions, chart_in_sentences
+    from cpi_chat.training.barriers import (
+        chart_in_sentences,
+        html_page,
+        mermaid,
+        realistic_solutions,
+    )
 
     if in_app:
         barrier = _barriers_in_app(html_file or "", keeps=bool(html_file or mermaid_file))

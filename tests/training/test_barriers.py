@@ -8,6 +8,7 @@ from cpi_chat.training import TrainingError
 from cpi_chat.training.barriers import (
     Barrier,
     add_solution,
+    chart_in_sentences,
     html_page,
     is_complete,
     mark_realistic,
@@ -19,7 +20,6 @@ from cpi_chat.training.barriers import (
     set_owner,
     split,
     stage,
-    chart_in_sentences,
 )
 
 
