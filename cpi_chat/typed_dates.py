@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from cpi_chat.words import long_date
+from cpi_chat.words import day_and_month, long_date, typed_date
 
 NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -33,7 +33,7 @@ def clean_words(text: str) -> str:
 def date_examples(today: date) -> str:
     """Ways to type a date, worked out from today so an example is never in the past: '25/02/2027, 25 February, ...'."""
     ahead = _add_months(today, 3)
-    return f"{ahead:%d/%m/%Y}, {ahead.day} {ahead:%B}, next Tuesday, or 'in 3 months'"
+    return f"{typed_date(ahead)}, {day_and_month(ahead)}, next Tuesday, or 'in 3 months'"
 
 
 def _add_months(start: date, months: int) -> date:

@@ -31,6 +31,11 @@ def day_and_month(day: date) -> str:
     return f"{day.day} {day:%B}"
 
 
+def typed_date(day: date) -> str:
+    """'25/02/2027': a date written the way people type it in a box, for examples of what to type."""
+    return f"{day:%d/%m/%Y}"
+
+
 def chart_date(day: date) -> str:
     """'05 Nov': the first column of a progress chart, always six characters so the bars line up."""
     return f"{day:%d %b}"
