@@ -29,9 +29,9 @@ def cli(ctx: click.Context, data_dir: str | None, assets_db: str | None, flows_d
 
 
 def _register() -> None:
-    from cpi_chat.cli import assets, flows, people, plan, run, training
+    from cpi_chat.cli import assets, flows, people, plan, report, run, training
 
-    for module in (flows, assets, people, plan, run, training):
+    for module in (flows, assets, people, plan, report, run, training):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -168,6 +168,8 @@ class RecordSpec(_Frozen):
             raise ValueError(f"a {self.kind} needs 'text'")
         if self.kind == "rating" and not (self.topic and self.score):
             raise ValueError("a rating needs 'topic' and 'score'")
+        if "{" in self.topic:  # topics are counted in the outcomes report, which must never hold a person's words
+            raise ValueError("a rating's 'topic' is fixed words, never an earlier answer")
         return self
 
 

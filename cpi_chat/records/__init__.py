@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         SessionRecord,
         SmallStep,
         Solution,
+        WellbeingAnswer,
     )
     from cpi_chat.records.notes import (
         list_connections,
@@ -88,6 +89,7 @@ if TYPE_CHECKING:
         unfinished_session,
     )
     from cpi_chat.records.store import withdraw
+    from cpi_chat.records.wellbeing import list_wellbeing, save_wellbeing
 
 __all__ = [
     "Barrier",
@@ -111,6 +113,7 @@ __all__ = [
     "SessionRecord",
     "SmallStep",
     "Solution",
+    "WellbeingAnswer",
     "add_checkin",
     "add_gas_review",
     "add_goal",
@@ -136,6 +139,7 @@ __all__ = [
     "list_people",
     "list_ratings",
     "list_sessions",
+    "list_wellbeing",
     "open_people_connection",
     "open_people_db",
     "parse_user_date",
@@ -159,6 +163,7 @@ __all__ = [
     "save_rating",
     "save_small_step",
     "save_solution",
+    "save_wellbeing",
     "set_goal_status",
     "set_needs",
     "set_step_done",
@@ -184,12 +189,13 @@ _NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
             "save_gas_score", "save_goal_levels"),
     "goals": ("add_checkin", "add_goal", "get_goal", "list_goals", "remove_checkin", "save_checkin", "save_goal", "save_small_step", "set_goal_status", "set_step_done"),
     "model": ("Barrier", "Checkin", "ChosenGroup", "CommunicationNeeds", "Connection", "GasReview", "GasScore", "Goal",
-              "GoalLevels", "Interest", "Note", "Person", "PersonSummary", "Rating", "SessionRecord", "SmallStep", "Solution"),
+              "GoalLevels", "Interest", "Note", "Person", "PersonSummary", "Rating", "SessionRecord", "SmallStep", "Solution", "WellbeingAnswer"),
     "notes": ("list_connections", "list_interests", "list_notes", "list_ratings", "save_connection", "save_interest", "save_note", "save_rating"),
     "people": ("add_person", "find_person", "find_person_alone", "get_person", "list_people", "rename_person", "set_needs", "set_theme"),
     "sessions": ("end_session", "get_session", "list_sessions", "save_engine_state", "start_session", "unfinished_session"),
     "store": ("withdraw",),
     "roster": ("Roster", "read_roster"),
+    "wellbeing": ("list_wellbeing", "save_wellbeing"),
 }
 _MODULE_OF = {name: module for module, names in _NAMES_BY_MODULE.items() for name in names}
 

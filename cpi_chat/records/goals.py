@@ -176,9 +176,12 @@ def list_goals(db: sqlite_utils.Database, person_id: int, status: GoalStatus | N
 def set_goal_status(db: sqlite_utils.Database, goal_id: int, status: GoalStatus, pause_reason: str = "") -> Goal:
     """Mark a goal active, achieved, paused (with a reason such as holiday or unwell) or dropped."""
     require_choice(status, GoalStatus, "status")
-    require_row(db, "goal", goal_id, "goal")
+    before = require_row(db, "goal", goal_id, "goal")
+    changes = {"status": status, "pause_reason": safe(pause_reason.strip()) if status == "paused" else ""}
+    if before["status"] != status:  # the day it took this status: when it was achieved, paused or stopped
+        changes["status_since"] = Date.today().isoformat()
     with transaction(db):
-        db.table("goal").update(goal_id, {"status": status, "pause_reason": safe(pause_reason.strip()) if status == "paused" else ""})
+        db.table("goal").update(goal_id, changes)
         write_audit(db, "update", "goal", goal_id)
     return get_goal(db, goal_id)
 

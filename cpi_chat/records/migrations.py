@@ -14,7 +14,7 @@ migrations = Migrations("cpi_chat.people")
 # Every row saved from a session carries (session_id, effect_key); a UNIQUE index on the pair
 # makes replaying an effect after a crash update the same row instead of adding a second one.
 EFFECT_TABLES = ("interest", "connection", "goal", "small_step", "barrier", "solution", "note", "checkin", "rating",
-                 "chosen_group", "goal_levels", "gas_score")
+                 "chosen_group", "goal_levels", "gas_score", "wellbeing")
 
 _EFFECT_COLUMNS: dict[str, type] = {"person_id": int, "session_id": int, "effect_key": str, "created": str}
 _EFFECT_FOREIGN_KEYS = [("person_id", "person", "id"), ("session_id", "session", "id")]
@@ -141,3 +141,13 @@ def m004_more_communication_needs(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE person SET high_contrast = 1 WHERE theme LIKE 'cpi-high-contrast%'")
     db.execute("UPDATE person SET larger_spacing = 1 WHERE theme LIKE '%+spacious' OR (theme = '' AND large_print = 1)")
     db.execute("UPDATE person SET theme = ''")
+
+
+@migrations()
+def m005_wellbeing_and_caseload(db: sqlite_utils.Database) -> None:
+    """Add the ONS personal wellbeing answers (0 to 10), and indexes for the caseload view on the people list."""
+    _create_effect_table(db, "wellbeing", {"question": str, "score": int, "date": str})
+    db.table("wellbeing").create_index(["person_id", "date"], index_name="wellbeing_by_date")
+    # The caseload view asks each person's last session of each kind, and the reminders that are due.
+    db.table("session").create_index(["person_id", "mode", "started"], index_name="session_by_person_mode")
+    db.table("note").create_index(["remind_on"], index_name="note_by_reminder")

@@ -15,6 +15,8 @@ StepOwner = Literal["person", "worker", "someone_else"]
 BarrierOwner = Literal["person", "service"]
 Attended = Literal["yes", "no", "paused"]
 CheckinBy = Literal["person", "worker"]
+# The four ONS personal wellbeing questions, by the names they are stored under (wording in flows/wellbeing.yaml).
+WELLBEING_QUESTIONS = ("life_satisfaction", "worthwhile", "happy", "anxious")
 
 T = TypeVar("T")
 
@@ -256,6 +258,16 @@ class Barrier:
     goal_id: int | None = None  # the goal it gets in the way of
     created: str = ""
     session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class WellbeingAnswer:
+    """One answer to an ONS personal wellbeing question, 0 (not at all) to 10 (completely), on a day."""
+
+    id: int
+    question: str
+    score: int
+    date: str
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def save_one_of_each_kind(db: records.PeopleDatabase, person_id: int, session_id
     records.save_solution(db, person_id, session_id, "so1", "Ask Tunde for a lift", barrier_key="b2", chosen=True)
     records.save_note(db, person_id, session_id, "n1", "Check the football results before we meet", private=True)
     records.save_rating(db, person_id, session_id, "r1", "seeing people", 2, "not much lately")
+    records.save_wellbeing(db, person_id, session_id, "w1", "life_satisfaction", 6)
     records.save_chosen_group(db, person_id, session_id, "cg1", "Kick-Boxing Class", "kick-boxing", "With my worker")
     records.save_goal_levels(db, person_id, session_id, "gl1", goal_key="g1", baseline=-2, expected="Going most weeks")
     goal_id = db.execute("SELECT id FROM goal WHERE effect_key = 'g1'").fetchone()[0]

@@ -1,0 +1,271 @@
+"""Gather the outcomes report's figures for a period from people.db: counts and sums, never a name, an id or words.
+
+Reads through a plain sqlite3 connection (no sqlite-utils) so a report over a year of a large caseload
+takes well under a second. The directory's groups come in as a `DirectoryListing` (made by the action
+from assets.db), so this module never opens a file itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cpi_chat.plan.circles import build_circles
+from cpi_chat.records.model import WELLBEING_QUESTIONS, Connection
+from cpi_chat.records.progress import next_period_start, parse_how_often, period_start
+from cpi_chat.records.roster import rows
+from cpi_chat.report.figures import (
+    Attendance,
+    Change,
+    CirclesOfSupport,
+    DirectoryCell,
+    Figures,
+    GoalScores,
+)
+
+# The ONS questions by the names they are stored under; for anxiety a lower answer is the better one.
+WELLBEING_LOWER_IS_BETTER = frozenset({"anxious"})
+
+
+@dataclass(frozen=True)
+class ListedGroup:
+    """A group in the directory as the report sees it: its id (to match goals), its domain label and its areas."""
+
+    id: str
+    domain: str
+    areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DirectoryListing:
+    """The directory's active groups and the ten domains, in their usual order."""
+
+    domains: tuple[str, ...]
+    groups: tuple[ListedGroup, ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    """The report's first and last day; `after` is the day after the last, for comparing times of day."""
+
+    start: date
+    end: date
+
+    @property
+    def after(self) -> str:
+        return (self.end + timedelta(days=1)).isoformat()
+
+    def holds(self, day: str) -> bool:
+        return self.start.isoformat() <= day[:10] <= self.end.isoformat()
+
+
+def gather(conn: sqlite3.Connection, start: date, end: date, listing: DirectoryListing) -> Figures:
+    """Every figure of the outcomes report for the people in this file, from `start` to `end` inclusive."""
+    period = Period(start, end)
+    went = _went_to_groups(conn, period)
+    return Figures.model_validate({
+        "period_from": start, "period_to": end, **_counts(conn, period),
+        "goal_scores": gather_goal_scores(conn, period), "attendance": _attendance(conn, period),
+        "circles": _circles(conn, period),
+        "ratings": _changes(conn, period, "rating", "topic", rating_topics(conn)),
+        "wellbeing": _changes(conn, period, "wellbeing", "question", WELLBEING_QUESTIONS, WELLBEING_LOWER_IS_BETTER),
+        "domains_joined": _domains_joined(went, listing), "directory": _directory_cells(went, listing),
+    })
+
+
+def rating_topics(conn: sqlite3.Connection) -> list[str]:
+    """The 'how things are going' topics rated: words from the flows, never a person's (a flow's topic is fixed text)."""
+    topics: dict[str, str] = {}
+    for (topic,) in conn.execute("SELECT DISTINCT topic FROM rating ORDER BY id"):
+        topics.setdefault(" ".join(str(topic).casefold().split()), " ".join(str(topic).split()))
+    return list(topics.values())
+
+
+def _one(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> int:
+    return int(conn.execute(sql, params).fetchone()[0] or 0)
+
+
+def _supported_ids(conn: sqlite3.Connection, period: Period) -> set[int]:
+    """People with a session together or alone, or a check-in, in the period (training sessions are not people supported)."""
+    sessions = conn.execute("SELECT DISTINCT person_id FROM session WHERE mode IN ('joint', 'self') AND started >= ? AND started < ?",
+                            (period.start.isoformat(), period.after))
+    checkins = conn.execute("SELECT DISTINCT person_id FROM checkin WHERE date BETWEEN ? AND ?",
+                            (period.start.isoformat(), period.end.isoformat()))
+    return {row[0] for row in sessions} | {row[0] for row in checkins}
+
+
+def _counts(conn: sqlite3.Connection, period: Period) -> dict[str, int]:
+    first, after, last = period.start.isoformat(), period.after, period.end.isoformat()
+    return {
+        "people_supported": len(_supported_ids(conn, period)),
+        "people_started": _one(conn, "SELECT count(*) FROM (SELECT min(started) AS first FROM session WHERE mode = 'joint' "
+                                     "GROUP BY person_id) WHERE first >= ? AND first < ?", (first, after)),
+        "sessions_together": _one(conn, "SELECT count(*) FROM session WHERE mode = 'joint' AND started >= ? AND started < ?", (first, after)),
+        "checkins": _one(conn, "SELECT count(*) FROM checkin WHERE date BETWEEN ? AND ?", (first, last)),
+        "goals_set": _one(conn, "SELECT count(*) FROM goal WHERE created >= ? AND created < ?", (first, after)),
+        "goals_achieved": _one(conn, "SELECT count(*) FROM goal WHERE status = 'achieved' AND status_since BETWEEN ? AND ?", (first, last)),
+        "goals_stopped": _one(conn, "SELECT count(*) FROM goal WHERE status = 'dropped' AND status_since BETWEEN ? AND ?", (first, last)),
+    }
+
+
+# -- Goal Attainment Scaling ------------------------------------------------------------------
+
+
+def t_score_rows(conn: sqlite3.Connection, period: Period) -> list[tuple[int, str, float]]:
+    """HOOK for goal scoring (issue 15): each review's GAS T-score as (person, day, T), up to the period's end.
+
+    Until reviews are scored there is no table to read, and the report says that goal scores are not
+    recorded yet. When the review scores land, replace the body with one SELECT over their table.
+    """
+    return []
+
+
+def gather_goal_scores(conn: sqlite3.Connection, period: Period) -> GoalScores | None:
+    """The GAS T-scores in the period: each person's latest, and their first against their latest; None if none."""
+    return goal_scores_from(t_score_rows(conn, period), period)
+
+
+def goal_scores_from(scores: Iterable[tuple[int, str, float]], period: Period) -> GoalScores | None:
+    """GoalScores from (person, day, T) rows: the latest T in the period per person, and the change from their first."""
+    by_person: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for person_id, day, t_score in scores:
+        if day[:10] <= period.end.isoformat():
+            by_person[person_id].append((day, t_score))
+    latest = {p: max(h) for p, h in by_person.items() if period.holds(max(h)[0])}
+    if not latest:
+        return None
+    change = _change_of({p: [value for _, value in sorted(by_person[p])] for p in latest}, lower_is_better=False)
+    return GoalScores(people_scored=len(latest), latest_sum=round(sum(t for _, t in latest.values()), 6), change=change)
+
+
+def _change_of(histories: dict[int, list[float]], lower_is_better: bool) -> Change:
+    """First against latest for everyone measured at least twice."""
+    twice = {p: h for p, h in histories.items() if len(h) >= 2}
+    better = same = worse = 0
+    for history in twice.values():
+        delta = history[-1] - history[0]
+        if lower_is_better:
+            delta = -delta
+        better, same, worse = better + (delta > 0), same + (delta == 0), worse + (delta < 0)
+    return Change(people=len(twice), first_sum=sum(h[0] for h in twice.values()),
+                  latest_sum=sum(h[-1] for h in twice.values()), better=better, same=same, worse=worse)
+
+
+def _changes(conn: sqlite3.Connection, period: Period, table: str, column: str, labels: Sequence[str],
+             lower_is_better: frozenset[str] = frozenset()) -> dict[str, Change]:
+    """For each label (a rating topic, an ONS question): first against latest, for people whose latest is in the period."""
+    wanted = {" ".join(label.casefold().split()): label for label in labels}
+    histories: dict[str, dict[int, list[tuple[str, float]]]] = {label: defaultdict(list) for label in labels}
+    for person_id, key, day, score in conn.execute(
+            f"SELECT person_id, {column}, date, score FROM {table} WHERE date <= ? ORDER BY date, id", (period.end.isoformat(),)):
+        label = wanted.get(" ".join(str(key).casefold().split()))
+        if label is not None and score is not None:
+            histories[label][person_id].append((day, float(score)))
+    return {label: _change_of({p: [s for _, s in h] for p, h in people.items() if period.holds(h[-1][0])},
+                              lower_is_better=label in lower_is_better)
+            for label, people in histories.items()}
+
+
+# -- Going regularly --------------------------------------------------------------------------
+
+
+def _attendance(conn: sqlite3.Connection, period: Period) -> Attendance:
+    """Weeks (fortnights, months) agreed for each commitment goal while active in the period, and those kept."""
+    goals = rows(conn, "SELECT id, how_often, created, status, status_since FROM goal WHERE kind = 'commitment' AND created < ? "
+                       "AND (status = 'active' OR status_since >= ?)", (period.after, period.start.isoformat()))
+    marks: dict[int, dict[str, set[date]]] = defaultdict(lambda: {"yes": set(), "paused": set()})
+    for goal_id, day, attended in conn.execute(
+            "SELECT goal_id, date, attended FROM checkin WHERE attended IN ('yes', 'paused') AND date BETWEEN ? AND ?",
+            (period.start.isoformat(), period.end.isoformat())):
+        marks[goal_id][attended].add(date.fromisoformat(day[:10]))
+    total = Attendance()
+    for goal in goals:
+        total += _goal_attendance(goal, marks.get(goal["id"], {"yes": set(), "paused": set()}), period)
+    return total
+
+
+def _goal_attendance(goal: dict[str, object], marks: dict[str, set[date]], period: Period) -> Attendance:
+    created = date.fromisoformat(str(goal["created"])[:10])
+    ends = period.end
+    if goal["status"] != "active" and goal["status_since"]:
+        ends = min(ends, date.fromisoformat(str(goal["status_since"])[:10]) - timedelta(days=1))
+    kind = parse_how_often(str(goal["how_often"] or "")).period
+    first = max(created, period.start)
+    if first > ends:
+        return Attendance()
+    starts: list[date] = []
+    current = period_start(first, kind, created)
+    while current <= ends:
+        starts.append(current)
+        current = next_period_start(current, kind)
+    went = {period_start(day, kind, created) for day in marks["yes"]}
+    paused = {period_start(day, kind, created) for day in marks["paused"]} - went
+    periods = set(starts)
+    return Attendance(goals=1, agreed=len(periods - paused), attended=len(periods & went), paused=len(periods & paused))
+
+
+# -- Circles of support -----------------------------------------------------------------------
+
+
+def _circles(conn: sqlite3.Connection, period: Period) -> CirclesOfSupport:
+    """For each person supported: people, groups and places at their first meeting, and by the period's end."""
+    supported = _supported_ids(conn, period)
+    first_sessions = {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT person_id, id, coalesce(ended, started) FROM session s WHERE started = "
+        "(SELECT min(started) FROM session t WHERE t.person_id = s.person_id) GROUP BY person_id")}
+    connections: dict[int, list[tuple[Connection, int | None]]] = defaultdict(list)
+    for row in rows(conn, "SELECT id, person_id, session_id, text, kind, created FROM connection WHERE created < ?", (period.after,)):
+        connections[row["person_id"]].append(
+            (Connection(id=row["id"], text=row["text"] or "", kind=row["kind"] or "person", created=row["created"]), row["session_id"]))
+    total = CirclesOfSupport()
+    for person_id in supported & first_sessions.keys():
+        session_id, cutoff = first_sessions[person_id]
+        held = connections.get(person_id, [])
+        first = [c for c, s in held if s == session_id or (s is None and c.created <= cutoff)]
+        counts = build_circles(first, [c for c, _ in held])
+        then, now = len(counts.first), len(counts.now)
+        total += CirclesOfSupport(people=1, first_sum=then, now_sum=now, grew=int(now > then))
+    return total
+
+
+# -- Community life ---------------------------------------------------------------------------
+
+
+def _went_to_groups(conn: sqlite3.Connection, period: Period) -> set[tuple[int, str]]:
+    """(person, group id) for every 'I went' in the period on a goal linked to a directory group."""
+    return {(row[0], row[1]) for row in conn.execute(
+        "SELECT DISTINCT c.person_id, g.asset_id FROM checkin c JOIN goal g ON g.id = c.goal_id "
+        "WHERE c.attended = 'yes' AND c.date BETWEEN ? AND ? AND coalesce(g.asset_id, '') != ''",
+        (period.start.isoformat(), period.end.isoformat()))}
+
+
+def _domains_joined(went: set[tuple[int, str]], listing: DirectoryListing) -> dict[str, int]:
+    groups = {group.id: group for group in listing.groups}
+    people: dict[str, set[int]] = {domain: set() for domain in listing.domains}
+    for person_id, group_id in went:
+        group = groups.get(group_id)
+        if group is not None:
+            people.setdefault(group.domain, set()).add(person_id)
+    return {domain: len(ids) for domain, ids in people.items()}
+
+
+def _directory_cells(went: set[tuple[int, str]], listing: DirectoryListing) -> list[DirectoryCell]:
+    """Every area by every domain: groups listed there, and people who went to one (a gap shows as none)."""
+    listed: dict[tuple[str, str], int] = defaultdict(int)
+    cell_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for group in listing.groups:
+        for area in group.areas:
+            listed[(area, group.domain)] += 1
+            cell_of[group.id].append((area, group.domain))
+    people: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for person_id, group_id in went:
+        for cell in cell_of.get(group_id, []):
+            people[cell].add(person_id)
+    areas = sorted({area for area, _ in listed})
+    domains = [*listing.domains, *sorted({d for _, d in listed} - set(listing.domains))]
+    return sorted((DirectoryCell(area=area, domain=domain, listed=listed.get((area, domain), 0),
+                                 people_went=len(people.get((area, domain), set())))
+                   for area in areas for domain in domains), key=lambda c: (c.area, c.domain))
