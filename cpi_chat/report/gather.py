@@ -214,8 +214,8 @@ def _circles(conn: sqlite3.Connection, period: Period) -> CirclesOfSupport:
     """For each person supported: people, groups and places at their first meeting, and by the period's end."""
     supported = _supported_ids(conn, period)
     first_sessions = {row[0]: (row[1], row[2]) for row in conn.execute(
-        "SELECT person_id, id, coalesce(ended, started) FROM session s WHERE started = "
-        "(SELECT min(started) FROM session t WHERE t.person_id = s.person_id) GROUP BY person_id")}
+        "SELECT person_id, id, cutoff FROM (SELECT person_id, id, coalesce(ended, started) AS cutoff, "
+        "row_number() OVER (PARTITION BY person_id ORDER BY started, id) AS n FROM session) WHERE n = 1")}
     connections: dict[int, list[tuple[Connection, int | None]]] = defaultdict(list)
     for row in rows(conn, "SELECT id, person_id, session_id, text, kind, created FROM connection WHERE created < ?", (period.after,)):
         connections[row["person_id"]].append(
