@@ -30,6 +30,7 @@ from cpi_chat.dialogue.effects import (
     SaveInterest,
     SaveNote,
     SaveRating,
+    SaveWellbeing,
     SaveSmallStep,
     SaveSolution,
     SuggestAssets,
@@ -89,6 +90,10 @@ def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal
     context.update(
         interests_now=latest.get("present", ""), interests_past=latest.get("past", ""), wish_to_try=latest.get("wish", "")
     )
+    if mode != "self":  # asked at the first session and at reviews, with last time's answers beside each question
+        from cpi_chat.plan.wellbeing import last_time_context
+
+        context.update(last_time_context(records.list_wellbeing(db, person.id), today))
     if goal is not None:
         next_step = next((s.text for s in goal.steps if not s.done), "")
         context.update(
@@ -194,7 +199,8 @@ class Session:
     def closing_blocks(self, today: date | None = None) -> list[list[str]]:
         """When the conversation has ended: how the goal checked in on is going, and today's ratings beside last time."""
         today = today or date.today()
-        return [block for block in (self._goal_progress(today), self._ratings_beside_last_time(today)) if block]
+        return [block for block in (self._goal_progress(today), self._ratings_beside_last_time(today),
+                                    self._wellbeing_beside_last_time(today)) if block]
 
     def _goal_progress(self, today: date) -> list[str]:
         from cpi_chat.records import progress
@@ -220,6 +226,11 @@ class Session:
         if not any(r.date[:10] == today.isoformat() for r in ratings):
             return []  # nothing rated today: the questions were not asked, or the person said "not today"
         return ["How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in rating_changes(ratings))]
+
+    def _wellbeing_beside_last_time(self, today: date) -> list[str]:
+        from cpi_chat.plan.wellbeing import today_beside_last_time
+
+        return today_beside_last_time(records.list_wellbeing(self.db, self.person.id), today)
 
     def _turn(self, reply: Reply, refusals: list[str] | None = None) -> Turn:
         if refusals:  # said where the engine's own notices go, before the next question
@@ -304,7 +315,9 @@ class Session:
                 if not _main_text(effect).strip():
                     return  # an optional answer left empty: nothing to keep
                 _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
-            case SaveCheckin() | SaveRating():
+            case SaveWellbeing() if effect.score is None:
+                return  # not a number: nothing to keep
+            case SaveCheckin() | SaveRating() | SaveWellbeing():
                 _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
 
 
@@ -336,6 +349,7 @@ _SAVERS: dict[type, Callable[..., object]] = {
     SaveNote: records.save_note,
     SaveCheckin: records.save_checkin,
     SaveRating: records.save_rating,
+    SaveWellbeing: records.save_wellbeing,
 }
 
 

@@ -92,9 +92,16 @@ class _Writer:
         self.rows.setdefault(table, []).append(row)
         return int(row.get("id", 0))  # type: ignore[call-overload]
 
+    def _columns(self, table: str) -> set[str]:
+        # A file made by older code lacks newer tables and columns: those rows and fields are left out.
+        return {row[1] for row in self.conn.execute(f'PRAGMA table_info("{table}")')}
+
     def flush(self) -> None:
         for table, rows in self.rows.items():
-            columns = list(rows[0])
+            known = self._columns(table)
+            columns = [c for c in rows[0] if c in known]
+            if not columns:
+                continue
             marks = ", ".join("?" * len(columns))
             names = ", ".join(f'"{c}"' for c in columns)
             self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', ([r.get(c) for c in columns] for r in rows))

@@ -127,6 +127,15 @@ class SaveRating:
 
 
 @dataclass(frozen=True)
+class SaveWellbeing:
+    """An answer to one of the four ONS personal wellbeing questions, 0 to 10 (None: not a number, nothing to keep)."""
+
+    key: str
+    question: str
+    score: int | None
+
+
+@dataclass(frozen=True)
 class Withdraw:
     """Undo whatever the effect with this key saved (the person went back past it)."""
 
@@ -151,6 +160,7 @@ Effect = (
     | SaveNote
     | SaveCheckin
     | SaveRating
+    | SaveWellbeing
     | Withdraw
     | EndSession
 )
@@ -159,7 +169,7 @@ EFFECT_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         SuggestAssets, SaveInterest, SaveConnection, SaveGoal, SaveSmallStep, SaveBarrier,
-        SaveSolution, SaveNote, SaveCheckin, SaveRating, Withdraw, EndSession,
+        SaveSolution, SaveNote, SaveCheckin, SaveRating, SaveWellbeing, Withdraw, EndSession,
     )
 }
 

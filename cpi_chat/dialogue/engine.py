@@ -24,6 +24,7 @@ from cpi_chat.dialogue.effects import (
     SaveInterest,
     SaveNote,
     SaveRating,
+    SaveWellbeing,
     SaveSmallStep,
     SaveSolution,
     SuggestAssets,
@@ -346,6 +347,9 @@ class Engine:
                 )
             case "rating":
                 return SaveRating(key=key, topic=spec.topic, score=self._score(state, spec.score), words=text)
+            case "wellbeing":
+                assert spec.question is not None
+                return SaveWellbeing(key=key, question=spec.question, score=self._wellbeing_score(state, spec.score))
         raise TypeError(f"unknown record kind {spec.kind}")
 
     def _help(self, state: EngineState, step: Any) -> str:
@@ -368,6 +372,14 @@ class Engine:
         except read.AnswerProblem:
             return 0
         return max(1, min(5, round(number)))
+
+    def _wellbeing_score(self, state: EngineState, template: str) -> int | None:
+        """An answer from 0 to 10 (0 is an answer, not 'none given'); None when it is not a number."""
+        try:
+            number = float(read.read_number(self._text(state, template)).value)
+        except read.AnswerProblem:
+            return None
+        return max(0, min(10, round(number)))
 
     def _goal_ref(self, state: EngineState, spec: RecordSpec) -> tuple[str, int | None]:
         given = state.context.get("goal_id", "").strip()

@@ -132,7 +132,9 @@ class SetGoalStep(_Continues):
     say: str | None = Field(None, description="What the app says once the goal is saved.")
 
 
-RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating"]
+RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating", "wellbeing"]
+# The four ONS personal wellbeing questions, by the names their answers are kept under (records.model has the same).
+WellbeingQuestion = Literal["life_satisfaction", "worthwhile", "happy", "anxious"]
 
 
 class RecordSpec(_Frozen):
@@ -157,8 +159,9 @@ class RecordSpec(_Frozen):
     )
     value: str = Field("", description="For a check-in: the value reached.")
     feeling: str = Field("", description="For a check-in: how it felt.")
-    topic: str = Field("", description="For a rating: what is being rated.")
-    score: str = Field("", description="For a rating: an earlier number answer, 1 to 5.")
+    topic: str = Field("", description="For a rating: what is being rated (fixed words: the outcomes report counts them).")
+    score: str = Field("", description="For a rating: an earlier number answer, 1 to 5. For wellbeing: 0 to 10.")
+    question: WellbeingQuestion | None = Field(None, description="For wellbeing: which ONS question was answered.")
 
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> RecordSpec:
@@ -168,6 +171,8 @@ class RecordSpec(_Frozen):
             raise ValueError(f"a {self.kind} needs 'text'")
         if self.kind == "rating" and not (self.topic and self.score):
             raise ValueError("a rating needs 'topic' and 'score'")
+        if self.kind == "wellbeing" and not (self.question and self.score):
+            raise ValueError("a wellbeing answer needs 'question' and 'score'")
         if "{" in self.topic:  # topics are counted in the outcomes report, which must never hold a person's words
             raise ValueError("a rating's 'topic' is fixed words, never an earlier answer")
         return self

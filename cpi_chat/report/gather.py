@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cpi_chat.plan.circles import build_circles
+from cpi_chat.plan.wellbeing import LOWER_IS_BETTER
 from cpi_chat.records.model import WELLBEING_QUESTIONS, Connection
 from cpi_chat.records.progress import next_period_start, parse_how_often, period_start
 from cpi_chat.records.roster import rows
@@ -25,10 +26,6 @@ from cpi_chat.report.figures import (
     Figures,
     GoalScores,
 )
-
-# The ONS questions by the names they are stored under; for anxiety a lower answer is the better one.
-WELLBEING_LOWER_IS_BETTER = frozenset({"anxious"})
-
 
 @dataclass(frozen=True)
 class ListedGroup:
@@ -71,7 +68,7 @@ def gather(conn: sqlite3.Connection, start: date, end: date, listing: DirectoryL
         "goal_scores": gather_goal_scores(conn, period), "attendance": _attendance(conn, period),
         "circles": _circles(conn, period),
         "ratings": _changes(conn, period, "rating", "topic", rating_topics(conn)),
-        "wellbeing": _changes(conn, period, "wellbeing", "question", WELLBEING_QUESTIONS, WELLBEING_LOWER_IS_BETTER),
+        "wellbeing": _changes(conn, period, "wellbeing", "question", WELLBEING_QUESTIONS, LOWER_IS_BETTER),
         "domains_joined": _domains_joined(went, listing), "directory": _directory_cells(went, listing),
     })
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from cpi_chat.plan.wellbeing import WELLBEING_LABELS
 from cpi_chat.report.figures import Change, Figures
 from cpi_chat.report.view import (
     CHANGE_COLUMNS,
     FIRST_AND_LATEST,
     ONS_ATTRIBUTION,
     SMALL,
-    WELLBEING_WORDS,
     Bar,
     BarGroup,
     Chart,
@@ -131,7 +131,7 @@ def wellbeing(figures: Figures) -> Section:
     return _changes_section("wellbeing", "Personal wellbeing (ONS4)", "The four ONS personal wellbeing questions, each "
                             "from 0 (not at all) to 10 (completely), asked at the first session and at reviews when the "
                             "person wished: each person's first answer against their latest.",
-                            dict(figures.wellbeing), WELLBEING_WORDS, 10, (ONS_ATTRIBUTION,))
+                            dict(figures.wellbeing), WELLBEING_LABELS, 10, (ONS_ATTRIBUTION,))
 
 
 def community_life(figures: Figures) -> Section:

@@ -21,12 +21,6 @@ HIDDEN = "fewer than 5"
 ALSO_HIDDEN = "not shown"  # hidden so that a number hidden beside it cannot be worked out
 ONS_ATTRIBUTION = ("The four wellbeing questions are the Office for National Statistics' personal well-being "
                    "questions (ONS4), used under the Open Government Licence v3.0.")
-WELLBEING_WORDS = {
-    "life_satisfaction": "Satisfied with life nowadays",
-    "worthwhile": "Things done in life are worthwhile",
-    "happy": "Happy yesterday",
-    "anxious": "Anxious yesterday (lower is better)",
-}
 
 
 def count_words(count: int) -> str:

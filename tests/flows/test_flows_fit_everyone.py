@@ -42,9 +42,42 @@ def test_skipping_every_rating_saves_no_rating_at_all():
     state, reply = ENGINE.handle(state, Pick(0))
     effects = []
     while reply.prompt is not None:
+        if reply.prompt.kind == "choose":  # the ONS wellbeing questions offered after: "Not today"
+            assert reply.prompt.flow == "wellbeing", reply.prompt
+            state, reply = ENGINE.handle(state, Pick(1))
+        else:
+            state, reply = ENGINE.handle(state, Skip())
+        effects.extend(reply.effects)
+    assert not [e for e in effects if type(e).__name__ in ("SaveRating", "SaveWellbeing")]
+
+
+def test_skipping_every_wellbeing_question_saves_no_answer_and_zero_is_kept_as_an_answer():
+    state, reply = ENGINE.start("wellbeing", {"name": "Nadia", "today": "2026-11-25"})
+    state, reply = ENGINE.handle(state, Pick(0))
+    state, reply = ENGINE.handle(state, Answer("0"))
+    assert [(type(e).__name__, e.score) for e in reply.effects] == [("SaveWellbeing", 0)]  # type: ignore[union-attr]
+    effects = []
+    while reply.prompt is not None:
         state, reply = ENGINE.handle(state, Skip())
         effects.extend(reply.effects)
-    assert not [e for e in effects if type(e).__name__ == "SaveRating"]
+    assert not [e for e in effects if type(e).__name__ == "SaveWellbeing"]
+
+
+def test_the_wellbeing_questions_keep_the_ons_wording_with_easy_words_beside_and_are_attributed():
+    flow = FLOWS["wellbeing"]
+    asks = {s.id: s for s in flow.steps if isinstance(s, AskStep)}
+    official = {
+        "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",
+        "worthwhile": "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+        "happy": "Overall, how happy did you feel yesterday?",
+        "anxious": "Overall, how anxious did you feel yesterday?",
+    }
+    for question, words in official.items():
+        step = asks[question]
+        assert step.ask.startswith(words) and step.easy_read is not None and step.easy_read.startswith(words)
+        assert "In easy words:" in step.easy_read and step.optional
+        assert (step.minimum, step.maximum) == (0, 10)
+    assert "Open Government Licence" in (flow.description or "")
 
 
 def test_what_went_well_at_a_review_can_be_skipped_and_then_no_empty_note_is_kept():

@@ -1,0 +1,381 @@
+"""Benchmark a caseload that scales (issue 19): each figure beside its target and a baseline measured in the same run.
+
+Run: .venv/bin/python tests/benchmarks/bench_caseload.py [--runs 5] [--skip-10k]
+
+- first frame: launch to a ready people list with 1,000 and 10,000 people, against a bare Textual app
+  (targets 1.5x and 2x);
+- a key in the people search at 10,000 people, from the key event to the list shown and the app idle
+  (target 50 ms); baseline: the same key in a bare Input;
+- opening people.db (the checks made on every open) at about 1 MB and 40 MB, against a bare
+  sqlite3 open and one query (target: the same at both sizes);
+- the backup made as a session starts, when nothing changed and when something did, against
+  opening the file alone (target: a few milliseconds);
+- `cpi-chat goals list NAME --json` and `cpi-chat checkin`, as new processes, against a plain
+  sqlite3 + json script doing the same (target 3x);
+- `cpi-chat report` over 1,000 people for a year (target 2 s) and the team report merged from three
+  workers' aggregates (target 3 s).
+
+The caseloads are made by tests/caseload.py. To measure code from before a change, run this
+script with PYTHONPATH pointing at that checkout: figures the old code cannot give are printed as
+"not built". The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT))  # for tests.caseload; last, so a PYTHONPATH checkout's cpi_chat comes first
+NEUTRAL = tempfile.gettempdir()  # children run here: a checkout in the working folder would shadow PYTHONPATH
+
+from tests.caseload import fictional_name, generate_caseload  # noqa: E402
+
+BENCH_PERSON = "Bench Quillfeather"
+CHILD = """
+import asyncio, sys, time
+from pathlib import Path
+kind, folder = sys.argv[1], sys.argv[2]
+if kind == "bare":
+    from textual.app import App
+    from textual.widgets import Label
+
+    class Bare(App):
+        def compose(self):
+            yield Label("Hello")
+
+    app = Bare()
+else:
+    from cpi_chat.paths import resolve_paths
+    from cpi_chat.tui.app import CpiChatApp
+    from cpi_chat.workspace import Workspace
+
+    app = CpiChatApp(Workspace(resolve_paths(data_dir=Path(folder), environ={})))
+
+async def main():
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        ready = time.monotonic()
+        if kind == "app":
+            assert type(app.screen).__name__ == "HomeScreen", app.screen
+        print(ready)
+
+asyncio.run(main())
+"""
+PLAIN_GOALS_LIST = """
+import json, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.row_factory = sqlite3.Row
+person = conn.execute("SELECT id FROM person WHERE name = ?", (sys.argv[2],)).fetchone()["id"]
+goals = [dict(g) for g in conn.execute("SELECT * FROM goal WHERE person_id = ? ORDER BY id", (person,))]
+for goal in goals:
+    goal["steps"] = [dict(s) for s in conn.execute("SELECT * FROM small_step WHERE goal_id = ? ORDER BY position", (goal["id"],))]
+    goal["checkins"] = [dict(c) for c in conn.execute("SELECT * FROM checkin WHERE goal_id = ? ORDER BY date", (goal["id"],))]
+print(json.dumps(goals, indent=2))
+"""
+PLAIN_CHECKIN = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA foreign_keys=ON")
+conn.execute("BEGIN IMMEDIATE")
+person = conn.execute("SELECT id FROM person WHERE name = ?", (sys.argv[2],)).fetchone()[0]
+cursor = conn.execute("INSERT INTO checkin (person_id, goal_id, date, value, attended, feeling, note, by, created) "
+                      "VALUES (?, ?, ?, '3 km', NULL, '', '', 'worker', datetime('now'))", (person, int(sys.argv[3]), sys.argv[4]))
+conn.execute("INSERT INTO audit (at, os_user, action, table_name, record_id) VALUES (datetime('now'), 'me', 'create', 'checkin', ?)",
+             (cursor.lastrowid,))
+conn.execute("COMMIT")
+print(f"Saved a check-in on goal {sys.argv[3]} for {sys.argv[4]}.")
+"""
+
+
+def median_ms(action: Callable[[], object], repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def run_ms(command: list[str]) -> float:
+    """Milliseconds a new process takes from launch to exit (it must succeed)."""
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=NEUTRAL)
+    return (time.perf_counter() - started) * 1000
+
+
+def cpi(folder: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "cpi_chat", "--data-dir", str(folder), "--assets-db", str(folder / "assets.db"), *args]
+
+
+def first_frame_s(kind: str, folder: Path) -> float:
+    started = time.monotonic()
+    child = subprocess.run([sys.executable, "-c", CHILD, kind, str(folder)], check=True, capture_output=True, text=True, cwd=NEUTRAL)
+    return float(child.stdout.split()[-1]) - started
+
+
+# -- making the folders -------------------------------------------------------------------------
+
+
+def make_folder(folder: Path, people: int, light: bool = False, first: int = 0, directory: Path | None = None) -> Path:
+    """A data folder with a generated caseload, the demo directory, and the benchmark's own person with two goals."""
+    from cpi_chat import records
+
+    generate_caseload(folder / "people.db", people, light=light, first=first)
+    if directory is not None:
+        shutil.copy(directory, folder / "assets.db")
+    db = records.open_people_db(folder / "people.db")
+    person = records.add_person(db, BENCH_PERSON)
+    records.add_goal(db, person.id, "commitment", "Choir", how_often="every week")
+    records.add_goal(db, person.id, "target", "Walk 5 km", measure="distance", by_when="2027-03-31")
+    db.close()
+    return folder
+
+
+def make_directory(folder: Path) -> Path:
+    from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
+
+    directory = AssetDirectory.open(folder / "assets.db")
+    load_demo_directory(directory)
+    directory.close()
+    return folder / "assets.db"
+
+
+def bench_goal_ids(folder: Path) -> tuple[int, int]:
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "people.db")
+    ids = [row[0] for row in conn.execute("SELECT g.id FROM goal g JOIN person p ON p.id = g.person_id WHERE p.name = ? "
+                                          "ORDER BY g.id", (BENCH_PERSON,))]
+    conn.close()
+    return ids[0], ids[1]
+
+
+# -- the measures -------------------------------------------------------------------------------
+
+
+def first_frames(folders: dict[str, Path], runs: int) -> dict[str, float]:
+    """Median seconds to a ready first screen: the bare app, then cpi-chat over each folder, alternating."""
+    times: dict[str, list[float]] = {"bare": [], **{name: [] for name in folders}}
+    first_frame_s("bare", next(iter(folders.values())))  # warm the file cache
+    for name, folder in folders.items():
+        first_frame_s("app", folder)
+    for _ in range(runs):
+        times["bare"].append(first_frame_s("bare", next(iter(folders.values()))))
+        for name, folder in folders.items():
+            times[name].append(first_frame_s("app", folder))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+async def _keys_to_idle(app: Any, pilot: Any, text: str, rounds: int = 3) -> list[float]:
+    from textual import events
+
+    times: list[float] = []
+    for _ in range(rounds):
+        for char in text:
+            started = time.perf_counter()
+            app._driver.send_message(events.Key(char, char))
+            await pilot.pause()
+            times.append((time.perf_counter() - started) * 1000)
+        for _ in text:
+            app._driver.send_message(events.Key("backspace", None))
+        await pilot.pause()
+    return times
+
+
+async def search_keys(folder: Path, text: str) -> list[float]:
+    """Milliseconds from each key typed in the people search until the list is shown and the app idle."""
+    from cpi_chat.paths import resolve_paths
+    from cpi_chat.tui.app import CpiChatApp
+    from cpi_chat.workspace import Workspace
+
+    app = CpiChatApp(Workspace(resolve_paths(data_dir=folder, environ={})))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        times = await _keys_to_idle(app, pilot, text)
+    return times
+
+
+async def bare_input_keys(text: str) -> list[float]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    app = Bare()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        return await _keys_to_idle(app, pilot, text)
+
+
+def opening(small: Path, big: Path, repeats: int = 15) -> dict[str, float]:
+    """Milliseconds to open people.db with cpi-chat's checks, and with a bare sqlite3 open and one query."""
+    import sqlite3
+
+    from cpi_chat.records.db import open_people_connection
+
+    def checked(path: Path) -> Callable[[], None]:
+        return lambda: open_people_connection(path).close()
+
+    def bare(path: Path) -> Callable[[], None]:
+        def action() -> None:
+            conn = sqlite3.connect(path)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.close()
+        return action
+
+    return {"small_mb": small.stat().st_size / 1e6, "big_mb": big.stat().st_size / 1e6,
+            "small_ms": median_ms(checked(small), repeats), "big_ms": median_ms(checked(big), repeats),
+            "small_bare_ms": median_ms(bare(small), repeats), "big_bare_ms": median_ms(bare(big), repeats)}
+
+
+def backups(folder: Path, repeats: int = 7) -> dict[str, float]:
+    """Milliseconds the backup adds to a session start, with nothing changed and with one change, beside the open."""
+    from cpi_chat import records
+    from cpi_chat.session import backup_before_session
+
+    db = records.open_people_db(folder / "people.db", backups_dir=folder / "backups")
+    try:
+        backup_before_session(db)  # the first backup of the file
+        wait_for_backups(db)
+        unchanged = median_ms(lambda: backup_before_session(db), repeats)
+        changed_times = []
+        for n in range(repeats):
+            records.add_person(db, f"Bench Visitor {n}")  # something changed since the last backup
+            started = time.perf_counter()
+            backup_before_session(db)
+            changed_times.append((time.perf_counter() - started) * 1000)
+            wait_for_backups(db)
+        opened = median_ms(lambda: records.open_people_db(folder / "people.db").close(), repeats)
+    finally:
+        db.close()
+    return {"unchanged_ms": unchanged, "changed_ms": statistics.median(changed_times), "open_ms": opened,
+            "mb": (folder / "people.db").stat().st_size / 1e6}
+
+
+def wait_for_backups(db: Any) -> None:
+    """Let a backup copying in the background finish (the code before this issue copied in the foreground)."""
+    try:
+        from cpi_chat.records.backup import wait_for_backups as wait
+    except ImportError:
+        return
+    wait()
+
+
+def commands(folder: Path, repeats: int) -> dict[str, float]:
+    """Milliseconds for `goals list --json` and `checkin` as new processes, and plain sqlite3 scripts doing the same."""
+    commitment, target = bench_goal_ids(folder)
+    db = str(folder / "people.db")
+    days = iter(f"2026-{month:02d}-{day:02d}" for month in range(1, 13) for day in range(1, 29))
+    run_ms(cpi(folder, "goals", "list", BENCH_PERSON, "--json"))  # warm
+    results: dict[str, list[float]] = {"goals_list": [], "goals_list_plain": [], "checkin": [], "checkin_plain": []}
+    for _ in range(repeats):
+        results["goals_list"].append(run_ms(cpi(folder, "goals", "list", BENCH_PERSON, "--json")))
+        results["goals_list_plain"].append(run_ms([sys.executable, "-c", PLAIN_GOALS_LIST, db, BENCH_PERSON]))
+        results["checkin"].append(run_ms(cpi(folder, "checkin", BENCH_PERSON, str(target), "--value", "3 km", "--date", next(days))))
+        results["checkin_plain"].append(run_ms([sys.executable, "-c", PLAIN_CHECKIN, db, BENCH_PERSON, str(target), next(days)]))
+    del commitment
+    return {name: statistics.median(values) for name, values in results.items()}
+
+
+def reports(folder: Path, workers: list[Path], out: Path, repeats: int) -> dict[str, float | None]:
+    """Milliseconds for a year's report over 1,000 people, and for the team's report merged from three aggregates."""
+    if subprocess.run(cpi(folder, "report", "--help"), capture_output=True, cwd=NEUTRAL, check=False).returncode:
+        return {"report_ms": None, "aggregates_ms": None, "merge_ms": None}  # code from before the report was built
+    period = ["--from", "2026-04-01", "--to", "2027-03-31"]
+    report_ms = statistics.median(run_ms(cpi(folder, "report", *period, "--out", str(out / "report.html"))) for _ in range(repeats))
+    started = time.perf_counter()
+    for n, worker in enumerate(workers):
+        subprocess.run(cpi(worker, "report", *period, "--aggregate", "--out", str(out / f"worker-{n}.json")), check=True,
+                       capture_output=True, cwd=NEUTRAL)
+    aggregates_ms = (time.perf_counter() - started) * 1000
+    merge = cpi(folder, "report", "--merge", *(str(out / f"worker-{n}.json") for n in range(len(workers))), "--out", str(out / "team.html"))
+    merge_ms = statistics.median(run_ms(merge) for _ in range(repeats))
+    return {"report_ms": report_ms, "aggregates_ms": aggregates_ms, "merge_ms": merge_ms}
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-10k", action="store_true", help="Leave out the 10,000-person caseload (it takes a while to make).")
+    options = parser.parse_args()
+    summary: dict[str, Any] = {"benchmark": "caseload"}
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        directory = make_directory(root)
+        one_mb = make_folder(root / "one-mb", 50, directory=directory)
+        forty_mb = make_folder(root / "forty-mb", 2_400)
+        thousand = make_folder(root / "thousand", 1_000, directory=directory)
+        workers = [make_folder(root / f"worker-{n}", people, first=first, directory=directory)
+                   for n, (first, people) in enumerate([(0, 333), (333, 333), (666, 334)])]
+        folders = {"1k": thousand}
+        if not options.skip_10k:
+            folders["10k"] = make_folder(root / "ten-thousand", 10_000, light=True)
+
+        frames = first_frames(folders, options.runs)
+        for name in folders:
+            ratio = frames[name] / frames["bare"]
+            target = 1.5 if name == "1k" else 2.0
+            print(f"first frame with {name} people: {frames[name] * 1000:.0f} ms, bare Textual app {frames['bare'] * 1000:.0f} ms; "
+                  f"ratio {ratio:.2f} (target <= {target})")
+            summary[f"first_frame_{name}_ms"], summary[f"first_frame_{name}_ratio"] = round(frames[name] * 1000), round(ratio, 2)
+        summary["first_frame_bare_ms"] = round(frames["bare"] * 1000)
+
+        search_folder = folders.get("10k", thousand)
+        keys = asyncio.run(search_keys(search_folder, fictional_name(7).split()[0].lower()))
+        bare_keys = asyncio.run(bare_input_keys("ffion"))
+        size = "10,000" if "10k" in folders else "1,000"
+        print(f"people search at {size} people, key to list shown and idle: median {statistics.median(keys):.1f} ms, "
+              f"max {max(keys):.1f} ms (target <= 50 ms); a bare Input: median {statistics.median(bare_keys):.1f} ms")
+        summary["search_key_ms"], summary["search_key_max_ms"] = round(statistics.median(keys), 1), round(max(keys), 1)
+        summary["search_key_bare_ms"] = round(statistics.median(bare_keys), 1)
+
+        opened = opening(one_mb / "people.db", forty_mb / "people.db")
+        print(f"opening people.db with its checks: {opened['small_ms']:.1f} ms at {opened['small_mb']:.1f} MB, "
+              f"{opened['big_ms']:.1f} ms at {opened['big_mb']:.1f} MB (target: the same); bare sqlite3 open and one query "
+              f"{opened['small_bare_ms']:.1f} ms and {opened['big_bare_ms']:.1f} ms")
+        summary.update({f"open_{k}": round(v, 2) for k, v in opened.items()})
+
+        copied = backups(forty_mb)
+        print(f"backup as a session starts ({copied['mb']:.0f} MB): nothing changed {copied['unchanged_ms']:.1f} ms, "
+              f"something changed {copied['changed_ms']:.1f} ms (target: a few ms); opening the file alone {copied['open_ms']:.1f} ms")
+        summary.update({f"backup_{k}": round(v, 2) for k, v in copied.items()})
+
+        ran = commands(thousand, options.runs)
+        for name in ("goals_list", "checkin"):
+            ratio = ran[name] / ran[f"{name}_plain"]
+            print(f"`cpi-chat {name.replace('_', ' ')}`: {ran[name]:.0f} ms, a plain sqlite3 script {ran[f'{name}_plain']:.0f} ms; "
+                  f"ratio {ratio:.2f} (target <= 3)")
+            summary[f"{name}_ms"], summary[f"{name}_plain_ms"], summary[f"{name}_ratio"] = (
+                round(ran[name]), round(ran[f"{name}_plain"]), round(ratio, 2))
+
+        made = reports(thousand, workers, root, options.runs)
+        if made["report_ms"] is None:
+            print("outcomes report: not built")
+        else:
+            print(f"outcomes report over 1,000 people for a year: {made['report_ms']:.0f} ms (target < 2000); "
+                  f"team report merged from three aggregates: {made['merge_ms']:.0f} ms (target < 3000), "
+                  f"after making the three aggregates in {made['aggregates_ms']:.0f} ms")
+        summary.update({k: None if v is None else round(v) for k, v in made.items()})
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
