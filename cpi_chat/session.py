@@ -30,9 +30,9 @@ from cpi_chat.dialogue.effects import (
     SaveInterest,
     SaveNote,
     SaveRating,
-    SaveWellbeing,
     SaveSmallStep,
     SaveSolution,
+    SaveWellbeing,
     SuggestAssets,
     Withdraw,
 )

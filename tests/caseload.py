@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cpi_chat import records
+from cpi_chat.records.gas import gas_t_score
 from cpi_chat.paths import shipped_assets_dir
 
 FREE_TEXT_MARK = "zephyrine"
@@ -79,7 +80,8 @@ class _Writer:
 
     def __init__(self, conn: sqlite3.Connection, light: bool) -> None:
         self.conn, self.light = conn, light
-        self.next_id: Counter[str] = Counter({t: self._max_id(t) for t in ("person", "session", "goal")})
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.next_id: Counter[str] = Counter({t: self._max_id(t) for t in ("person", "session", "goal", "gas_review") if t in tables})
         self.rows: dict[str, list[dict[str, object]]] = {}
 
     def _max_id(self, table: str) -> int:
@@ -218,6 +220,7 @@ class _Person:
 
     def _review_goals(self, day: date) -> None:
         rng = self.rng
+        self._score_goals(day)
         for goal in self.goals:
             if goal["status"] not in ("active", "paused"):
                 continue
@@ -228,6 +231,17 @@ class _Person:
             goal.update(status=status, status_since=day.isoformat(), pause_reason="unwell" if status == "paused" else "")
             if _in(day, self.caseload) and status in ("achieved", "dropped"):
                 self.caseload.tallies[f"goals_{status}"] += 1
+
+    def _score_goals(self, day: date) -> None:
+        """Goal Attainment Scaling at most reviews: each active goal from -2 to +2, drifting up as the person keeps going."""
+        active = [goal for goal in self.goals if goal["status"] == "active"]
+        if not active or self.rng.random() > 0.75 or "gas_review" not in self.writer.next_id:
+            return
+        levels = [max(-2, min(2, round(self.engagement * 3 - 2 + self.rng.choice((-1, 0, 0, 1))))) for _ in active]
+        review = self.writer.add("gas_review", person_id=self.person_id, session_id=self.session, date=day.isoformat(),
+                                 t_score=round(gas_t_score(levels), 4), goals=len(levels), created=_at(day, self.rng))
+        for goal, level in zip(active, levels, strict=True):
+            self._row("gas_score", day, review_id=review, goal_id=goal["id"], level=level, weight=1.0)
 
     # -- between meetings ----------------------------------------------------
 

@@ -83,7 +83,7 @@ def directory_listing(workspace: Workspace) -> DirectoryListing:
 def report_text(figures: Figures, fmt: ReportFormat) -> str:
     """The report as an HTML page or CSV rows, with every small number hidden."""
     from cpi_chat.report.render import render_csv, render_html
-    from cpi_chat.report.view import build_view
+    from cpi_chat.report.sections import build_view
 
     view = build_view(figures)
     return render_html(view) if fmt == "html" else render_csv(view)

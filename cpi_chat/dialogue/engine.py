@@ -24,9 +24,9 @@ from cpi_chat.dialogue.effects import (
     SaveInterest,
     SaveNote,
     SaveRating,
-    SaveWellbeing,
     SaveSmallStep,
     SaveSolution,
+    SaveWellbeing,
     SuggestAssets,
     Withdraw,
 )

@@ -21,6 +21,14 @@ AGGREGATE_FORMAT: Literal["cpi-chat outcomes aggregate"] = "cpi-chat outcomes ag
 AGGREGATE_VERSION: Literal[1] = 1
 
 
+SUM_DECIMALS = 6  # sums of T-scores are kept to 6 places, so adding in any order gives the same figures
+
+
+def _added(a: float, b: float) -> float:
+    """Two counts or sums added (sums rounded, so files added in any order agree to the last place)."""
+    return a + b if isinstance(a, int) and isinstance(b, int) else round(a + b, SUM_DECIMALS)
+
+
 class _Counts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -36,7 +44,7 @@ class Change(_Counts):
     worse: NonNegativeInt = 0
 
     def __add__(self, other: Change) -> Change:
-        return Change(**{name: getattr(self, name) + getattr(other, name) for name in Change.model_fields})
+        return Change(**{name: _added(getattr(self, name), getattr(other, name)) for name in Change.model_fields})
 
 
 class GoalScores(_Counts):
@@ -48,7 +56,7 @@ class GoalScores(_Counts):
 
     def __add__(self, other: GoalScores) -> GoalScores:
         return GoalScores(people_scored=self.people_scored + other.people_scored,
-                          latest_sum=self.latest_sum + other.latest_sum, change=self.change + other.change)
+                          latest_sum=_added(self.latest_sum, other.latest_sum), change=self.change + other.change)
 
 
 class Attendance(_Counts):
@@ -99,7 +107,7 @@ class Figures(_Counts):
     goals_set: NonNegativeInt = 0
     goals_achieved: NonNegativeInt = 0
     goals_stopped: NonNegativeInt = 0
-    goal_scores: Annotated[GoalScores | None, Field(description="None while no goal has been scored (see report.gather.gather_goal_scores).")] = None
+    goal_scores: Annotated[GoalScores | None, Field(description="None when no review in the period scored a goal.")] = None
     attendance: Attendance = Attendance()
     circles: CirclesOfSupport = CirclesOfSupport()
     ratings: dict[str, Change] = Field(default_factory=dict, description="By 'how things are going' topic (1 to 5).")

@@ -7,6 +7,7 @@ from assets.db), so this module never opens a file itself.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from cpi_chat.records.model import WELLBEING_QUESTIONS, Connection
 from cpi_chat.records.progress import next_period_start, parse_how_often, period_start
 from cpi_chat.records.roster import rows
 from cpi_chat.report.figures import (
+    SUM_DECIMALS,
     Attendance,
     Change,
     CirclesOfSupport,
@@ -26,6 +28,7 @@ from cpi_chat.report.figures import (
     Figures,
     GoalScores,
 )
+
 
 @dataclass(frozen=True)
 class ListedGroup:
@@ -112,12 +115,10 @@ def _counts(conn: sqlite3.Connection, period: Period) -> dict[str, int]:
 
 
 def t_score_rows(conn: sqlite3.Connection, period: Period) -> list[tuple[int, str, float]]:
-    """HOOK for goal scoring (issue 15): each review's GAS T-score as (person, day, T), up to the period's end.
-
-    Until reviews are scored there is no table to read, and the report says that goal scores are not
-    recorded yet. When the review scores land, replace the body with one SELECT over their table.
-    """
-    return []
+    """Each review's GAS T-score as (person, day, T), up to the period's end (one row per review: records.gas keeps them)."""
+    return [(row[0], row[1], float(row[2])) for row in conn.execute(
+        "SELECT person_id, date, t_score FROM gas_review WHERE date <= ? AND t_score IS NOT NULL ORDER BY date, id",
+        (period.end.isoformat(),))]
 
 
 def gather_goal_scores(conn: sqlite3.Connection, period: Period) -> GoalScores | None:
@@ -135,7 +136,8 @@ def goal_scores_from(scores: Iterable[tuple[int, str, float]], period: Period) -
     if not latest:
         return None
     change = _change_of({p: [value for _, value in sorted(by_person[p])] for p in latest}, lower_is_better=False)
-    return GoalScores(people_scored=len(latest), latest_sum=round(sum(t for _, t in latest.values()), 6), change=change)
+    return GoalScores(people_scored=len(latest), latest_sum=round(math.fsum(t for _, t in latest.values()), SUM_DECIMALS),
+                      change=change)
 
 
 def _change_of(histories: dict[int, list[float]], lower_is_better: bool) -> Change:
@@ -147,8 +149,8 @@ def _change_of(histories: dict[int, list[float]], lower_is_better: bool) -> Chan
         if lower_is_better:
             delta = -delta
         better, same, worse = better + (delta > 0), same + (delta == 0), worse + (delta < 0)
-    return Change(people=len(twice), first_sum=sum(h[0] for h in twice.values()),
-                  latest_sum=sum(h[-1] for h in twice.values()), better=better, same=same, worse=worse)
+    return Change(people=len(twice), first_sum=round(math.fsum(h[0] for h in twice.values()), SUM_DECIMALS),
+                  latest_sum=round(math.fsum(h[-1] for h in twice.values()), SUM_DECIMALS), better=better, same=same, worse=worse)
 
 
 def _changes(conn: sqlite3.Connection, period: Period, table: str, column: str, labels: Sequence[str],

@@ -12,6 +12,7 @@ from cpi_chat.report.view import (
     Bar,
     BarGroup,
     Chart,
+    ReportView,
     Row,
     Section,
     Table,
@@ -21,6 +22,7 @@ from cpi_chat.report.view import (
     mean_words,
     share_words,
 )
+from cpi_chat.words import long_date
 
 
 def all_sections(figures: Figures) -> tuple[Section, ...]:
@@ -172,3 +174,24 @@ def directory_gaps(figures: Figures) -> Section:
                    "listed; \u25cb groups listed but nobody went in the period; \u25cf people went (fewer than 5 hidden).",
                    table=grid, notes=notes)
 
+
+def period_words(figures: Figures) -> str:
+    """'1 April 2026 to 31 March 2027'."""
+    return f"{long_date(figures.period_from)} to {long_date(figures.period_to)}"
+
+
+def build_view(figures: Figures) -> ReportView:
+    """The report as shown, from its figures: every count in words, small ones hidden."""
+    files = "one worker's records" if figures.files == 1 else f"{figures.files} workers' records, added together"
+    return ReportView(
+        title="Connecting People: outcomes report",
+        period=period_words(figures),
+        source=f"Figures from {files}. No names, record numbers or anyone's words are in this report.",
+        sections=all_sections(figures),
+        notes=(
+            ("Any count from 1 to 4 is shown as \u201cfewer than 5\u201d, so that nobody can be recognised. "
+             "Where only one part of a total would be hidden, another part is \u201cnot shown\u201d as well, "
+             "and averages over fewer than 5 people are not shown."),
+            ONS_ATTRIBUTION,
+        ),
+    )

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cpi_chat.report.figures import Change, Figures
-from cpi_chat.words import long_date
+from cpi_chat.report.figures import Change
 
 SMALL = 5
 HIDDEN = "fewer than 5"
@@ -153,27 +152,3 @@ def change_bars(label: str, change: Change) -> BarGroup:
 
 
 FIRST_AND_LATEST = (("outline", "first time (average)"), ("hatched", "latest (average)"))
-
-
-def period_words(figures: Figures) -> str:
-    """'1 April 2026 to 31 March 2027'."""
-    return f"{long_date(figures.period_from)} to {long_date(figures.period_to)}"
-
-
-def build_view(figures: Figures) -> ReportView:
-    """The report as shown, from its figures: every count in words, small ones hidden."""
-    from cpi_chat.report.sections import all_sections
-
-    files = "one worker's records" if figures.files == 1 else f"{figures.files} workers' records, added together"
-    return ReportView(
-        title="Connecting People: outcomes report",
-        period=period_words(figures),
-        source=f"Figures from {files}. No names, record numbers or anyone's words are in this report.",
-        sections=all_sections(figures),
-        notes=(
-            ("Any count from 1 to 4 is shown as \u201cfewer than 5\u201d, so that nobody can be recognised. "
-             "Where only one part of a total would be hidden, another part is \u201cnot shown\u201d as well, "
-             "and averages over fewer than 5 people are not shown."),
-            ONS_ATTRIBUTION,
-        ),
-    )

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # for tests.caseload; last, so a PYTHONPATH checkout's cpi_chat comes first
 NEUTRAL = tempfile.gettempdir()  # children run here: a checkout in the working folder would shadow PYTHONPATH
 
-from tests.caseload import fictional_name, generate_caseload  # noqa: E402
+from tests.caseload import fictional_name, generate_caseload
 
 BENCH_PERSON = "Bench Quillfeather"
 CHILD = """

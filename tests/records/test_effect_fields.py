@@ -21,7 +21,7 @@ SAVERS = {
     effects.SaveInterest: "save_interest", effects.SaveConnection: "save_connection", effects.SaveGoal: "save_goal",
     effects.SaveSmallStep: "save_small_step", effects.SaveBarrier: "save_barrier",
     effects.SaveSolution: "save_solution", effects.SaveNote: "save_note", effects.SaveCheckin: "save_checkin",
-    effects.SaveRating: "save_rating",
+    effects.SaveRating: "save_rating", effects.SaveWellbeing: "save_wellbeing",
 }
 
 
@@ -47,6 +47,7 @@ def test_a_whole_session_of_effects_is_saved_and_replayed_without_doubles(db, pe
         effects.SaveCheckin(key="k1", goal_id=earlier.id, attended=True, feeling="good"),
         effects.SaveCheckin(key="k2", goal_id=earlier.id, paused=True, feeling="on holiday"),
         effects.SaveRating(key="r1", topic="seeing people", score=3, words="better"),
+        effects.SaveWellbeing(key="w1", question="anxious", score=0),
     ]
     for _ in range(2):
         with records.transaction(db):
@@ -57,3 +58,4 @@ def test_a_whole_session_of_effects_is_saved_and_replayed_without_doubles(db, pe
     assert len(records.list_barriers(db, person.id)) == 2
     assert [c.attended for c in records.get_goal(db, earlier.id).checkins] == ["yes", "paused"]
     assert [s.text for s in records.get_goal(db, earlier.id).steps] == ["Find my trainers"]
+    assert [(w.question, w.score) for w in records.list_wellbeing(db, person.id)] == [("anxious", 0)]

@@ -115,6 +115,20 @@ def test_the_report_reads_a_file_with_no_goal_scores_yet_as_not_scored(db) -> No
     assert gather(db.conn, date(2027, 1, 1), date(2027, 1, 31), DirectoryListing(())).goal_scores is None
 
 
+def test_goal_scores_come_from_the_t_score_kept_for_each_review(db) -> None:  # type: ignore[no-untyped-def]
+    person = _person(db, "Wren Abbot")
+    first = records.add_goal(db, person, "commitment", "Choir", how_often="every week")
+    second = records.add_goal(db, person, "target", "Walk to the park", by_when="2027-03-31")
+    records.add_gas_review(db, person, {first.id: -1, second.id: -1}, on=date(2026, 11, 1))
+    latest = records.add_gas_review(db, person, {first.id: 1, second.id: 0}, on=date(2027, 2, 1))
+    scores = gather(db.conn, date(2027, 1, 1), date(2027, 3, 31), DirectoryListing(())).goal_scores
+    assert scores is not None
+    # Worked by hand: two goals, equal weights, rho 0.3: T = 50 + 10 * sum(x) / sqrt(0.7 * 2 + 0.3 * 4) = 50 + 6.2017 * sum(x).
+    assert round(latest.t_score, 2) == 56.2
+    assert (scores.people_scored, round(scores.latest_sum, 2)) == (1, 56.2)
+    assert (scores.change.people, round(scores.change.first_sum, 2), scores.change.better) == (1, 37.6, 1)
+
+
 def test_an_older_people_db_is_brought_up_to_date_before_it_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sqlite_utils
 

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from html.parser import HTMLParser
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ def _assert_no_small_count(text: str) -> None:
 
 def test_the_page_of_a_year_holds_no_name_and_no_words_from_anyones_records(page: str, thousand: CaseloadFolder) -> None:
     _assert_nobody_named(page, thousand)
-    assert "970" in page  # people supported: the figures are there
+    assert f"<td class=\"value\">{thousand.caseload.tallies['people_supported']}</td>" in page  # the figures are there
 
 
 def test_a_small_caseload_shows_fewer_than_5_and_never_a_small_count(few: CaseloadFolder) -> None:
@@ -110,8 +111,15 @@ def test_the_wellbeing_questions_are_attributed_to_the_ons_under_the_open_govern
     assert "Office for National Statistics" in page and "Open Government Licence" in page
 
 
-def test_goal_scores_say_plainly_that_none_were_recorded_yet(page: str) -> None:
-    assert "no T-scores to show yet" in page
+def test_goal_scores_show_the_average_t_score_first_and_latest(page: str) -> None:
+    section = page[page.index('id="goal-scores"'):page.index('id="going-regularly"')]
+    assert "Average latest T-score" in section and "url(#chart-goal-scores-hatch)" in section
+
+
+def test_a_period_with_no_review_scored_says_so_plainly(thousand: CaseloadFolder) -> None:
+    with thousand.workspace() as workspace:
+        text = report.report_text(report.outcomes(workspace, date(2020, 1, 1), date(2020, 12, 31)), "html")
+    assert "no T-scores to show yet" in text
 
 
 def test_the_csv_has_the_same_figures_hidden_the_same_way(few: CaseloadFolder) -> None:

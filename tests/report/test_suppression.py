@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cpi_chat.report.figures import Change, Figures
-from cpi_chat.report.view import ALSO_HIDDEN, HIDDEN, build_view, count_words, mean_words, parts_words, share_words
+from cpi_chat.report.sections import build_view
+from cpi_chat.report.view import (
+    ALSO_HIDDEN,
+    HIDDEN,
+    count_words,
+    mean_words,
+    parts_words,
+    share_words,
+)
 
 
 def test_counts_from_one_to_four_are_hidden_and_none_and_five_are_shown() -> None:
