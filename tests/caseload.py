@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cpi_chat import records
-from cpi_chat.records.gas import gas_t_score
 from cpi_chat.paths import shipped_assets_dir
+from cpi_chat.records.gas import gas_t_score
 
 FREE_TEXT_MARK = "zephyrine"
 FIRST_NAMES = (

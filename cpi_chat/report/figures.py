@@ -44,7 +44,7 @@ class Change(_Counts):
     worse: NonNegativeInt = 0
 
     def __add__(self, other: Change) -> Change:
-        return Change(**{name: _added(getattr(self, name), getattr(other, name)) for name in Change.model_fields})
+        return Change.model_validate({name: _added(getattr(self, name), getattr(other, name)) for name in Change.model_fields})
 
 
 class GoalScores(_Counts):

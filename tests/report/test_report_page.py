@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from html.parser import HTMLParser
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
