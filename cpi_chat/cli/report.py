@@ -42,8 +42,7 @@ def report(paths: Paths, start: str, end: str, out: Path, as_csv: bool, aggregat
     if aggregates:
         raise Refused("Aggregate files are read only with --merge, for example: cpi-chat report --merge a.json b.json --out team.html")
     first, last = report_actions.period(start, end)
-    workspace = Workspace(paths)
-    try:
+    with Workspace(paths) as workspace:
         if aggregate:
             written = report_actions.write_aggregate(workspace, first, last, out)
             echo(f"Wrote this computer's counts for the team to {written}: no names, record numbers or words, "
@@ -51,8 +50,6 @@ def report(paths: Paths, start: str, end: str, out: Path, as_csv: bool, aggregat
         else:
             written = report_actions.write_report(workspace, first, last, out, fmt)
             echo(f"Wrote the outcomes report to {written}.")
-    finally:
-        workspace.close()
 
 
 COMMANDS = [report]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -114,13 +115,30 @@ def test_a_review_opens_with_what_happened_since_last_time(data: Path) -> None:
 
 def test_how_things_are_going_shows_each_answer_beside_last_time_improvements_first(data: Path) -> None:
     assert cli(data, "person", "add", "Ann Test").returncode == 0
-    first = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n2\n\n3\n4\n")
+    first = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n2\n\n3\n4\n2\n")
     assert "Feeling connected: 2 out of 5. This is the first time." in first.stdout
-    again = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n4\n\n3\n2\n")
+    again = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "how_things_are_going", stdin="1\n4\n\n3\n2\n2\n")
     ratings = again.stdout[again.stdout.index("How things are going:"):again.stdout.index("Thank you. Everything is saved.")]
     lines = ratings.strip().splitlines()
     assert "Feeling connected: 4 out of 5. Better than last time (2)." in lines[1]
     assert "Day to day: 2 out of 5. Last time it was 4." in lines[-1]
+
+
+@pytest.mark.dates
+def test_the_wellbeing_questions_show_last_time_while_asking_and_beside_today_at_the_end(data: Path) -> None:
+    assert cli(data, "person", "add", "Ann Test").returncode == 0
+    first = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "wellbeing", stdin="1\n6\n5\n7\n3\n")
+    assert "Last time" not in first.stdout.split("Wellbeing (ONS")[0]
+    assert "Satisfied with life nowadays: 6. This is the first time." in first.stdout
+    with sqlite3.connect(data / "people.db") as conn:  # those answers were given six weeks ago
+        conn.execute("UPDATE wellbeing SET date = ?", [(date.today() - timedelta(weeks=6)).isoformat()])
+    again = cli(data, "run", "--plain", "--person", "Ann Test", "--flow", "wellbeing", stdin="1\n8\n\n7\n5\n")
+    asked = again.stdout.split("Wellbeing (ONS")[0]
+    assert "satisfied with life nowadays 6" in asked and "Overall, how happy did you feel yesterday? 0 means not at all, 10 means completely. Last time: 7." in asked
+    summary = again.stdout[again.stdout.index("Wellbeing (ONS questions, 0 to 10):"):]
+    assert "Satisfied with life nowadays: 8. Better than last time (6)." in summary
+    assert "Anxious yesterday (lower is better): 5. Last time it was 3." in summary
+    assert "Things done in life are worthwhile" not in summary  # skipped today
 
 
 def test_an_unknown_flow_is_one_sentence(data: Path) -> None:
