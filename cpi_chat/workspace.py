@@ -63,13 +63,19 @@ class Workspace:
 
         return [plan_file_path(self.paths.data_dir, person_id)]
 
-    def roster(self) -> Roster:
-        """Everyone, for the people list; read without sqlite-utils while the schema is up to date (a quick start)."""
-        from cpi_chat.records.roster import read_roster, schema_is_current
+    def reading_connection(self) -> sqlite3.Connection:
+        """people.db to read without sqlite-utils while its schema is up to date (a quick start); migrated first if not."""
+        from cpi_chat.records.roster import schema_is_current
 
         if "db" in self.__dict__ or not schema_is_current(self.connection):
-            return read_roster(self.db.conn)
-        return read_roster(self.connection)
+            return self.db.conn
+        return self.connection
+
+    def roster(self) -> Roster:
+        """Everyone, for the people list."""
+        from cpi_chat.records.roster import read_roster
+
+        return read_roster(self.reading_connection())
 
     @cached_property
     def assets(self) -> AssetDirectory:

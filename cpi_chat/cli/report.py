@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import click
 
 from cpi_chat.actions import report as report_actions
+from cpi_chat.actions import team_report
 from cpi_chat.cli.common import echo, pass_paths
 from cpi_chat.errors import Refused
 from cpi_chat.paths import Paths
@@ -32,11 +34,11 @@ def report(paths: Paths, start: str, end: str, out: Path, as_csv: bool, aggregat
     cpi-chat report --from 2026-04-01 --to 2027-03-31 --aggregate --out worker-a.json
     cpi-chat report --merge worker-a.json worker-b.json --out team.html
     """
-    fmt: report_actions.ReportFormat = "csv" if as_csv else "html"
+    fmt: Literal["html", "csv"] = "csv" if as_csv else "html"
     if merge:
         if aggregate or start or end:
             raise Refused("--merge takes the period from the aggregates: leave out --from, --to and --aggregate.")
-        written = report_actions.write_merged_report(list(aggregates), out, fmt)
+        written = team_report.write_merged_report(list(aggregates), out, fmt)
         echo(f"Wrote the team's report from {len(aggregates)} aggregates to {written}.")
         return
     if aggregates:

@@ -1,4 +1,4 @@
-"""The outcomes report written out: a self-contained HTML page with SVG charts, or a CSV file of the same rows."""
+"""The outcomes report written out: a self-contained HTML page with SVG charts, or a CSV file of the same rows; and its files."""
 
 from __future__ import annotations
 
@@ -6,13 +6,19 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from cpi_chat.errors import Refused
+from cpi_chat.private_files import write_private_file
+from cpi_chat.report.figures import AGGREGATE_FORMAT, Figures
+from cpi_chat.report.sections import build_view
 from cpi_chat.report.svg import chart_svg
 from cpi_chat.report.view import ReportView
 
+ReportFormat = Literal["html", "csv"]
 REPORT_MARK = "cpi-chat outcomes report"  # in every report file, so a report written before may be replaced
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,3 +55,17 @@ def render_csv(view: ReportView) -> str:
     for note in view.notes:
         writer.writerow(["About these figures", "note", note])
     return out.getvalue()
+
+
+def report_text(figures: Figures, fmt: ReportFormat) -> str:
+    """The report as an HTML page or CSV rows, with every small number hidden."""
+    view = build_view(figures)
+    return render_html(view) if fmt == "html" else render_csv(view)
+
+
+def write_report_file(out: Path, text: str, kind: Literal["report", "aggregate"]) -> Path:
+    """Write a report or an aggregate owner-only, replacing only a file of the same kind that cpi-chat wrote."""
+    try:
+        return write_private_file(out, text, replaces=REPORT_MARK if kind == "report" else AGGREGATE_FORMAT)
+    except OSError as error:
+        raise Refused(f"The {kind} could not be written to {out} ({error.strerror}); choose another file with --out.") from None

@@ -12,11 +12,12 @@ import cpi_chat.actions
 
 MODULES = sorted(info.name for info in pkgutil.iter_modules(cpi_chat.actions.__path__))
 # Tools that work on files rather than on one person's records take paths, not a workspace.
-PATH_TOOLS = {"flows", "records_file", "crashes"}
+PATH_TOOLS = {"flows", "records_file", "crashes", "team_report"}
 # The directory's actions take the directory itself: a team's shared assets.db needs no people.db.
 FIRST_ARGUMENT = {"directory": "directory"}
 # Pure rules and wording the front ends share as they are typed (no records read or written).
-PURE = {("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example")}
+PURE = {("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example"),
+        ("report", "period")}
 
 
 def public_functions(module_name: str) -> list[tuple[str, object]]:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cpi_chat.actions import report
+from cpi_chat.actions import report, team_report
 from cpi_chat.errors import Refused
 from cpi_chat.records.model import WELLBEING_QUESTIONS
+from cpi_chat.report.render import report_text
 from tests.caseload import FREE_TEXT_MARK, SURNAMES
 from tests.report.conftest import END, START, CaseloadFolder, make_folder
 
@@ -29,12 +30,12 @@ def _aggregate(folder: CaseloadFolder, out: Path) -> Path:
 def test_merging_the_three_aggregates_gives_the_figures_of_one_report_over_all_their_people(
         three_workers: list[CaseloadFolder], thousand: CaseloadFolder, tmp_path: Path) -> None:
     files = [_aggregate(worker, tmp_path / f"worker-{n}.json") for n, worker in enumerate(three_workers)]
-    merged = report.merge_aggregates(files)
+    merged = team_report.merge_aggregates(files)
     with thousand.workspace() as workspace:
         whole = report.outcomes(workspace, START, END)
     assert merged.files == 3
     assert merged.model_dump(exclude={"files"}) == whole.model_dump(exclude={"files"})
-    assert report.report_text(merged, "html").count("fewer than 5") == report.report_text(whole, "html").count("fewer than 5")
+    assert report_text(merged, "html").count("fewer than 5") == report_text(whole, "html").count("fewer than 5")
 
 
 def test_an_aggregate_holds_no_name_no_record_number_and_no_words(three_workers: list[CaseloadFolder], tmp_path: Path) -> None:
@@ -78,16 +79,16 @@ def test_aggregates_of_different_periods_are_refused_kindly(three_workers: list[
     with three_workers[1].workspace() as workspace:
         other = report.write_aggregate(workspace, START.replace(month=5), END, tmp_path / "b.json")
     with pytest.raises(Refused, match="different periods"):
-        report.merge_aggregates([first, other])
+        team_report.merge_aggregates([first, other])
 
 
 def test_a_file_that_is_not_an_aggregate_is_refused_and_nothing_is_merged(tmp_path: Path) -> None:
     stray = tmp_path / "notes.json"
     stray.write_text('{"people": ["somebody"]}', encoding="utf-8")
     with pytest.raises(Refused, match="not an aggregate made by"):
-        report.merge_aggregates([stray])
+        team_report.merge_aggregates([stray])
     changed = tmp_path / "changed.json"
     changed.write_text('{"format": "cpi-chat outcomes aggregate", "period_from": "2027-01-01", "period_to": "2027-03-31", '
                        '"people_supported": -3}', encoding="utf-8")
     with pytest.raises(Refused, match="has been changed"):
-        report.merge_aggregates([changed])
+        team_report.merge_aggregates([changed])

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cpi_chat.actions import report
+from cpi_chat.report.render import report_text
 from tests.caseload import FREE_TEXT_MARK, SURNAMES
 from tests.report.conftest import END, START, CaseloadFolder, make_folder
 
@@ -42,7 +43,7 @@ class _Cells(HTMLParser):
 
 def _page(folder: CaseloadFolder) -> str:
     with folder.workspace() as workspace:
-        return report.report_text(report.outcomes(workspace, START, END), "html")
+        return report_text(report.outcomes(workspace, START, END), "html")
 
 
 @pytest.fixture(scope="module")
@@ -118,13 +119,13 @@ def test_goal_scores_show_the_average_t_score_first_and_latest(page: str) -> Non
 
 def test_a_period_with_no_review_scored_says_so_plainly(thousand: CaseloadFolder) -> None:
     with thousand.workspace() as workspace:
-        text = report.report_text(report.outcomes(workspace, date(2020, 1, 1), date(2020, 12, 31)), "html")
+        text = report_text(report.outcomes(workspace, date(2020, 1, 1), date(2020, 12, 31)), "html")
     assert "no T-scores to show yet" in text
 
 
 def test_the_csv_has_the_same_figures_hidden_the_same_way(few: CaseloadFolder) -> None:
     with few.workspace() as workspace:
-        text = report.report_text(report.outcomes(workspace, START, END), "csv")
+        text = report_text(report.outcomes(workspace, START, END), "csv")
     _assert_nobody_named(text, few)
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["section", "figure", "value"]
