@@ -151,3 +151,5 @@ def m005_wellbeing_and_caseload(db: sqlite_utils.Database) -> None:
     # The caseload view asks each person's last session of each kind, and the reminders that are due.
     db.table("session").create_index(["person_id", "mode", "started"], index_name="session_by_person_mode")
     db.table("note").create_index(["remind_on"], index_name="note_by_reminder")
+    # The people list asks whose session stopped part-way: only unfinished sessions are indexed.
+    db.execute("CREATE INDEX session_unfinished ON session (person_id) WHERE ended IS NULL")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any, Literal, TypeVar, get_args
 
 SessionMode = Literal["joint", "self", "training"]
@@ -277,3 +278,37 @@ class Rating:
     score: int
     words: str
     date: str
+
+
+# The caseload view's parts (records.caseload reads who is in each).
+CaseloadFilter = Literal["review", "reminders", "quiet", "achieved"]
+QUIET_WEEKS = 3  # no check-in for this long, with a goal older than that: worth a call
+DEFAULT_REVIEW_WEEKS = 6
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """The people (by id) in each part of the caseload view, for one day and one choice of weeks before a review is due."""
+
+    today: date
+    review_weeks: int
+    due_review: frozenset[int]
+    reminders_due: frozenset[int]
+    quiet: frozenset[int]
+    achieved: frozenset[int]
+
+    def people(self, which: CaseloadFilter) -> frozenset[int]:
+        """The ids of the people a filter shows."""
+        return {"review": self.due_review, "reminders": self.reminders_due, "quiet": self.quiet,
+                "achieved": self.achieved}[which]
+
+    def label(self, which: CaseloadFilter) -> str:
+        """What a filter shows, in a few words: 'Due a review (no meeting together for 6 weeks)'."""
+        weeks = f"{self.review_weeks} week{'s' if self.review_weeks != 1 else ''}"
+        return {"review": f"Due a review (no meeting together for {weeks})", "reminders": "Reminders due",
+                "quiet": f"No check-in for {QUIET_WEEKS} weeks", "achieved": f"Achieved a goal in {self.today:%B}"}[which]
+
+    def count_words(self, which: CaseloadFilter) -> str:
+        """'12 people', '1 person', 'nobody'."""
+        count = len(self.people(which))
+        return "nobody" if not count else f"{count:,} {'person' if count == 1 else 'people'}"

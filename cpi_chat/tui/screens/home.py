@@ -11,13 +11,32 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cpi_chat.actions import people, sessions
+from cpi_chat.actions import caseload, people, sessions
 from cpi_chat.errors import CpiChatError
-from cpi_chat.records.model import Person, PersonSummary
+from cpi_chat.records.model import (
+    DEFAULT_REVIEW_WEEKS,
+    Caseload,
+    CaseloadFilter,
+    Person,
+    PersonSummary,
+)
 from cpi_chat.tui.as_typed import cell
+from cpi_chat.tui.widgets.caseload_bar import FILTER_KEYS, CaseloadBar
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
 from cpi_chat.words import day_of, short_date
+
+PAGE = 50  # people listed at once: typing a name or a caseload key finds the rest, so 10,000 people start as fast as 50
+
+
+def people_to_show(everyone: tuple[PersonSummary, ...], words: str, only: frozenset[int] | None,
+                   keep: int | None = None) -> tuple[list[PersonSummary], int]:
+    """The first PAGE people whose names hold the words (and in the caseload part shown), always with `keep`; and how many match."""
+    matching = [p for p in everyone if words in p.name.lower() and (only is None or p.id in only)]
+    shown = matching[:PAGE]
+    if keep is not None and all(p.id != keep for p in shown):
+        shown += [p for p in matching[PAGE:] if p.id == keep]
+    return shown, len(matching)
 
 
 def person_option(person: PersonSummary, stopped: bool) -> Option:
@@ -38,7 +57,10 @@ class HomeScreen(Screen[None]):
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
             "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, "
-            "E changes their name and communication needs, / searches by name.")
+            "E changes their name and communication needs, / searches by name. "
+            "The line above the list counts who is due a review, whose reminders are due, who has not checked in "
+            "for three weeks and who achieved a goal this month: 1 to 4 show only those people, 0 everyone again, "
+            "and + or - change how many weeks without a meeting together make a review due.")
     SUB_TITLE = "People"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", "Help", id="help", tooltip="What this screen is for and its keys"),
@@ -52,14 +74,27 @@ class HomeScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
         Binding("ctrl+d", "app.directory", "Directory", id="directory", priority=True,  # the search box would delete
                 tooltip="Browse the community directory"),
+        # The caseload keys are said on the caseload line itself, so they stay off the key bar.
+        *(Binding(key, f"show_only('{which}')", f"Only: {which}", id=f"caseload_{which}", show=False)
+          for key, which in FILTER_KEYS.items()),
+        Binding("0", "show_only('')", "Everyone", id="caseload_everyone", show=False),
+        Binding("plus,equals_sign", "review_weeks(1)", "More weeks", id="review_weeks_more", show=False),
+        Binding("minus", "review_weeks(-1)", "Fewer weeks", id="review_weeks_fewer", show=False),
     ]
+    _everyone: tuple[PersonSummary, ...] = ()
+    _stopped: frozenset[int] = frozenset()
+    _caseload: Caseload | None = None
+    _showing: CaseloadFilter | None = None
+    _review_weeks: int = DEFAULT_REVIEW_WEEKS
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Static("Pick a person, then press Enter for a session together.", id="home-intro")
+        yield CaseloadBar(id="caseload")
         yield Input(placeholder="Search by name (press /)", id="search")
         yield OptionList(id="people")
         yield Static("", id="people-empty")
+        yield Static("", id="people-more")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -74,26 +109,57 @@ class HomeScreen(Screen[None]):
             self.refresh_people()
         self._shown = True
 
-    def refresh_people(self) -> None:
-        """Show everyone whose name contains the search words."""
+    def refresh_people(self, keep: int | None = None) -> None:
+        """Read everyone and the caseload again, then show those whose name contains the search words."""
         roster = self.app.workspace.roster()  # type: ignore[attr-defined]
+        self._everyone, self._stopped = roster.people, roster.stopped
+        self._caseload = caseload.caseload(self.app.workspace, self._review_weeks)  # type: ignore[attr-defined]
+        self.show_people(keep)
+
+    def show_people(self, keep: int | None = None) -> None:
+        """Show the people read last whose name contains the search words (and in the caseload part chosen); no reading."""
         words = self.query_one("#search", Input).value.strip().lower()
-        people = [p for p in roster.people if words in p.name.lower()]
-        stopped = roster.stopped
+        only = self._caseload.people(self._showing) if self._caseload and self._showing else None
         listing = self.query_one("#people", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        if keep is None and highlighted:  # the person picked stays listed while they match, even past the first page
+            keep = int(highlighted.removeprefix("person-"))
+        people, matching = people_to_show(self._everyone, words, only, keep)
         listing.clear_options()
-        listing.add_options([person_option(p, p.id in stopped) for p in people])
+        listing.add_options([person_option(p, p.id in self._stopped) for p in people])
         ids = [f"person-{p.id}" for p in people]
         if people:
             listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
+        if self._caseload is not None:
+            self.query_one("#caseload", CaseloadBar).show(self._caseload, self._showing)
         empty = self.query_one("#people-empty", Static)
-        empty.update("" if people else ("No one matches that search." if words else "No one here yet. Press A to add a person."))
+        nobody = "No one matches that search." if words else (
+            "No one here yet. Press A to add a person." if only is None else "Nobody in this part of the caseload. Press 0 to show everyone.")
+        empty.update("" if people else nobody)
         empty.display = not people
+        more = self.query_one("#people-more", Static)
+        more.update(f"Showing the first {PAGE} of {matching:,}. Type part of a name, or press 1 to 4, to find the others."
+                    if matching > len(people) else "")
+        more.display = matching > len(people)
+
+    def action_show_only(self, which: str) -> None:
+        """Show only the people in one part of the caseload (due a review, reminders, no check-in, achieved), or everyone."""
+        self._showing = which or None  # type: ignore[assignment]
+        self.show_people()
+
+    def action_review_weeks(self, change: int) -> None:
+        """Make a review due after one more (or one fewer) week without a meeting together."""
+        try:
+            self._caseload = caseload.caseload(self.app.workspace, self._review_weeks + change)  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            self.notify(str(problem), severity="warning", markup=False)
+            return
+        self._review_weeks += change
+        self.show_people()
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        self.refresh_people()
+        self.show_people()
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
@@ -186,7 +252,8 @@ class HomeScreen(Screen[None]):
 
     def _show_person(self, person_id: int) -> None:
         self.query_one("#search", Input).value = ""
-        self.refresh_people()
+        self._showing = None
+        self.refresh_people(keep=person_id)
         listing = self.query_one("#people", OptionList)
         listing.highlighted = listing.get_option_index(f"person-{person_id}")
         listing.focus()
