@@ -129,7 +129,7 @@ class ReportView:
     notes: tuple[str, ...]
 
 
-CHANGE_COLUMNS = ("People asked at least twice", "Average first time", "Average latest time",
+CHANGE_COLUMNS = ("People measured twice or more", "Average first time", "Average latest time",
                   "Better than first time", "The same", "Worse than first time")
 
 
