@@ -306,7 +306,7 @@ class Caseload:
         """What a filter shows, in a few words: 'Due a review (no meeting together for 6 weeks)'."""
         weeks = f"{self.review_weeks} week{'s' if self.review_weeks != 1 else ''}"
         return {"review": f"Due a review (no meeting together for {weeks})", "reminders": "Reminders due",
-                "quiet": f"No check-in for {QUIET_WEEKS} weeks", "achieved": f"Achieved a goal in {self.today:%B}"}[which]
+                "quiet": f"No check-in for {QUIET_WEEKS} weeks", "achieved": "Achieved a goal this month"}[which]
 
     def count_words(self, which: CaseloadFilter) -> str:
         """'12 people', '1 person', 'nobody'."""

@@ -50,7 +50,7 @@ def test_the_team_report_is_merged_from_aggregates(data_dir: Path, tmp_path: Pat
 
 @pytest.mark.parametrize(("args", "words"), [
     (["--from", "2027-03-31", "--to", "2026-04-01"], "ends (2026-04-01) before it starts"),
-    (["--from", "the spring", "--to", "2027-03-31"], "could not read 'the spring' as a date"),
+    (["--from", "the spring", "--to", "2027-03-31"], "couldn't read that as a date"),
     (["--to", "2027-03-31"], "Say which period to report on"),
     (["--merge", "--from", "2026-04-01"], "--merge takes the period from the aggregates"),
     (["--from", "2026-04-01", "--to", "2027-03-31", "stray.json"], "read only with --merge"),

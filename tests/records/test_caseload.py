@@ -59,7 +59,7 @@ def test_achieved_this_month_counts_goals_achieved_since_the_first_of_the_month(
         db.execute("UPDATE goal SET status = 'achieved', status_since = ? WHERE id = ?", [day, goal.id])
     caseload = read_caseload(db.conn, TODAY)
     assert caseload.achieved == {this_month}
-    assert caseload.label("achieved") == "Achieved a goal in March"
+    assert caseload.label("achieved") == "Achieved a goal this month"
     assert read_caseload(db.conn, TODAY).count_words("quiet") == "nobody"
 
 
