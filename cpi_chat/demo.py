@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from cpi_chat.actions import people
-from cpi_chat.assets.directory import load_demo_directory
+from cpi_chat.actions.directory import load_demo_directory
 from cpi_chat.dialogue.transcripts import load_transcript
 from cpi_chat.paths import Paths, resolve_paths
 from cpi_chat.records.model import CommunicationNeeds

@@ -43,12 +43,10 @@ def test_words_that_are_not_an_iso_date_are_kept_as_they_are(text: str) -> None:
 def test_no_other_module_formats_a_date_for_people() -> None:
     """strftime and %B/%b outside words.py would start a fifth way of writing dates (a file's time stamp is not for people)."""
     month_format = re.compile(r"%[bB]|strftime")
-    # assets/why.py writes the directory's 'last checked' date itself; it moves onto cpi_chat.words with the
-    # directory's own work (issue 14, worktree assets), and this exception goes with it.
-    waiting = {"words.py", "assets/why.py"}
+    allowed = {"words.py"}
     found = [
         f"{path.relative_to(PACKAGE)}:{number}"
-        for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).as_posix() not in waiting
+        for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).as_posix() not in allowed
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if month_format.search(line) and "%Y%m%dT%H%M%S%fZ" not in line
     ]

@@ -7,20 +7,76 @@ kindly with `Refused`; the directory itself owns the transaction and writes the 
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
 
+from cpi_chat.assets import directory as _directory
 from cpi_chat.assets.csv_io import ParsedFile, open_csv_records
 from cpi_chat.assets.directory import AssetDirectory, BadRows, Format, ImportReport
+from cpi_chat.assets.lexicon import load_domains
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.normalise import fold
 from cpi_chat.assets.oruk_csv import is_oruk_csv
+from cpi_chat.assets.rows import validate_record
 from cpi_chat.assets.sync import FeedReport
 from cpi_chat.errors import CpiChatError, Refused
+from cpi_chat.paths import shipped_assets_dir
 
 Progress = Callable[[int, int], None]
 AskAboutBadRows = Callable[[int, int], BadRows]
+
+
+def open_directory(path: Path | str) -> AssetDirectory:
+    """The directory saved at `path` (an empty one is made there when there is none)."""
+    return AssetDirectory.open(path)
+
+
+def load_demo_directory(directory: AssetDirectory) -> ImportReport:
+    """Import the fictional demo town shipped with cpi-chat (its ids are its own, so loading twice updates)."""
+    return _directory.load_demo_directory(directory)
+
+
+@cache
+def shipped_domain_labels() -> dict[str, str]:
+    """The label of each shipped domain by slug ("sport" -> "Sport"), read once."""
+    return {d.slug: d.label for d in load_domains(shipped_assets_dir() / "domains.yaml")}
+
+
+def new_asset_id(name: str, exists: Callable[[str], object]) -> str:
+    """A readable id made from the name ("Walking Football" -> "walking-football"), made unique with -2, -3."""
+    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "asset"
+    candidate, number = base, 1
+    while exists(candidate):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def asset_from_form(directory: AssetDirectory, fields: Mapping[str, object], original: Asset | None = None) -> Asset:
+    """The asset a form describes (its shown fields), checked like an imported row; refused with what needs fixing.
+
+    A new asset gets an id from its name and is "added by hand"; a changed one keeps its id, source, origin,
+    status and last check. A guess the worker changed is theirs now; one left as it was stays a guess.
+    """
+    given = dict(fields)
+    if original is None:
+        given.update(id=new_asset_id(str(given.get("name", "")), exists=directory.get), source="added by hand", status="active")
+    else:
+        given.update(
+            id=original.id, source=original.source, origin=original.origin, status=original.status,
+            last_verified=original.last_verified,
+        )
+    try:
+        asset = validate_record(given, directory.lexicon)
+    except ValueError as problem:
+        raise Refused(f"This cannot be saved yet: {problem}.") from None
+    if original is not None:
+        asset.guessed = [g for g in original.guessed if getattr(asset, g, None) == getattr(original, g, None)]
+    return asset
 
 
 def read_directory_file(directory: AssetDirectory, path: Path | str, format: Format, progress: Progress | None = None) -> ParsedFile:

@@ -12,17 +12,17 @@ from typing import Literal
 
 from cpi_chat.assets import csv_io, oruk, oruk_csv
 from cpi_chat.assets.csv_io import ParsedFile, RowProblem
-from cpi_chat.assets.filtering import SearchFilters, filter_mask
+from cpi_chat.assets.filtering import filter_mask
 from cpi_chat.assets.index import SearchIndex
 from cpi_chat.assets.index_store import IndexDamaged, IndexStore
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset, Domain
 from cpi_chat.assets.reasons import match_reasons
+from cpi_chat.assets.results import Hit, SearchFilters
 from cpi_chat.assets.rows import validate_asset
 from cpi_chat.assets.store import AssetStore
 from cpi_chat.assets.sync import FeedReport, plan_sync
 from cpi_chat.assets.terms import TermExtractor
-from cpi_chat.assets.why import MatchReason, reasons_in_short
 from cpi_chat.errors import AssetImportError, CpiChatError
 
 Format = Literal["csv", "oruk", "oruk-csv"]
@@ -31,30 +31,6 @@ Progress = Callable[[int, int], None]
 DEMO_FILE = "demo_town.csv"
 
 __all__ = ["AssetDirectory", "Hit", "ImportReport", "SearchFilters", "load_demo_directory"]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result: the asset, a score from 0 to 100, and the reasons it matched."""
-
-    asset: Asset
-    score: float
-    reasons: tuple[MatchReason, ...] = ()
-
-    @property
-    def why(self) -> str:
-        """The reasons in the command line's compact form ("name: football (from 'footy')")."""
-        return reasons_in_short(self.reasons)
-
-    def to_json(self) -> dict[str, object]:
-        """The hit as a JSON-ready dict (id, name, domain, area, score, why, reasons and the other details)."""
-        a = self.asset
-        return {
-            "id": a.id, "name": a.name, "domain": a.domain, "area": a.area, "score": self.score, "why": self.why,
-            "reasons": [{"field": r.field, "words": r.words, "typed": r.typed} for r in self.reasons],
-            "schedule": a.schedule, "cost": a.cost, "contact": a.contact, "accessibility": a.accessibility,
-            "kind": a.kind, "guessed": a.guessed,
-        }
 
 
 @dataclass

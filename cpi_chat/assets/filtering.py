@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -12,6 +10,7 @@ from cpi_chat.assets.index_store import IndexStore
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import KINDS
 from cpi_chat.assets.normalise import fold
+from cpi_chat.assets.results import SearchFilters
 from cpi_chat.assets.terms import (
     ACCESSIBLE_FACT,
     FREE_FACT,
@@ -24,22 +23,6 @@ from cpi_chat.assets.terms import (
 from cpi_chat.errors import CpiChatError
 
 __all__ = ["SearchFilters", "area_key", "filter_mask"]
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """What a search is limited to; every filter left empty lets everything through."""
-
-    domain: str | None = None
-    area: str | None = None
-    day: str | None = None
-    free: bool = False
-    accessible: bool = False
-    kind: str | None = None
-
-    def is_empty(self) -> bool:
-        """True when no filter is set."""
-        return not (self.domain or self.area or self.day or self.free or self.accessible or self.kind)
 
 
 def filter_mask(store: IndexStore, filters: SearchFilters, lexicon: Lexicon, size: int) -> np.ndarray:

@@ -26,9 +26,9 @@ READY_WORDS = "Getting the directory ready for searching (only after it was chan
 
 
 def _open(paths: Paths) -> Any:
-    from cpi_chat.assets.directory import AssetDirectory
+    from cpi_chat.actions.directory import open_directory
 
-    return AssetDirectory.open(paths.assets_db)
+    return open_directory(paths.assets_db)
 
 
 def _ready(directory: Any) -> None:
@@ -169,7 +169,7 @@ def search_command(
     free: bool, accessible: bool, kind: str | None, as_json: bool,
 ) -> None:
     """Find assets matching QUERY; with QUERY `-`, read one query per line and print one JSON line each."""
-    from cpi_chat.assets.directory import SearchFilters
+    from cpi_chat.assets.results import SearchFilters
 
     directory = _open(paths)
     if directory.is_empty():

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cpi_chat.assets.directory import load_demo_directory
+from cpi_chat.actions.directory import load_demo_directory
 from cpi_chat.demo import DEMO_PEOPLE, DemoPerson, make_demo_paths
 from cpi_chat.dialogue.transcripts import Transcript, load_transcript
 from cpi_chat.training import TrainingError

@@ -16,8 +16,11 @@ PATH_TOOLS = {"flows", "records_file", "crashes", "team_report"}
 # The directory's actions take the directory itself: a team's shared assets.db needs no people.db.
 FIRST_ARGUMENT = {"directory": "directory"}
 # Pure rules and wording the front ends share as they are typed (no records read or written).
-PURE = {("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example"),
-        ("report", "period")}
+PURE = {
+    ("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example"),
+    ("directory", "open_directory"), ("directory", "shipped_domain_labels"), ("directory", "new_asset_id"),
+    ("report", "period"),
+}
 
 
 def public_functions(module_name: str) -> list[tuple[str, object]]:

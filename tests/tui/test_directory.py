@@ -12,9 +12,10 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from cpi_chat.actions.directory import new_asset_id
 from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
 from cpi_chat.assets.filtering import area_key
-from cpi_chat.tui.screens.asset_form import AssetFormScreen, new_asset_id
+from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.directory import ConfirmDeleteScreen, DirectoryScreen
 from cpi_chat.tui.widgets.asset_card import AssetCard
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,12 +12,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
-from cpi_chat.assets.directory import AssetDirectory
+from cpi_chat.actions.directory import asset_from_form
 from cpi_chat.assets.model import Asset, split_tags
-from cpi_chat.assets.normalise import fold
-from cpi_chat.assets.rows import validate_record
+from cpi_chat.errors import Refused
 from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("description", "What happens there", "e.g. A friendly walk round the park, then tea"),
@@ -36,16 +36,6 @@ KIND_CHOICES = (
     ("mainstream", "Mainstream: open to everyone"),
     ("specialist", "Specialist: a service for people with particular needs"),
 )
-
-
-def new_asset_id(name: str, exists: Callable[[str], object]) -> str:
-    """A readable id made from the name ("Walking Football" -> "walking-football"), made unique with -2, -3."""
-    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "asset"
-    candidate, number = base, 1
-    while exists(candidate):
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
 
 
 class KindButton(RadioButton):
@@ -163,26 +153,11 @@ class AssetFormScreen(ModalScreen[Asset | None]):
         return ""
 
     def built_asset(self) -> Asset:
-        """The asset as filled in, checked like an imported row; ValueError says what is wrong."""
-        original = self.original
-        name = self._text("name")
+        """The asset as filled in, checked like an imported row; Refused says what is wrong."""
         fields: dict[str, object] = {name_: self._text(name_) for name_, _, _ in TEXT_FIELDS}
         fields["tags"] = split_tags(str(fields["tags"]))
-        fields.update(
-            id=original.id if original else new_asset_id(name, exists=self.assets.get),
-            name=name,
-            domain=self.query_one("#form-domain", Select).value,
-            kind=self._kind(),
-            source=original.source if original else "added by hand",
-            last_verified=original.last_verified if original else None,
-            origin=original.origin if original else "",
-            status=original.status if original else "active",
-        )
-        asset = validate_record(fields, self.assets.lexicon)
-        if original is not None:
-            # A guess the worker has changed is theirs now; one left as it was stays a guess.
-            asset.guessed = [g for g in original.guessed if getattr(asset, g, None) == getattr(original, g, None)]
-        return asset
+        fields.update(name=self._text("name"), domain=self.query_one("#form-domain", Select).value, kind=self._kind())
+        return asset_from_form(self.assets, fields, self.original)
 
     def action_save(self) -> None:
         """Check the form and hand back the asset, or say what needs fixing."""
@@ -192,8 +167,8 @@ class AssetFormScreen(ModalScreen[Asset | None]):
             try:
                 self.dismiss(self.built_asset())
                 return
-            except ValueError as exc:
-                problem = f"This cannot be saved yet: {exc}."
+            except Refused as refusal:
+                problem = str(refusal)
         error.update(as_typed(problem))
         self.notify(problem, severity="warning", markup=False)
 

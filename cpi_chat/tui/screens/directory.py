@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,9 +19,8 @@ from textual.widgets import Button, DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from cpi_chat.actions import directory as directory_actions
-from cpi_chat.assets.directory import AssetDirectory, Hit
-from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.results import Hit, SearchFilters
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed, cell
 from cpi_chat.tui.screens.asset_form import AssetFormScreen
@@ -29,6 +29,9 @@ from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_i
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
+
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory
 
 BROWSE_LIMIT = 500
 # Beside the name, which takes the rest of the width; a narrow screen shows only the date checked.
@@ -267,7 +270,7 @@ class DirectoryScreen(Screen[None]):
         """Show an asset's new details in its row and card without listing again."""
         for position, hit in enumerate(self.hits):
             if hit.asset.id == asset.id:
-                self.hits[position] = Hit(asset, hit.score, hit.reasons)
+                self.hits[position] = replace(hit, asset=asset)
                 table = self.query_one("#directory-table", DataTable)
                 for column, value in enumerate(self._cells(asset)):
                     table.update_cell_at(Coordinate(position, column), value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,15 +14,17 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from cpi_chat.assets.directory import AssetDirectory, Hit
-from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.results import Hit, SearchFilters
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
+
+if TYPE_CHECKING:
+    from cpi_chat.assets.directory import AssetDirectory
 
 RESULT_LIMIT = 25
 EMPTY_DIRECTORY = (

@@ -52,9 +52,7 @@ class WelcomeScreen(Screen[None]):
     def action_load_demo(self) -> None:
         """Load the fictional town's directory, then go to the people list."""
         try:
-            from cpi_chat.assets.directory import (
-                load_demo_directory,  # the directory code loads only when asked for
-            )
+            from cpi_chat.actions.directory import load_demo_directory  # loaded only when asked for
 
             report = load_demo_directory(self.app.workspace.assets)  # type: ignore[attr-defined]
         except CpiChatError as problem:

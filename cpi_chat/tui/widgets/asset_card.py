@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from textual.app import ComposeResult
@@ -14,27 +13,22 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
+from cpi_chat.assets.results import Hit
 from cpi_chat.assets.why import MatchReason, checked_in_words, guessed_in_words, why_in_words
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed, labelled
 from cpi_chat.words import long_date  # noqa: F401  (the directory screen takes it from here)
 
 
-@cache
-def _shipped_domain_labels() -> dict[str, str]:
-    """The label of each shipped domain by slug, read once when the first card needs it."""
-    from cpi_chat.assets.lexicon import load_domains
-    from cpi_chat.paths import shipped_assets_dir
-
-    return {d.slug: d.label for d in load_domains(shipped_assets_dir() / "domains.yaml")}
-
-
 def domain_label(slug: str) -> str:
     """The words people see for a domain slug ("sport" -> "Sport")."""
     try:
-        labels = _shipped_domain_labels()
+        from cpi_chat.actions.directory import (
+            shipped_domain_labels,  # the directory code loads when a card first shows
+        )
+
+        labels = shipped_domain_labels()
     except (CpiChatError, OSError):  # a missing domains file must not stop a card from showing
         labels = {}
     return labels.get(slug) or slug.replace("-", " ").capitalize()

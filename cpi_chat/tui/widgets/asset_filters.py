@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import Checkbox, Select
 from textual.widgets.select import NoSelection
 
-from cpi_chat.assets.filtering import SearchFilters
 from cpi_chat.assets.model import Domain
+from cpi_chat.assets.results import SearchFilters
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DAY_CHOICES: tuple[tuple[str, str], ...] = (
