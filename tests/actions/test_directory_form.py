@@ -12,7 +12,6 @@ from cpi_chat.actions.directory import add_asset, asset_from_form, edit_asset
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.errors import Refused
 
-
 FORM = {
     "name": "Walking Football", "description": "Gentle football for all ages", "tags": ["football"], "area": "Northgate",
     "address": "", "schedule": "Tuesdays 10:00-11:00", "cost": "Free", "contact": "", "accessibility": "", "notes": "",
