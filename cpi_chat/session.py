@@ -12,9 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import cast
-
-import sqlite_utils
+from typing import TYPE_CHECKING, cast
 
 from cpi_chat import records
 from cpi_chat.actions.checkins import refuse_a_second_went
@@ -44,6 +42,9 @@ from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
 from cpi_chat.wording import safe
 from cpi_chat.words import long_date
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Scores are relative: a long sentence pasted from notes scores low even when ranked well.
@@ -81,7 +82,7 @@ def needs_context(person: Person) -> dict[str, str]:
     return {"name": person.needs.preferred_name or first, "easy_read": "yes" if person.needs.easy_read else ""}
 
 
-def context_for(db: sqlite_utils.Database, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
+def context_for(db: PeopleDatabase, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
     """What the flows may say about the person: name, needs, latest interests and the goal checked in on."""
     context = {"today": today.isoformat(), "mode": mode, **needs_context(person)}
     latest: dict[str, str] = {}
@@ -111,7 +112,7 @@ class Session:
     """A conversation in progress; `handle` takes an event and returns the next `Turn`."""
 
     def __init__(
-        self, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None,
+        self, db: PeopleDatabase, engine: Engine, assets: AssetDirectory | None,
         person: Person, session_id: int, state: EngineState,
     ) -> None:
         self.db = db
@@ -125,7 +126,7 @@ class Session:
 
     @classmethod
     def start(
-        cls, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None, person: Person,
+        cls, db: PeopleDatabase, engine: Engine, assets: AssetDirectory | None, person: Person,
         mode: str = "joint", flow_id: str | None = None, goal: Goal | None = None, today: date | None = None,
     ) -> tuple[Session, Turn]:
         """Begin a new conversation, saved before the first question is shown."""
@@ -145,7 +146,7 @@ class Session:
 
     @classmethod
     def resume(
-        cls, db: sqlite_utils.Database, engine: Engine, assets: AssetDirectory | None, person: Person, record: SessionRecord,
+        cls, db: PeopleDatabase, engine: Engine, assets: AssetDirectory | None, person: Person, record: SessionRecord,
     ) -> tuple[Session, Turn]:
         """Carry on an interrupted conversation exactly where it stopped; nothing is saved twice."""
         try:
@@ -233,6 +234,7 @@ class Session:
         return today_beside_last_time(records.list_wellbeing(self.db, self.person.id), today)
 
     def _turn(self, reply: Reply, refusals: list[str] | None = None) -> Turn:
+        refusals = [*(refusals or []), *records.backup_problems()]  # a backup made in the background that failed
         if refusals:  # said where the engine's own notices go, before the next question
             reply = replace(reply, notice=" ".join(x for x in (reply.notice, *refusals) if x))
         search = next((e for e in reply.effects if isinstance(e, SuggestAssets)), None)
@@ -353,11 +355,11 @@ _SAVERS: dict[type, Callable[..., object]] = {
 }
 
 
-def backup_before_session(db: sqlite_utils.Database) -> None:
-    """Keep a rolling backup of people.db as each session starts (not each time the file is opened)."""
+def backup_before_session(db: PeopleDatabase) -> None:
+    """Keep a rolling backup of people.db as each session starts, when it changed since the last (copied in the background)."""
     path, backups = getattr(db, "path", None), getattr(db, "backups_dir", None)
     if path is not None and backups is not None and Path(path).is_file() and Path(path).stat().st_size > 0:
-        records.rolling_backup(Path(path), backups)
+        records.backup_in_background(Path(path), backups)
 
 
 def weekday_in(text: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,11 +13,10 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.paths import Paths
 
 if TYPE_CHECKING:  # the stores are imported when first opened, so the app starts quickly
-    import sqlite_utils
-
     from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.assets.model import Asset
     from cpi_chat.dialogue.engine import Engine
+    from cpi_chat.records.people_database import PeopleDatabase
     from cpi_chat.records.roster import Roster
 
 
@@ -42,8 +42,8 @@ class Workspace:
         return conn
 
     @cached_property
-    def db(self) -> sqlite_utils.Database:
-        """people.db through sqlite-utils, every migration applied, over the same connection."""
+    def db(self) -> PeopleDatabase:
+        """people.db for the records functions, every migration applied, over the same connection."""
         from cpi_chat.records.db import open_people_db
 
         db = open_people_db(self.paths.people_db, backups_dir=self.paths.backups_dir, connection=self.connection)
@@ -117,6 +117,9 @@ class Workspace:
 
     def close(self) -> None:
         """Close every store opened, so files are released (a command's end, the app's exit, a restore)."""
+        backup = sys.modules.get("cpi_chat.records.backup")
+        if backup is not None:
+            backup.wait_for_backups()  # a copy still being made finishes first (a throwaway folder may be deleted next)
         for store in self._opened:
             close = getattr(store, "close", None)
             if close is not None:

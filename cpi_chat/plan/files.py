@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import CpiChatError
 from cpi_chat.plan.html import PLAN_PAGE_MARK, render_plan_html
 from cpi_chat.plan.plan import AssetLookup, build_plan
 from cpi_chat.private_files import make_private_folder, write_private_file
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 PLANS_FOLDER = "plans"
 
@@ -20,7 +22,7 @@ def plan_file_path(data_dir: Path, person_id: int) -> Path:
     return data_dir / PLANS_FOLDER / f"plan-person-{person_id}.html"
 
 
-def save_plan_page(db: sqlite_utils.Database, person_id: int, data_dir: Path, lookup_asset: AssetLookup | None = None,
+def save_plan_page(db: PeopleDatabase, person_id: int, data_dir: Path, lookup_asset: AssetLookup | None = None,
                    today: date | None = None) -> Path:
     """Write the person's easy-read plan page (as `cpi-chat goals export --format html` makes it) and return its path."""
     page = render_plan_html(build_plan(db, person_id, lookup_asset, today))

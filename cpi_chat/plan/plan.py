@@ -6,9 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from cpi_chat.assets.model import Asset
 from cpi_chat.plan.circles import Circles, build_circles
@@ -28,6 +26,9 @@ from cpi_chat.records.progress import (
 )
 from cpi_chat.wording import safe
 from cpi_chat.words import day_of
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 T = TypeVar("T")
 
@@ -151,7 +152,7 @@ def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     )
 
 
-def build_plan(db: sqlite_utils.Database, person_id: int, lookup_asset: AssetLookup | None = None,
+def build_plan(db: PeopleDatabase, person_id: int, lookup_asset: AssetLookup | None = None,
                today: date | None = None) -> PlanView:
     """The person's plan on `today`; `lookup_asset` finds a goal's group in the asset directory (missing ones are left out)."""
     day = today or date.today()

@@ -10,7 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cpi_chat.records.backup import RestoreResult, list_backups, restore_latest, rolling_backup
+    from cpi_chat.records.backup import (
+        RestoreResult,
+        backup_in_background,
+        backup_problems,
+        list_backups,
+        restore_latest,
+        rolling_backup,
+        wait_for_backups,
+    )
     from cpi_chat.records.barriers import list_barriers, save_barrier, save_solution
     from cpi_chat.records.dates import parse_user_date
     from cpi_chat.records.db import open_people_connection, open_people_db, transaction
@@ -118,6 +126,8 @@ __all__ = [
     "add_gas_review",
     "add_goal",
     "add_person",
+    "backup_in_background",
+    "backup_problems",
     "end_session",
     "erase_person",
     "export_person",
@@ -171,13 +181,14 @@ __all__ = [
     "start_session",
     "transaction",
     "unfinished_session",
+    "wait_for_backups",
     "withdraw",
     "write_export",
 ]
 
 # Which module each public name lives in (a test checks this matches __all__ and the imports above).
 _NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
-    "backup": ("RestoreResult", "list_backups", "restore_latest", "rolling_backup"),
+    "backup": ("RestoreResult", "backup_in_background", "backup_problems", "list_backups", "restore_latest", "rolling_backup", "wait_for_backups"),
     "barriers": ("list_barriers", "save_barrier", "save_solution"),
     "dates": ("parse_user_date",),
     "people_database": ("PeopleDatabase",),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,9 @@ from cpi_chat.records.erasures import read_ledger
 from cpi_chat.records.removal import rebuild_file, remove_people_from_file
 
 BACKUP_PATTERN = "people-*.db"
+COPY_STEP_PAGES = 256
+_copying: list[threading.Thread] = []  # backups being made in the background
+_problems: list[str] = []
 SET_ASIDE_MARK = ".before-restore-"
 
 
@@ -77,7 +81,8 @@ def _copy_database(source: Path, target: Path, busy_seconds: float, without: Seq
         try:
             dst = connect(temporary, busy_seconds)  # encrypted with the same passphrase as the source, if any
             try:
-                src.backup(dst)
+                # A step at a time, so a session saving an answer meanwhile waits for one step, not the whole copy.
+                src.backup(dst, pages=COPY_STEP_PAGES, sleep=0.001)
             finally:
                 dst.close()
         finally:
@@ -106,6 +111,51 @@ def rolling_backup(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds
     return target
 
 
+def backup_in_background(db_path: Path, backups_dir: Path, keep: int = 5, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> bool:
+    """Start a rolling backup beside the caller when people.db changed since the last one; whether one started.
+
+    Nothing changed (or a copy still running) means nothing to do: a session starts without waiting
+    for a copy of the whole file. A backup that fails says why through `backup_problems()`.
+    """
+    from cpi_chat.records.integrity import file_signature, is_as_last_backed_up
+
+    if not db_path.exists() or db_path.stat().st_size == 0 or any(t.is_alive() for t in _copying):
+        return False
+    if is_as_last_backed_up(db_path) and list_backups(backups_dir):
+        return False
+    signature = file_signature(db_path)  # as it was before the copy: a change saved while copying is copied next time
+    # Not a daemon: a command that ends at once still finishes its copy before the program exits.
+    thread = threading.Thread(target=_backup_and_remember, args=(db_path, backups_dir, keep, busy_seconds, signature),
+                              name="cpi-chat backup")
+    _copying.append(thread)
+    thread.start()
+    return True
+
+
+def _backup_and_remember(db_path: Path, backups_dir: Path, keep: int, busy_seconds: float, signature: str) -> None:
+    from cpi_chat.records.integrity import remember_backed_up
+
+    try:
+        rolling_backup(db_path, backups_dir, keep, busy_seconds)
+    except RecordsError as problem:
+        _problems.append(str(problem))
+        return
+    remember_backed_up(db_path, signature)
+
+
+def wait_for_backups() -> None:
+    """Let a backup copying in the background finish (before erasing, restoring, or anything that needs the backups still)."""
+    while _copying:
+        _copying.pop().join()
+
+
+def backup_problems() -> list[str]:
+    """What went wrong with backups made in the background since last asked (each one sentence), then forgotten."""
+    found = list(_problems)
+    _problems.clear()
+    return found
+
+
 def _refuse_if_in_use(db_path: Path) -> None:
     try:
         conn = connect(db_path, 0.5)
@@ -124,6 +174,7 @@ def _refuse_if_in_use(db_path: Path) -> None:
 
 def restore_latest(db_path: Path, backups_dir: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> RestoreResult:
     """Put the newest sound backup in place of people.db; the file it replaces is renamed aside, never deleted."""
+    wait_for_backups()
     sound = next((backup for backup in list_backups(backups_dir) if is_sound(backup)), None)
     if sound is None:
         raise RecordsError(f"No usable backup was found in {backups_dir}, so nothing was changed.")

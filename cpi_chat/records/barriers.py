@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, transaction
 from cpi_chat.records.model import Barrier, BarrierOwner, Solution, from_row, require_choice
 from cpi_chat.records.store import fetch_all, resolve_parent, save_effect_row
 
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
+
 
 @guarded
 def save_barrier(
-    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str,
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str,
     owner: BarrierOwner = "person", parent_key: str = "", parent_id: int | None = None,
 ) -> int:
     """Save a barrier (the person's or the service's), or a part of one named by its parent's effect key or id."""
@@ -27,7 +30,7 @@ def save_barrier(
 
 @guarded
 def save_solution(
-    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str,
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str,
     realistic: bool = True, chosen: bool = False, barrier_key: str = "", barrier_id: int | None = None,
 ) -> int:
     """Save a solution to one barrier (named by its effect key in this session, or by id)."""
@@ -42,7 +45,7 @@ def save_solution(
 
 
 @guarded
-def list_barriers(db: sqlite_utils.Database, person_id: int) -> list[Barrier]:
+def list_barriers(db: PeopleDatabase, person_id: int) -> list[Barrier]:
     """A person's barriers and their parts, oldest first, each with its solutions (walk `parent_id` for the tree)."""
     solutions: dict[int, list[Solution]] = {}
     for row in fetch_all(db, "SELECT * FROM solution WHERE person_id = ? ORDER BY id", [person_id]):

@@ -20,8 +20,6 @@ from cpi_chat.errors import RecordsError
 from cpi_chat.private_files import make_private_folder, private_umask
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when records are written or read through it
-    import sqlite_utils
-
     from cpi_chat.records.people_database import PeopleDatabase
 
 DEFAULT_BUSY_SECONDS = 5.0
@@ -176,13 +174,20 @@ def passphrase_for(path: Path) -> str | None:
     return answer
 
 
-def connect(path: Path, busy_seconds: float, read_only: bool = False) -> sqlite3.Connection:
-    """Open the raw connection to a records file: the single place where encryption (sqlcipher3) comes in."""
+def connect(path: Path, busy_seconds: float, read_only: bool = False, watched: bool = False) -> sqlite3.Connection:
+    """Open the raw connection to a records file: the single place where encryption (sqlcipher3) comes in.
+
+    A `watched` connection (people.db itself) remembers the file as sound when it closes, if nobody else wrote to it.
+    """
+    from cpi_chat.records.integrity import CheckedConnection, checked_connection_class
+
     path = Path(path)
     target, uri = (f"{path.resolve().as_uri()}?mode=ro", True) if read_only else (str(path), False)
     passphrase = passphrase_for(path)
     if passphrase is None:
-        return sqlite3.connect(target, timeout=busy_seconds, uri=uri)
+        if watched:
+            return sqlite3.connect(target, timeout=busy_seconds, uri=uri, factory=CheckedConnection)
+        return sqlite3.connect(target, timeout=busy_seconds, uri=uri)  # no factory named, so a test may put its own
     cipher = _cipher_module()
     if cipher is None:
         raise RecordsError(
@@ -190,7 +195,8 @@ def connect(path: Path, busy_seconds: float, read_only: bool = False) -> sqlite3
         )
     if path.exists() and path.stat().st_size > 0 and not looks_encrypted(path):
         raise RecordsError(f"{path.name} is not encrypted, so it cannot be opened with a passphrase; unset {PASSPHRASE_ENV} to open it.")
-    conn = cipher.connect(target, timeout=busy_seconds, uri=uri)
+    conn = cipher.connect(target, timeout=busy_seconds, uri=uri,
+                          **({"factory": checked_connection_class(cipher.Connection)} if watched else {}))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
@@ -212,9 +218,22 @@ def apply_pragmas(conn: sqlite3.Connection, busy_seconds: float) -> None:
 
 
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    if problems != ["ok"]:
-        raise RecordsError(f"{path} is damaged and cannot be trusted; nothing was changed, so {RESTORE_HINT}.")
+    """The full check when the file is not as cpi-chat last knew it sound; else checks that cost the same at any size."""
+    from cpi_chat.records.integrity import (
+        header_agrees_with_length,
+        is_as_last_checked,
+        remember_checked,
+    )
+
+    damaged = RecordsError(f"{path} is damaged and cannot be trusted; nothing was changed, so {RESTORE_HINT}.")
+    if not header_agrees_with_length(path):
+        raise damaged
+    if is_as_last_checked(path):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the schema can still be read
+        return
+    if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+        raise damaged
+    remember_checked(path)
 
 
 def _use_rollback_journal(conn: sqlite3.Connection) -> None:
@@ -232,11 +251,12 @@ def open_people_connection(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SEC
     conn: sqlite3.Connection | None = None
     try:
         with private_umask():
-            conn = connect(path, busy_seconds)
+            conn = connect(path, busy_seconds, watched=True)
             apply_pragmas(conn, busy_seconds)
             _check_integrity(conn, path)
             os.chmod(path, 0o600)
             _use_rollback_journal(conn)
+            conn.watch(path)  # type: ignore[attr-defined]
     except database_errors() as error:
         if conn is not None:
             conn.close()
@@ -250,20 +270,20 @@ def open_people_connection(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SEC
 
 def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, backups_dir: Path | None = None,
                    connection: sqlite3.Connection | None = None) -> PeopleDatabase:
-    """people.db through sqlite-utils with every migration applied (over `connection` when it is already open)."""
+    """people.db with every migration applied (over `connection` when it is already open); sqlite-utils only if one is missing."""
     from cpi_chat.records.lasting_ids import never_reuse_ids
-    from cpi_chat.records.migrations import migrations
     from cpi_chat.records.people_database import PeopleDatabase
+    from cpi_chat.records.roster import schema_is_current
 
     path = Path(path)
     conn = connection or open_people_connection(path, busy_seconds=busy_seconds, backups_dir=backups_dir)
     try:
         with private_umask():
-            db = PeopleDatabase(conn, execute_plugins=False)
-            db.path = path
-            db.busy_seconds = busy_seconds
-            db.backups_dir = backups_dir if backups_dir is not None else path.parent / "backups"
-            migrations.apply(db)
+            db = PeopleDatabase(conn, path, busy_seconds, backups_dir if backups_dir is not None else path.parent / "backups")
+            if not schema_is_current(conn):
+                from cpi_chat.records.migrations import migrations
+
+                migrations.apply(db.utils)
             never_reuse_ids(conn)  # also tables a later migration adds, or sqlite-utils rebuilds
     except database_errors() as error:
         conn.close()
@@ -275,7 +295,7 @@ def open_people_db(path: Path, *, busy_seconds: float = DEFAULT_BUSY_SECONDS, ba
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: PeopleDatabase) -> Iterator[PeopleDatabase]:
     """All writes inside happen together or not at all; nested blocks become SAVEPOINTs."""
     conn = db.conn
     path = getattr(db, "path", "people.db")
@@ -314,7 +334,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise describe_sqlite_error(error, path, busy) from None
 
 
-def write_audit(db: sqlite_utils.Database | sqlite3.Connection, action: str, table: str, record_id: int | None) -> None:
+def write_audit(db: PeopleDatabase | sqlite3.Connection, action: str, table: str, record_id: int | None) -> None:
     """Append one audit row (time, OS user, action, table, record id): never any content."""
     db.execute(
         "INSERT INTO audit (at, os_user, action, table_name, record_id) VALUES (?, ?, ?, ?, ?)",

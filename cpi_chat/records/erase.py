@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpi_chat.errors import RecordsError
-from cpi_chat.records.backup import list_backups, set_aside_copies
+from cpi_chat.records.backup import list_backups, set_aside_copies, wait_for_backups
 from cpi_chat.records.db import DEFAULT_BUSY_SECONDS, connect, database_errors, open_people_db
 from cpi_chat.records.erasures import (
     FINISHED,
@@ -72,6 +72,7 @@ def finish_erasure(db_path: Path, person_id: int, backups_dir: Path, busy_second
     A failure after that (rebuilding the file, a backup, a file) is said in `unfinished`; every step is tried again
     the next time people.db is opened or the person is erased, and each one is harmless to repeat.
     """
+    wait_for_backups()  # a copy being made in the background now would keep the person
     report = EraseReport(person_id=person_id)
     remove_people_from_file(db_path, [person_id], busy_seconds)
     troubles: list[str] = []

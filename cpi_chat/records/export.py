@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.private_files import may_replace, write_private_file
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.people import get_person
 from cpi_chat.records.store import fetch_all
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 EXPORT_FORMAT = "cpi-chat person export"
 EXPORT_VERSION = 1
@@ -23,7 +24,7 @@ EXPORT_HTML_MARK = "<title>Everything cpi-chat holds about "
 SKIPPED_TABLES = {"person", "audit", "_sqlite_migrations"}
 
 
-def _tables_with_person_id(db: sqlite_utils.Database) -> list[str]:
+def _tables_with_person_id(db: PeopleDatabase) -> list[str]:
     return sorted(
         table.name for table in db.tables
         if table.name not in SKIPPED_TABLES and "person_id" in table.columns_dict
@@ -40,7 +41,7 @@ def _readable(table: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 @guarded
-def export_person(db: sqlite_utils.Database, person_id: int) -> dict[str, Any]:
+def export_person(db: PeopleDatabase, person_id: int) -> dict[str, Any]:
     """Every row held about a person (private worker notes included) and the audit entries about those rows."""
     get_person(db, person_id)
     person_row = fetch_all(db, "SELECT * FROM person WHERE id = ?", [person_id])[0]
@@ -88,7 +89,7 @@ def _not_written(out_dir: Path, error: OSError) -> RecordsError:
 
 
 @guarded
-def write_export(db: sqlite_utils.Database, person_id: int, out_dir: Path) -> tuple[Path, Path]:
+def write_export(db: PeopleDatabase, person_id: int, out_dir: Path) -> tuple[Path, Path]:
     """Write person-<id>-<date>.json and .html (0600, no name in the file names) into `out_dir`."""
     stem = out_dir / f"person-{person_id}-{date.today().isoformat()}"
     json_path, html_path = stem.with_suffix(".json"), stem.with_suffix(".html")

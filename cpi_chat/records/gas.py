@@ -16,8 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
@@ -25,10 +24,15 @@ from cpi_chat.records.model import GasReview, GasScore, Goal, GoalLevels, from_r
 from cpi_chat.records.store import (
     fetch_all,
     fetch_one,
+    insert_row,
     require_row,
     resolve_parent,
     save_effect_row,
+    update_row,
 )
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 RHO = 0.3
 LEVELS = (-2, -1, 0, 1, 2)
@@ -97,7 +101,7 @@ def goal_levels(goal: Goal, easy_read: bool = False) -> tuple[GasLevel, ...]:
 
 @guarded
 def save_goal_levels(
-    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, goal_key: str = "",
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, goal_key: str = "",
     goal_id: int | None = None, baseline: int = -1, much_less: str = "", somewhat_less: str = "", expected: str = "",
     somewhat_more: str = "", much_more: str = "",
 ) -> int:
@@ -114,7 +118,7 @@ def save_goal_levels(
                                {"goal_id": parent, "baseline": baseline, **{k: v.strip() for k, v in words.items()}})
 
 
-def latest_levels(db: sqlite_utils.Database, goal_ids: Sequence[int]) -> dict[int, GoalLevels]:
+def latest_levels(db: PeopleDatabase, goal_ids: Sequence[int]) -> dict[int, GoalLevels]:
     """The levels last agreed for each of these goals, by goal id."""
     if not goal_ids:
         return {}
@@ -125,13 +129,12 @@ def latest_levels(db: sqlite_utils.Database, goal_ids: Sequence[int]) -> dict[in
     return found
 
 
-def _review_for_session(db: sqlite_utils.Database, person_id: int, session_id: int, day: str) -> int:
+def _review_for_session(db: PeopleDatabase, person_id: int, session_id: int, day: str) -> int:
     row = fetch_one(db, "SELECT id FROM gas_review WHERE session_id = ?", [session_id])
     if row is not None:
         return int(row["id"])
-    review_id = int(db.table("gas_review").insert(  # type: ignore[union-attr, arg-type]
-        {"person_id": person_id, "session_id": session_id, "date": day, "t_score": 50.0, "goals": 0, "created": now_utc()}
-    ).last_pk)
+    review_id = insert_row(db, "gas_review", {"person_id": person_id, "session_id": session_id, "date": day,
+                                              "t_score": 50.0, "goals": 0, "created": now_utc()})
     write_audit(db, "create", "gas_review", review_id)
     return review_id
 
@@ -144,7 +147,7 @@ def _check_level(level: int) -> int:
 
 @guarded
 def save_gas_score(
-    db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, goal_id: int, level: int,
+    db: PeopleDatabase, person_id: int, session_id: int, effect_key: str, goal_id: int, level: int,
     on: Date | None = None,
 ) -> int:
     """Score one goal at the review this session is (once per effect key), and bring the review's T-score up to date."""
@@ -159,7 +162,7 @@ def save_gas_score(
 
 
 @guarded
-def add_gas_review(db: sqlite_utils.Database, person_id: int, levels: dict[int, int], on: Date | None = None) -> GasReview:
+def add_gas_review(db: PeopleDatabase, person_id: int, levels: dict[int, int], on: Date | None = None) -> GasReview:
     """Score several goals at a review held outside a conversation (the command line): one review, one T-score."""
     if not levels:
         raise RecordsError("Score at least one goal.")
@@ -167,10 +170,8 @@ def add_gas_review(db: sqlite_utils.Database, person_id: int, levels: dict[int, 
         for goal_id, level in levels.items():
             _check_level(level)
             resolve_parent(db, "goal", person_id, None, "", goal_id, "goal")
-        review_id = int(db.table("gas_review").insert(  # type: ignore[union-attr, arg-type]
-            {"person_id": person_id, "session_id": None, "date": (on or Date.today()).isoformat(), "t_score": 50.0,
-             "goals": 0, "created": now_utc()}
-        ).last_pk)
+        review_id = insert_row(db, "gas_review", {"person_id": person_id, "session_id": None, "t_score": 50.0, "goals": 0,
+                                                  "date": (on or Date.today()).isoformat(), "created": now_utc()})
         write_audit(db, "create", "gas_review", review_id)
         for goal_id, level in levels.items():
             save_effect_row(db, "gas_score", person_id, None, None, {"review_id": review_id, "goal_id": goal_id, "level": level})
@@ -178,7 +179,7 @@ def add_gas_review(db: sqlite_utils.Database, person_id: int, levels: dict[int, 
     return _reviews(db, "WHERE id = ?", [review_id])[0]
 
 
-def refresh_review(db: sqlite_utils.Database, review_id: int) -> None:
+def refresh_review(db: PeopleDatabase, review_id: int) -> None:
     """Work out a review's T-score again from its scores (the latest score of each goal); remove a review left with none."""
     rows = fetch_all(db, "SELECT goal_id, level, weight FROM gas_score WHERE review_id = ? ORDER BY id", [review_id])
     latest = {row["goal_id"]: row for row in rows}
@@ -188,18 +189,18 @@ def refresh_review(db: sqlite_utils.Database, review_id: int) -> None:
             write_audit(db, "delete", "gas_review", review_id)
             return
         t_score = gas_t_score([r["level"] for r in latest.values()], [r["weight"] or 1.0 for r in latest.values()])
-        db.table("gas_review").update(review_id, {"t_score": round(t_score, 2), "goals": len(latest)})
+        update_row(db, "gas_review", review_id, {"t_score": round(t_score, 2), "goals": len(latest)})
 
 
 @guarded
-def refresh_session_review(db: sqlite_utils.Database, session_id: int) -> None:
+def refresh_session_review(db: PeopleDatabase, session_id: int) -> None:
     """After going back in a review, bring its T-score up to date (or remove it if no goal is scored any more)."""
     row = fetch_one(db, "SELECT id FROM gas_review WHERE session_id = ?", [session_id])
     if row is not None:
         refresh_review(db, int(row["id"]))
 
 
-def _reviews(db: sqlite_utils.Database, where: str, params: list[object]) -> list[GasReview]:
+def _reviews(db: PeopleDatabase, where: str, params: list[object]) -> list[GasReview]:
     reviews = fetch_all(db, f"SELECT * FROM gas_review {where} ORDER BY date, id", params)
     ids = [r["id"] for r in reviews]
     scores: dict[int, list[GasScore]] = {}
@@ -211,13 +212,13 @@ def _reviews(db: sqlite_utils.Database, where: str, params: list[object]) -> lis
 
 
 @guarded
-def list_gas_reviews(db: sqlite_utils.Database, person_id: int) -> list[GasReview]:
+def list_gas_reviews(db: PeopleDatabase, person_id: int) -> list[GasReview]:
     """A person's reviews, oldest first, each with its T-score and every goal's level."""
     return _reviews(db, "WHERE person_id = ?", [person_id])
 
 
 @guarded
-def get_gas_review(db: sqlite_utils.Database, review_id: int) -> GasReview:
+def get_gas_review(db: PeopleDatabase, review_id: int) -> GasReview:
     """One review with its scores, or a RecordsError."""
     require_row(db, "gas_review", review_id, "review")
     return _reviews(db, "WHERE id = ?", [review_id])[0]

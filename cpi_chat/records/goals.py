@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, transaction, write_audit
@@ -30,8 +28,12 @@ from cpi_chat.records.store import (
     require_row,
     resolve_parent,
     save_effect_row,
+    update_row,
 )
 from cpi_chat.wording import safe
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 GOAL_TEXT_FIELDS = ("what", "where", "how_often", "asset_id", "first_visit", "measure", "starting_point",
                     "expected", "better_than_expected", "by_when")
@@ -49,27 +51,27 @@ def _goal_fields(kind: str, what: str, details: dict[str, str]) -> dict[str, Any
 
 
 @guarded
-def save_goal(db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, kind: GoalKind, what: str, **details: str) -> int:
+def save_goal(db: PeopleDatabase, person_id: int, session_id: int, effect_key: str, kind: GoalKind, what: str, **details: str) -> int:
     """Save a goal from a session (once per effect key); details are where, how_often, measure, by_when, etc."""
     return save_effect_row(db, "goal", person_id, session_id, effect_key, _goal_fields(kind, what, details))
 
 
 @guarded
-def add_goal(db: sqlite_utils.Database, person_id: int, kind: GoalKind, what: str, **details: str) -> Goal:
+def add_goal(db: PeopleDatabase, person_id: int, kind: GoalKind, what: str, **details: str) -> Goal:
     """Add a goal outside a session (from the command line)."""
     get_person(db, person_id)
     goal_id = save_effect_row(db, "goal", person_id, None, None, _goal_fields(kind, what, details))
     return get_goal(db, goal_id)
 
 
-def _next_position(db: sqlite_utils.Database, goal_id: int) -> int:
+def _next_position(db: PeopleDatabase, goal_id: int) -> int:
     row = fetch_one(db, "SELECT coalesce(max(position), 0) + 1 AS next FROM small_step WHERE goal_id = ?", [goal_id])
     return int(row["next"]) if row else 1
 
 
 @guarded
 def save_small_step(
-    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str,
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str,
     owner: StepOwner = "person", goal_key: str = "", goal_id: int | None = None,
 ) -> int:
     """Save one small step of a goal, named by the goal's effect key in this session or by its id; added last in order."""
@@ -106,7 +108,7 @@ def _checkin_fields(attended: bool | str | None, value: str, feeling: str, by: s
 
 @guarded
 def save_checkin(
-    db: sqlite_utils.Database, person_id: int, session_id: int, effect_key: str, goal_id: int,
+    db: PeopleDatabase, person_id: int, session_id: int, effect_key: str, goal_id: int,
     attended: bool | Attended | None = None, value: str = "", feeling: str = "", by: CheckinBy = "person",
     note: str = "", on: Date | str | None = None, paused: bool = False,
 ) -> int:
@@ -119,7 +121,7 @@ def save_checkin(
 
 @guarded
 def add_checkin(
-    db: sqlite_utils.Database, person_id: int, goal_id: int, attended: bool | Attended | None = None, value: str = "",
+    db: PeopleDatabase, person_id: int, goal_id: int, attended: bool | Attended | None = None, value: str = "",
     feeling: str = "", by: CheckinBy = "worker", note: str = "", on: Date | str | None = None, paused: bool = False,
 ) -> Checkin:
     """Add a check-in outside a session (from the command line); `paused` means away or unwell, not missed."""
@@ -131,7 +133,7 @@ def add_checkin(
 
 
 @guarded
-def remove_checkin(db: sqlite_utils.Database, person_id: int, checkin_id: int) -> None:
+def remove_checkin(db: PeopleDatabase, person_id: int, checkin_id: int) -> None:
     """Take back a check-in added by mistake (this person's only; the audit keeps that it was removed)."""
     with transaction(db):
         row = require_row(db, "checkin", checkin_id, "check-in")
@@ -140,7 +142,7 @@ def remove_checkin(db: sqlite_utils.Database, person_id: int, checkin_id: int) -
         delete_with_children(db, "checkin", checkin_id, "delete")
 
 
-def _goals_with_details(db: sqlite_utils.Database, goal_rows: list[dict[str, Any]]) -> list[Goal]:
+def _goals_with_details(db: PeopleDatabase, goal_rows: list[dict[str, Any]]) -> list[Goal]:
     ids = [row["id"] for row in goal_rows]
     steps: dict[int, list[SmallStep]] = {}
     checkins: dict[int, list[Checkin]] = {}
@@ -156,13 +158,13 @@ def _goals_with_details(db: sqlite_utils.Database, goal_rows: list[dict[str, Any
 
 
 @guarded
-def get_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
+def get_goal(db: PeopleDatabase, goal_id: int) -> Goal:
     """One goal with its steps and check-ins, or a RecordsError."""
     return _goals_with_details(db, [require_row(db, "goal", goal_id, "goal")])[0]
 
 
 @guarded
-def list_goals(db: sqlite_utils.Database, person_id: int, status: GoalStatus | None = None) -> list[Goal]:
+def list_goals(db: PeopleDatabase, person_id: int, status: GoalStatus | None = None) -> list[Goal]:
     """A person's goals, oldest first, each with its steps (in order) and check-ins (by date)."""
     if status is not None:
         require_choice(status, GoalStatus, "status")
@@ -173,7 +175,7 @@ def list_goals(db: sqlite_utils.Database, person_id: int, status: GoalStatus | N
 
 
 @guarded
-def set_goal_status(db: sqlite_utils.Database, goal_id: int, status: GoalStatus, pause_reason: str = "") -> Goal:
+def set_goal_status(db: PeopleDatabase, goal_id: int, status: GoalStatus, pause_reason: str = "") -> Goal:
     """Mark a goal active, achieved, paused (with a reason such as holiday or unwell) or dropped."""
     require_choice(status, GoalStatus, "status")
     before = require_row(db, "goal", goal_id, "goal")
@@ -181,16 +183,16 @@ def set_goal_status(db: sqlite_utils.Database, goal_id: int, status: GoalStatus,
     if before["status"] != status:  # the day it took this status: when it was achieved, paused or stopped
         changes["status_since"] = Date.today().isoformat()
     with transaction(db):
-        db.table("goal").update(goal_id, changes)
+        update_row(db, "goal", goal_id, changes)
         write_audit(db, "update", "goal", goal_id)
     return get_goal(db, goal_id)
 
 
 @guarded
-def set_step_done(db: sqlite_utils.Database, step_id: int, done: bool = True) -> SmallStep:
+def set_step_done(db: PeopleDatabase, step_id: int, done: bool = True) -> SmallStep:
     """Tick a small step off (or untick it)."""
     require_row(db, "small_step", step_id, "small step")
     with transaction(db):
-        db.table("small_step").update(step_id, {"done": int(done)})
+        update_row(db, "small_step", step_id, {"done": int(done)})
         write_audit(db, "update", "small_step", step_id)
     return from_row(SmallStep, require_row(db, "small_step", step_id, "small step"))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded
 from cpi_chat.records.model import ChosenGroup, from_row
 from cpi_chat.records.store import fetch_all, save_effect_row
 
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
+
 
 @guarded
 def save_chosen_group(
-    db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, name: str,
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, name: str,
     asset_id: str = "", first_visit: str = "",
 ) -> int:
     """Keep a group the person chose (its directory id when it came from the directory), and how they will go the first time."""
@@ -23,7 +26,7 @@ def save_chosen_group(
 
 
 @guarded
-def list_chosen_groups(db: sqlite_utils.Database, person_id: int, not_yet_goals: bool = False) -> list[ChosenGroup]:
+def list_chosen_groups(db: PeopleDatabase, person_id: int, not_yet_goals: bool = False) -> list[ChosenGroup]:
     """Every group the person chose, oldest first, once each; with `not_yet_goals`, only those no goal is made from yet."""
     rows = fetch_all(db, "SELECT * FROM chosen_group WHERE person_id = ? ORDER BY id", [person_id])
     goals = fetch_all(db, "SELECT asset_id, what FROM goal WHERE person_id = ?", [person_id]) if not_yet_goals else []

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.records.db import guarded
 from cpi_chat.records.goals import list_goals
@@ -15,23 +14,26 @@ from cpi_chat.records.sessions import list_sessions
 from cpi_chat.records.store import fetch_all
 from cpi_chat.words import day_of
 
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
+
 
 @guarded
-def load_progress(db: sqlite_utils.Database, person_id: int, today: date | None = None) -> list[tuple[Goal, GoalProgress]]:
+def load_progress(db: PeopleDatabase, person_id: int, today: date | None = None) -> list[tuple[Goal, GoalProgress]]:
     """Each of a person's goals that is not dropped, with how it is going."""
     day = today or date.today()
     return [(goal, goal_progress(goal, day)) for goal in list_goals(db, person_id) if goal.status != "dropped"]
 
 
 @guarded
-def last_session_day(db: sqlite_utils.Database, person_id: int) -> date | None:
+def last_session_day(db: PeopleDatabase, person_id: int) -> date | None:
     """The day the person's last finished session ended (or started), or None if there has been none."""
     finished = [s for s in list_sessions(db, person_id) if s.ended]
     return day_of(max(finished, key=lambda s: s.ended or "").ended or "") if finished else None
 
 
 @guarded
-def summary_since(db: sqlite_utils.Database, person_id: int, since: date | str | None = None, today: date | None = None) -> SinceSummary:
+def summary_since(db: PeopleDatabase, person_id: int, since: date | str | None = None, today: date | None = None) -> SinceSummary:
     """Check-ins and goal progress since `since` (default: the last finished session; else everything)."""
     day = (day_of(since) if isinstance(since, str) else since) or last_session_day(db, person_id)
     progress = load_progress(db, person_id, today)
@@ -41,7 +43,7 @@ def summary_since(db: sqlite_utils.Database, person_id: int, since: date | str |
 
 
 @guarded
-def connections_then_and_now(db: sqlite_utils.Database, person_id: int) -> tuple[list[Connection], list[Connection]]:
+def connections_then_and_now(db: PeopleDatabase, person_id: int) -> tuple[list[Connection], list[Connection]]:
     """The connections recorded by the end of the person's first session, and all of them now."""
     now = list_connections(db, person_id)
     sessions = list_sessions(db, person_id)

@@ -9,12 +9,10 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from cpi_chat.records.model import EFFECT_TABLES  # noqa: F401  (kept importable from here)
+
 migrations = Migrations("cpi_chat.people")
 
-# Every row saved from a session carries (session_id, effect_key); a UNIQUE index on the pair
-# makes replaying an effect after a crash update the same row instead of adding a second one.
-EFFECT_TABLES = ("interest", "connection", "goal", "small_step", "barrier", "solution", "note", "checkin", "rating",
-                 "chosen_group", "goal_levels", "gas_score", "wellbeing")
 
 _EFFECT_COLUMNS: dict[str, type] = {"person_id": int, "session_id": int, "effect_key": str, "created": str}
 _EFFECT_FOREIGN_KEYS = [("person_id", "person", "id"), ("session_id", "session", "id")]

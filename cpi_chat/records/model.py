@@ -16,6 +16,10 @@ StepOwner = Literal["person", "worker", "someone_else"]
 BarrierOwner = Literal["person", "service"]
 Attended = Literal["yes", "no", "paused"]
 CheckinBy = Literal["person", "worker"]
+# Every row saved from a session carries (session_id, effect_key); a UNIQUE index on the pair
+# (made by records/migrations.py) makes replaying an effect after a crash update the same row instead of adding a second one.
+EFFECT_TABLES = ("interest", "connection", "goal", "small_step", "barrier", "solution", "note", "checkin", "rating",
+                 "chosen_group", "goal_levels", "gas_score", "wellbeing")
 # The four ONS personal wellbeing questions, by the names they are stored under (wording in flows/wellbeing.yaml).
 WELLBEING_QUESTIONS = ("life_satisfaction", "worthwhile", "happy", "anxious")
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded
@@ -20,6 +19,9 @@ from cpi_chat.records.model import (
 )
 from cpi_chat.records.store import fetch_all, save_effect_row
 
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
+
 
 def _words(text: str, what: str) -> str:
     cleaned = text.strip()
@@ -29,21 +31,21 @@ def _words(text: str, what: str) -> str:
 
 
 @guarded
-def save_interest(db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str, when: InterestWhen) -> int:
+def save_interest(db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str, when: InterestWhen) -> int:
     """Save something the person enjoyed in the past, enjoys now, or wishes to try."""
     require_choice(when, InterestWhen, "when")
     return save_effect_row(db, "interest", person_id, session_id, effect_key, {"text": _words(text, "An interest"), "when": when})
 
 
 @guarded
-def save_connection(db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str, kind: ConnectionKind = "person") -> int:
+def save_connection(db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str, kind: ConnectionKind = "person") -> int:
     """Save someone, a group or a place in the person's life now (for the circles of support)."""
     require_choice(kind, ConnectionKind, "kind")
     return save_effect_row(db, "connection", person_id, session_id, effect_key, {"text": _words(text, "A connection"), "kind": kind})
 
 
 @guarded
-def save_note(db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, text: str, private: bool = False, remind_on: str = "") -> int:
+def save_note(db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str, private: bool = False, remind_on: str = "") -> int:
     """Save a note: shared with the person, or private to the worker, with an optional reminder date (ISO)."""
     if remind_on:
         Date.fromisoformat(remind_on)  # the session validates dates; a bad one here is a bug
@@ -52,7 +54,7 @@ def save_note(db: sqlite_utils.Database, person_id: int, session_id: int | None,
 
 
 @guarded
-def save_rating(db: sqlite_utils.Database, person_id: int, session_id: int | None, effect_key: str | None, topic: str, score: int, words: str = "", on: Date | None = None) -> int:
+def save_rating(db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, topic: str, score: int, words: str = "", on: Date | None = None) -> int:
     """Save how things are going on one topic, from 1 (not well) to 5 (very well), with the person's words."""
     if not 1 <= int(score) <= 5:
         raise RecordsError(f"A rating is from 1 to 5, not {score}.")
@@ -62,7 +64,7 @@ def save_rating(db: sqlite_utils.Database, person_id: int, session_id: int | Non
 
 
 @guarded
-def list_notes(db: sqlite_utils.Database, person_id: int, include_private: bool) -> list[Note]:
+def list_notes(db: PeopleDatabase, person_id: int, include_private: bool) -> list[Note]:
     """A person's notes, oldest first; private worker notes only when `include_private` (never in self mode)."""
     where = "" if include_private else " AND private = 0"
     rows = fetch_all(db, f"SELECT * FROM note WHERE person_id = ?{where} ORDER BY created, id", [person_id])
@@ -70,21 +72,21 @@ def list_notes(db: sqlite_utils.Database, person_id: int, include_private: bool)
 
 
 @guarded
-def list_interests(db: sqlite_utils.Database, person_id: int) -> list[Interest]:
+def list_interests(db: PeopleDatabase, person_id: int) -> list[Interest]:
     """A person's interests, oldest first."""
     rows = fetch_all(db, "SELECT * FROM interest WHERE person_id = ? ORDER BY created, id", [person_id])
     return [from_row(Interest, row) for row in rows]
 
 
 @guarded
-def list_connections(db: sqlite_utils.Database, person_id: int) -> list[Connection]:
+def list_connections(db: PeopleDatabase, person_id: int) -> list[Connection]:
     """The people, groups and places in a person's life, oldest first."""
     rows = fetch_all(db, "SELECT * FROM connection WHERE person_id = ? ORDER BY created, id", [person_id])
     return [from_row(Connection, row) for row in rows]
 
 
 @guarded
-def list_ratings(db: sqlite_utils.Database, person_id: int) -> list[Rating]:
+def list_ratings(db: PeopleDatabase, person_id: int) -> list[Rating]:
     """A person's ratings, oldest first."""
     rows = fetch_all(db, "SELECT * FROM rating WHERE person_id = ? ORDER BY date, id", [person_id])
     return [from_row(Rating, row) for row in rows]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-
-import sqlite_utils
-from rapidfuzz import fuzz, process, utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
 from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 from cpi_chat.records.roster import person_from_row, read_roster
-from cpi_chat.records.store import fetch_all, fetch_one
+from cpi_chat.records.store import fetch_all, fetch_one, insert_row, update_row
 from cpi_chat.wording import safe
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 MAX_NAME_LENGTH = 80
 
@@ -37,7 +38,7 @@ def _needs_columns(needs: CommunicationNeeds) -> dict[str, object]:
 
 
 @guarded
-def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
+def get_person(db: PeopleDatabase, person_id: int) -> Person:
     """The person with this id, or a RecordsError."""
     row = fetch_one(db, "SELECT * FROM person WHERE id = ?", [person_id])
     if row is None:
@@ -46,18 +47,18 @@ def get_person(db: sqlite_utils.Database, person_id: int) -> Person:
 
 
 @guarded
-def add_person(db: sqlite_utils.Database, name: str, needs: CommunicationNeeds | None = None) -> Person:
+def add_person(db: PeopleDatabase, name: str, needs: CommunicationNeeds | None = None) -> Person:
     """Record a new person by display name or initials, with their communication needs."""
     needs = needs or CommunicationNeeds()
     record = {"name": _clean_name(name), "created": now_utc(), **_needs_columns(needs)}
     with transaction(db):
-        person_id = int(db.table("person").insert(record).last_pk)  # type: ignore[arg-type]
+        person_id = insert_row(db, "person", record)
         write_audit(db, "create", "person", person_id)
     return get_person(db, person_id)
 
 
 @guarded
-def find_person_alone(db: sqlite_utils.Database, name: str) -> Person:
+def find_person_alone(db: PeopleDatabase, name: str) -> Person:
     """The person typing their own name (self mode): by name only, never an id, never suggesting anyone else."""
     from cpi_chat.wording import NOT_FOUND_ALONE, SAME_NAME_ALONE, TYPE_NAME_IN_LETTERS
 
@@ -73,7 +74,7 @@ def find_person_alone(db: sqlite_utils.Database, name: str) -> Person:
 
 
 @guarded
-def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
+def find_person(db: PeopleDatabase, name_or_id: str | int) -> Person:
     """The one person with this id or name (any case); RecordsError listing candidates otherwise."""
     text = str(name_or_id).strip()
     if text.isdecimal():
@@ -86,6 +87,12 @@ def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
     if exact:
         listed = ", ".join(f"{row['name']} (id {row['id']})" for row in exact)
         raise RecordsError(f"More than one person is called {text!r}: {listed}; use the id instead.")
+    from rapidfuzz import (  # only when no one is called that: found people need no fuzzy search
+        fuzz,
+        process,
+        utils,
+    )
+
     names = {row["id"]: row["name"] for row in everyone}
     close = process.extract(text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5, score_cutoff=60)
     if close:
@@ -95,32 +102,32 @@ def find_person(db: sqlite_utils.Database, name_or_id: str | int) -> Person:
 
 
 @guarded
-def list_people(db: sqlite_utils.Database) -> list[PersonSummary]:
+def list_people(db: PeopleDatabase) -> list[PersonSummary]:
     """Everyone, by name, with the goals they are working on and the date of their last session."""
     return list(read_roster(db.conn).people)
 
 
-def _update_person(db: sqlite_utils.Database, person_id: int, changes: dict) -> Person:
+def _update_person(db: PeopleDatabase, person_id: int, changes: dict) -> Person:
     get_person(db, person_id)
     with transaction(db):
-        db.table("person").update(person_id, changes)
+        update_row(db, "person", person_id, changes)
         write_audit(db, "update", "person", person_id)
     return get_person(db, person_id)
 
 
 @guarded
-def rename_person(db: sqlite_utils.Database, person_id: int, new_name: str) -> Person:
+def rename_person(db: PeopleDatabase, person_id: int, new_name: str) -> Person:
     """Change the display name (or initials) a person is known by."""
     return _update_person(db, person_id, {"name": _clean_name(new_name)})
 
 
 @guarded
-def set_needs(db: sqlite_utils.Database, person_id: int, needs: CommunicationNeeds) -> Person:
+def set_needs(db: PeopleDatabase, person_id: int, needs: CommunicationNeeds) -> Person:
     """Replace a person's communication needs (easy read, large print, high contrast, plain mode, spacing, ...)."""
     return _update_person(db, person_id, _needs_columns(needs))
 
 
 @guarded
-def set_theme(db: sqlite_utils.Database, person_id: int, theme: str) -> Person:
+def set_theme(db: PeopleDatabase, person_id: int, theme: str) -> Person:
     """Remember the screen theme a person chose ('' for the default)."""
     return _update_person(db, person_id, {"theme": theme.strip()})

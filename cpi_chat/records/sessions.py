@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
@@ -16,24 +15,25 @@ from cpi_chat.records.model import (
     require_choice,
 )
 from cpi_chat.records.people import get_person
-from cpi_chat.records.store import fetch_all, fetch_one, require_row
+from cpi_chat.records.store import fetch_all, fetch_one, insert_row, require_row
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 
 @guarded
-def start_session(db: sqlite_utils.Database, person_id: int, mode: SessionMode, flow_id: str) -> int:
+def start_session(db: PeopleDatabase, person_id: int, mode: SessionMode, flow_id: str) -> int:
     """Open a new session for a person and return its id."""
     require_choice(mode, SessionMode, "mode")
     get_person(db, person_id)
     with transaction(db):
-        session_id = int(db.table("session").insert(
-            {"person_id": person_id, "mode": mode, "flow_id": flow_id, "started": now_utc()}
-        ).last_pk)  # type: ignore[arg-type]
+        session_id = insert_row(db, "session", {"person_id": person_id, "mode": mode, "flow_id": flow_id, "started": now_utc()})
         write_audit(db, "create", "session", session_id)
     return session_id
 
 
 @guarded
-def save_engine_state(db: sqlite_utils.Database, session_id: int, state_json: str) -> None:
+def save_engine_state(db: PeopleDatabase, session_id: int, state_json: str) -> None:
     """Store the engine's serialised state; call it inside the same transaction as the step's effects."""
     json.loads(state_json)  # refuse anything that could not be resumed from
     with transaction(db):
@@ -44,13 +44,13 @@ def save_engine_state(db: sqlite_utils.Database, session_id: int, state_json: st
 
 
 @guarded
-def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
+def get_session(db: PeopleDatabase, session_id: int) -> SessionRecord:
     """The session with this id, or a RecordsError."""
     return from_row(SessionRecord, require_row(db, "session", session_id, "session"))
 
 
 @guarded
-def unfinished_session(db: sqlite_utils.Database, person_id: int, mode: SessionMode | None = None) -> SessionRecord | None:
+def unfinished_session(db: PeopleDatabase, person_id: int, mode: SessionMode | None = None) -> SessionRecord | None:
     """The person's latest session that stopped without ending (to offer carrying on), if any; only of `mode` when given."""
     only_mode = "" if mode is None else " AND mode = ?"
     row = fetch_one(
@@ -63,7 +63,7 @@ def unfinished_session(db: sqlite_utils.Database, person_id: int, mode: SessionM
 
 
 @guarded
-def end_session(db: sqlite_utils.Database, session_id: int, outcome: SessionOutcome = "completed") -> None:
+def end_session(db: PeopleDatabase, session_id: int, outcome: SessionOutcome = "completed") -> None:
     """Mark a session as over ('completed' or 'stopped'); it will no longer be offered for resuming."""
     require_choice(outcome, SessionOutcome, "outcome")
     require_row(db, "session", session_id, "session")
@@ -73,7 +73,7 @@ def end_session(db: sqlite_utils.Database, session_id: int, outcome: SessionOutc
 
 
 @guarded
-def list_sessions(db: sqlite_utils.Database, person_id: int) -> list[SessionRecord]:
+def list_sessions(db: PeopleDatabase, person_id: int) -> list[SessionRecord]:
     """A person's sessions, oldest first."""
     rows = fetch_all(db, "SELECT * FROM session WHERE person_id = ? ORDER BY started, id", [person_id])
     return [from_row(SessionRecord, row) for row in rows]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, now_utc, transaction, write_audit
-from cpi_chat.records.migrations import EFFECT_TABLES
+from cpi_chat.records.model import EFFECT_TABLES
 from cpi_chat.records.roster import rows
 from cpi_chat.wording import safe
+
+if TYPE_CHECKING:
+    from cpi_chat.records.people_database import PeopleDatabase
 
 # Rows that hang off another row: removing the parent removes these first.
 CHILDREN: dict[str, list[tuple[str, str]]] = {
@@ -22,18 +23,18 @@ CHILDREN: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def fetch_all(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+def fetch_all(db: PeopleDatabase, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """Run a SELECT and return its rows as dicts."""
     return rows(db.conn, sql, tuple(params))
 
 
-def fetch_one(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+def fetch_one(db: PeopleDatabase, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
     """Run a SELECT and return its first row as a dict, or None."""
     rows = fetch_all(db, sql, params)
     return rows[0] if rows else None
 
 
-def require_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:
+def require_row(db: PeopleDatabase, table: str, row_id: int, what: str) -> dict[str, Any]:
     """The row with this id, or a RecordsError saying there is none."""
     row = fetch_one(db, f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
     if row is None:
@@ -41,7 +42,21 @@ def require_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -
     return row
 
 
-def _check_session_belongs(db: sqlite_utils.Database, session_id: int, person_id: int) -> None:
+def insert_row(db: PeopleDatabase, table: str, record: dict[str, Any]) -> int:
+    """Insert one row in plain SQL (no sqlite-utils to load) and return its id."""
+    names = ", ".join(f'"{name}"' for name in record)
+    cursor = db.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(record))})', list(record.values()))
+    return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+
+def update_row(db: PeopleDatabase, table: str, row_id: int, changes: dict[str, Any]) -> None:
+    """Change some columns of one row in plain SQL."""
+    if changes:
+        settings = ", ".join(f'"{name}" = ?' for name in changes)
+        db.execute(f'UPDATE "{table}" SET {settings} WHERE id = ?', [*changes.values(), row_id])
+
+
+def _check_session_belongs(db: PeopleDatabase, session_id: int, person_id: int) -> None:
     row = fetch_one(db, "SELECT person_id FROM session WHERE id = ?", [session_id])
     if row is None:
         raise RecordsError(f"There is no session with id {session_id}.")
@@ -49,13 +64,13 @@ def _check_session_belongs(db: sqlite_utils.Database, session_id: int, person_id
         raise RecordsError(f"Session {session_id} belongs to someone else, so nothing was saved.")
 
 
-def find_effect_row(db: sqlite_utils.Database, table: str, session_id: int, effect_key: str) -> dict[str, Any] | None:
+def find_effect_row(db: PeopleDatabase, table: str, session_id: int, effect_key: str) -> dict[str, Any] | None:
     """The row saved in `table` by this session's effect, if any."""
     return fetch_one(db, f'SELECT * FROM "{table}" WHERE session_id = ? AND effect_key = ?', [session_id, effect_key])
 
 
 def save_effect_row(
-    db: sqlite_utils.Database,
+    db: PeopleDatabase,
     table: str,
     person_id: int,
     session_id: int | None,
@@ -77,17 +92,17 @@ def save_effect_row(
                 if existing is not None:
                     changed = {k: v for k, v in fields.items() if existing.get(k) != v}
                     if changed:
-                        db.table(table).update(existing["id"], changed)
+                        update_row(db, table, existing["id"], changed)
                         write_audit(db, "update", table, existing["id"])
                     return int(existing["id"])
         record = {"person_id": person_id, "session_id": session_id, "effect_key": effect_key or None,
                   "created": now_utc(), **fields, **(on_insert_only or {})}
-        row_id = int(db.table(table).insert(record).last_pk)  # type: ignore[arg-type]
+        row_id = insert_row(db, table, record)
         write_audit(db, "create", table, row_id)
         return row_id
 
 
-def delete_with_children(db: sqlite_utils.Database, table: str, row_id: int, action: str) -> None:
+def delete_with_children(db: PeopleDatabase, table: str, row_id: int, action: str) -> None:
     """Delete a row and everything hanging off it (steps and check-ins of a goal, parts and solutions of a barrier)."""
     with transaction(db):
         for child_table, column in CHILDREN.get(table, []):
@@ -98,7 +113,7 @@ def delete_with_children(db: sqlite_utils.Database, table: str, row_id: int, act
 
 
 @guarded
-def withdraw(db: sqlite_utils.Database, session_id: int, effect_key: str) -> bool:
+def withdraw(db: PeopleDatabase, session_id: int, effect_key: str) -> bool:
     """Remove whatever the effect with this key saved in this session (in any table); False if nothing was."""
     with transaction(db):
         for table in EFFECT_TABLES:
@@ -109,7 +124,7 @@ def withdraw(db: sqlite_utils.Database, session_id: int, effect_key: str) -> boo
     return False
 
 
-def resolve_parent(db: sqlite_utils.Database, table: str, person_id: int, session_id: int | None, parent_key: str, parent_id: int | None, what: str) -> int | None:
+def resolve_parent(db: PeopleDatabase, table: str, person_id: int, session_id: int | None, parent_key: str, parent_id: int | None, what: str) -> int | None:
     """The id of a parent row named by its effect key in this session, or given directly; checks it is this person's."""
     if parent_key:
         if session_id is None:

@@ -93,3 +93,31 @@ def test_a_clock_that_stands_still_never_makes_one_backup_or_restore_replace_ano
     assert len(set(made)) == 3 and records.list_backups(data_dir / "backups") == sorted(made, reverse=True)
     assert first.kept_aside != second.kept_aside and first.kept_aside and second.kept_aside
     assert first.kept_aside.exists() and second.kept_aside.exists()
+
+
+def test_a_backup_is_made_only_when_the_file_changed_since_the_last_one(saved: Path, data_dir: Path) -> None:
+    backups = data_dir / "backups"
+    assert records.backup_in_background(saved, backups)
+    records.wait_for_backups()
+    assert not records.backup_in_background(saved, backups)  # nothing new to copy: a session starts without a copy
+    assert len(records.list_backups(backups)) == 1
+    db = records.open_people_db(saved)
+    records.add_person(db, "Ann Lee")
+    db.close()
+    assert records.backup_in_background(saved, backups)
+    records.wait_for_backups()
+    newest = records.list_backups(backups)
+    assert len(newest) == 2
+    assert sqlite3.connect(newest[0]).execute("SELECT name FROM person ORDER BY name").fetchall() == [("Ann Lee",), ("Dev Okafor",)]
+
+
+def test_a_background_backup_that_fails_is_said_once_and_keeps_the_good_backups(saved: Path, data_dir: Path) -> None:
+    backups = data_dir / "backups"
+    good = records.rolling_backup(saved, backups)
+    saved.write_bytes(b"\x00" * 100 + saved.read_bytes()[100:])
+    assert records.backup_in_background(saved, backups)
+    records.wait_for_backups()
+    problems = records.backup_problems()
+    assert len(problems) == 1 and "damaged" in problems[0] and "Dev Okafor" not in problems[0]
+    assert records.backup_problems() == []
+    assert records.list_backups(backups) == [good]

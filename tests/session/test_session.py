@@ -125,4 +125,5 @@ def test_a_backup_is_kept_when_a_session_starts_not_when_the_file_is_only_opened
     assert records.list_backups(backups) == []
     person = records.find_person(workspace.db, "Priya Test")
     Session.start(workspace.db, workspace.engine, workspace.assets, person, "joint", today=TODAY)
+    records.wait_for_backups()  # copied beside the session, which did not wait for it
     assert len(records.list_backups(backups)) == 1
