@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from cpi_chat.assets import csv_io, oruk, oruk_csv
+from cpi_chat.assets.batch_terms import BATCH_COLUMNS
 from cpi_chat.assets.csv_io import ParsedFile, RowProblem
 from cpi_chat.assets.filtering import filter_mask
 from cpi_chat.assets.index import SearchIndex
@@ -125,7 +126,8 @@ class AssetDirectory:
 
     def _rebuild(self, progress: Progress | None) -> None:
         """Index every asset afresh, inside the caller's transaction."""
-        self.index_store.rebuild(self.store.all(), self.extractor, self.store.count(), progress)
+        batches = self.store.batches(BATCH_COLUMNS)
+        self.index_store.rebuild(batches, self.store.count(), self.lexicon, progress)
         self.index_store.mark_current(self.lexicon.fingerprint)
 
     # Searching --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ rebuilt before the next search. An index that cannot be read is rebuilt the same
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -22,23 +23,37 @@ from dataclasses import dataclass
 import numpy as np
 import sqlite_utils
 
+from cpi_chat.assets.batch_terms import NAME_COLUMN, BatchTermExtractor
+from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.normalise import fold
-from cpi_chat.assets.terms import AssetTerms, TermExtractor
+from cpi_chat.assets.terms import AssetTerms
 
-INDEX_FORMAT = "4"  # change it whenever terms, stemming or these tables change: every index is rebuilt
+INDEX_FORMAT = "5"  # change it whenever terms, stemming or these tables change: every index is rebuilt
 POSITION_BITS = 22  # up to 4 million asset versions between two rebuilds
 _POSITION_MASK = (1 << POSITION_BITS) - 1
 _CHUNK = 4_000_000
 Progress = Callable[[int, int], None]
 EMPTY_POSITIONS = np.zeros(0, dtype=np.int32)
 EMPTY_CODES = np.zeros(0, dtype=np.uint8)
+EMPTY_IDS = np.zeros(0, dtype=np.int64)
 
 
 def grams(spelling: str) -> set[str]:
     """The letter trigrams of a word, with its start and end marked."""
     padded = f"^{spelling}$"
     return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _joined(pieces: list[np.ndarray]) -> np.ndarray:
+    """The pieces end to end, each let go once copied (so memory holds one copy, not two)."""
+    joined = np.empty(sum(len(piece) for piece in pieces), dtype=np.int64)
+    start = 0
+    while pieces:
+        piece = pieces.pop(0)
+        joined[start:start + len(piece)] = piece
+        start += len(piece)
+    return joined
 
 
 def _typo_candidate(spelling: str) -> bool:
@@ -284,73 +299,71 @@ class IndexStore:
 
     # Building everything ------------------------------------------------------------------------
 
-    def rebuild(self, assets: Iterable[Asset], extractor: TermExtractor, total: int, progress: Progress | None = None) -> int:
-        """Index every asset afresh (the caller holds one transaction round this); returns how many."""
+    def rebuild(self, batches: Iterable[Sequence[Sequence[str]]], total: int, lexicon: Lexicon, progress: Progress | None = None) -> int:
+        """Index afresh every asset in `batches` of `BATCH_COLUMNS` rows (the caller holds one transaction round this).
+
+        Returns how many assets were indexed; `progress(done, total)` is told after each batch.
+        """
         conn = self.db.conn
         for table in ("search_term", "search_recent", "search_slot", "search_spelling", "search_gram", "search_gram_recent"):
             conn.execute(f"delete from {table}")
-        numbers: dict[str, int] = {}
-        packed = array("q")
-        written: set[str] = set()
-        spelt: set[tuple[str, str]] = set()
-        slots: list[tuple[int, str, str]] = []
+        extractor = BatchTermExtractor(lexicon)
+        packed: list[np.ndarray] = []
+        written: list[np.ndarray] = []
+        spelled: list[np.ndarray] = []
         position = 0
-        for asset in assets:
-            if asset.is_retired:
-                continue
-            found = extractor.terms(asset)
-            base = position << 5
-            packed.extend([(numbers.setdefault(term, len(numbers)) << (POSITION_BITS + 5)) | base | code
-                           for term, code in found.codes.items()])
-            packed.extend([(numbers.setdefault(fact, len(numbers)) << (POSITION_BITS + 5)) | base for fact in found.facts])
-            written.update(found.written)
-            spelt.update(found.spellings)
-            slots.append((position, asset.id, fold(asset.name)))
-            position += 1
-            if len(slots) >= 5000:
-                conn.executemany("insert into search_slot (position, asset_id, name, alive) values (?, ?, ?, 1)", slots)
-                slots.clear()
-            if progress is not None and position % 2000 == 0:
+        for rows in batches:
+            found = extractor.terms(rows)
+            packed.append(found.terms << (POSITION_BITS + 5) | (found.assets + position) << 5 | found.codes)
+            written.append(found.written)
+            spelled.append(found.spelled)
+            conn.executemany(
+                "insert into search_slot (position, asset_id, name, alive) values (?, ?, ?, 1)",
+                zip(itertools.count(position), (row[0] for row in rows), map(fold, (row[NAME_COLUMN] for row in rows))),
+            )
+            position += len(rows)
+            if position > _POSITION_MASK:
+                raise ValueError("the directory holds more than four million assets")
+            if progress is not None:
                 progress(position, total)
-        if position > _POSITION_MASK:
-            raise ValueError("the directory holds more than four million assets")
-        conn.executemany("insert into search_slot (position, asset_id, name, alive) values (?, ?, ?, 1)", slots)
-        self._write_postings(packed, numbers, written)
-        del packed
-        self._write_spellings(written, spelt)
+        terms = np.unique(np.concatenate([EMPTY_IDS, *written]))
+        self._write_postings(_joined(packed), extractor.names, terms)
+        words = np.unique(np.concatenate([EMPTY_IDS, *spelled]))
+        self._write_spellings({extractor.names[term] for term in terms.tolist()}, extractor.spellings(words))
         if progress is not None:
             progress(total, total)
         return position
 
-    def _write_postings(self, packed: array[int], numbers: dict[str, int], written: set[str]) -> None:
-        everything = np.frombuffer(packed, dtype=np.int64)
+    def _write_postings(self, everything: np.ndarray, names: list[str], written: np.ndarray) -> None:
+        """Write each term's row: how many assets hold it, whether it was written as a word, and its postings."""
         everything.sort()
         count = len(everything)
         positions = np.empty(count, dtype=np.int32)
         codes = np.empty(count, dtype=np.uint8)
-        per_term = np.zeros(len(numbers), dtype=np.int64)
+        per_term = np.zeros(len(names), dtype=np.int64)
         for start in range(0, count, _CHUNK):
             chunk = everything[start:start + _CHUNK]
-            per_term += np.bincount(chunk >> (POSITION_BITS + 5), minlength=len(numbers))
+            per_term += np.bincount(chunk >> (POSITION_BITS + 5), minlength=len(names))
             positions[start:start + len(chunk)] = (chunk >> 5) & _POSITION_MASK
             codes[start:start + len(chunk)] = chunk & 31
-        ends = np.cumsum(per_term).tolist()
-        counts = per_term.tolist()
+        del everything
+        ends = np.cumsum(per_term)
+        held = np.flatnonzero(per_term)
+        is_written = np.isin(held, written)
 
         def rows() -> Iterable[tuple[int, str, int, int, bytes, bytes]]:
-            for term, number in numbers.items():
-                end = ends[number]
-                start = end - counts[number]
-                yield (number + 1, term, counts[number], int(term in written),
-                       positions[start:end].tobytes(), codes[start:end].tobytes())
+            for term, end, count, written_as_word in zip(held.tolist(), ends[held].tolist(), per_term[held].tolist(), is_written.tolist()):
+                yield (term + 1, names[term], count, int(written_as_word),
+                       positions[end - count:end].tobytes(), codes[end - count:end].tobytes())
 
         self.db.conn.executemany(
             "insert into search_term (id, term, frequency, written, positions, codes) values (?, ?, ?, ?, ?, ?)", rows()
         )
 
     def _write_spellings(self, written: set[str], spelt: set[tuple[str, str]]) -> None:
-        means: dict[str, list[str]] = {term: [term] for term in written}
-        for spelling, term in spelt:
+        """Every spelling search may meet as a typo, and the terms it means (numbered in order, so the same every time)."""
+        means: dict[str, list[str]] = {term: [term] for term in sorted(written)}
+        for spelling, term in sorted(spelt):
             if term not in means.setdefault(spelling, []):
                 means[spelling].append(term)
         by_gram: dict[str, array[int]] = {}

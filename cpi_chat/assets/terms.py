@@ -31,6 +31,21 @@ EXACT, JOINED, SYNONYM, PART = range(4)
 QUALITY_WEIGHTS = (1.0, 0.95, 0.9, 0.85)
 # An expansion counts for at most this share of a match in the same field: below any literal match.
 EXPANSION_SHARE = 0.12
+# An asset's texts, from the one that counts least to the one that counts most: where a term is in
+# several, the later text's code wins (and within one text, as written beats joined beats part).
+# (attribute, field, whether neighbouring words are joined). Tags are read as one text ("; " between
+# them): faster, and a stray join across two tags matches nothing.
+TEXTS = (
+    ("address", DETAILS, False),
+    ("accessibility", DETAILS, False),
+    ("cost", DETAILS, False),
+    ("schedule", DETAILS, False),
+    ("description", DESCRIPTION, False),
+    ("area", AREA, True),
+    ("tags", TAGS, True),
+    ("name", NAME, True),
+)
+EXPANDED_FIELDS = frozenset({NAME, TAGS})  # the fields whose synonyms are indexed
 
 
 def _weights(literal_query: bool) -> np.ndarray:
@@ -92,7 +107,7 @@ def kind_fact(kind: str) -> str:
     return f"@kind:{kind}"
 
 
-_POSTCODE_DISTRICT = re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*\d[a-z]{2}\b")
+POSTCODE_DISTRICT = re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*\d[a-z]{2}\b")  # in a lower-cased address
 
 
 def area_key(area: str) -> str:
@@ -100,12 +115,11 @@ def area_key(area: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(area)).split())
 
 
-def area_keys(asset: Asset) -> list[str]:
-    """Every area an asset is in: its areas, and the postcode districts in its addresses ('NG7')."""
-    keys = [_area_key(a) for a in split_areas(asset.area)]
-    if any(ch.isdigit() for ch in asset.address):
-        keys += [m.group(1) for m in _POSTCODE_DISTRICT.finditer(asset.address.lower())]
-    return [k for k in dict.fromkeys(keys) if k]
+def postcode_facts(address: str) -> list[str]:
+    """The area fact of each postcode district in an address ('NG7'), so the area filter finds it."""
+    if not any(ch.isdigit() for ch in address):
+        return []
+    return [area_fact(m.group(1)) for m in POSTCODE_DISTRICT.finditer(address.lower())]
 
 
 class TermExtractor:
@@ -157,24 +171,18 @@ class TermExtractor:
     def terms(self, asset: Asset) -> AssetTerms:
         """Every term of an asset with the best code it has, its filter facts, written words and spellings."""
         guessed = asset.guessed
-        # Tags are read as one text: faster, and a stray join across two tags matches nothing.
-        fields = (
-            (asset.address, DETAILS, False),
-            (asset.accessibility, DETAILS, False),
-            (asset.cost, DETAILS, False),
-            ("" if "schedule" in guessed else asset.schedule, DETAILS, False),
-            (asset.description, DESCRIPTION, False),
-            (asset.area, AREA, True),
-            ("; ".join(asset.tags), TAGS, True),
-            (asset.name, NAME, True),
-        )
         synonyms: dict[str, int] = {}
         literal: dict[str, int] = {}
         written: set[str] = set()
         spellings: list[tuple[str, str]] = []
-        # From the field that counts least to the one that counts most, so the later (better) code wins;
-        # any literal code beats a synonym, which counts only for queries read as expansions.
-        for text, field_no, join_neighbours in fields:
+        # Any literal code beats a synonym, which counts only for queries read as expansions.
+        for attribute, field_no, join_neighbours in TEXTS:
+            if attribute == "tags":
+                text = "; ".join(asset.tags)
+            elif attribute == "schedule" and "schedule" in guessed:
+                text = ""
+            else:
+                text = getattr(asset, attribute)
             if not text:
                 continue
             coded = self.coded(text, field_no, join_neighbours)
@@ -195,7 +203,7 @@ class TermExtractor:
         cached = self._coded.get(key)
         if cached is not None:
             return cached
-        exact, extra, spelt = self.field(text, join_neighbours, expand=field_no in (NAME, TAGS))
+        exact, extra, spelt = self.field(text, join_neighbours, expand=field_no in EXPANDED_FIELDS)
         base = field_no << 2
         result = (
             dict.fromkeys(exact, base),
@@ -211,22 +219,33 @@ class TermExtractor:
     def facts(asset: Asset) -> tuple[str, ...]:
         """The "@..." terms the filters look for."""
         found = [domain_fact(asset.domain), kind_fact(asset.kind)]
-        found += [area_fact(key) for key in area_keys(asset)]
-        found += _day_facts(asset.schedule)
-        if _is_free(asset.cost):
-            found.append(FREE_FACT)
-        if _is_accessible(asset.accessibility):
-            found.append(ACCESSIBLE_FACT)
+        found += dict.fromkeys([*area_facts(asset.area), *postcode_facts(asset.address)])
+        found += day_facts(asset.schedule)
+        found += cost_facts(asset.cost) + access_facts(asset.accessibility)
         return tuple(found)
 
 
-# Directories repeat the same costs, times and access notes: each is read once.
+# Directories repeat the same areas, costs, times and access notes: each is read once.
 @functools.lru_cache(maxsize=50_000)
-def _day_facts(schedule: str) -> tuple[str, ...]:
+def area_facts(area: str) -> tuple[str, ...]:
+    """The fact terms of the areas an asset names (several are separated by `;`)."""
+    return tuple(area_fact(key) for key in dict.fromkeys(area_key(a) for a in split_areas(area)) if key)
+
+
+@functools.lru_cache(maxsize=50_000)
+def day_facts(schedule: str) -> tuple[str, ...]:
+    """The fact terms of the weekdays a schedule names."""
     days = schedule_days(schedule)
     return tuple(day_fact(day) for day in range(7) if days >> day & 1)
 
 
-_is_free = functools.lru_cache(maxsize=50_000)(is_free)
-_is_accessible = functools.lru_cache(maxsize=50_000)(is_accessible)
-_area_key = functools.lru_cache(maxsize=50_000)(lambda area: area_key(area))
+@functools.lru_cache(maxsize=50_000)
+def cost_facts(cost: str) -> tuple[str, ...]:
+    """FREE_FACT when the cost says it is free."""
+    return (FREE_FACT,) if is_free(cost) else ()
+
+
+@functools.lru_cache(maxsize=50_000)
+def access_facts(accessibility: str) -> tuple[str, ...]:
+    """ACCESSIBLE_FACT when the access notes say it can be reached without steps."""
+    return (ACCESSIBLE_FACT,) if is_accessible(accessibility) else ()

@@ -72,6 +72,7 @@ def test_edits_are_indexed_in_the_same_transaction_as_the_asset(saved_town: Path
 
 KILL_DURING_REBUILD = """
 import os, signal, sqlite3, sys
+from cpi_chat.assets.batch_terms import BATCH_COLUMNS
 from cpi_chat.assets.directory import AssetDirectory
 path = sys.argv[1]
 with sqlite3.connect(path) as conn:
@@ -80,7 +81,7 @@ directory = AssetDirectory.open(path)
 def progress(done, total):
     os.kill(os.getpid(), signal.SIGKILL)
 with directory.store.db.atomic():
-    directory.index_store.rebuild(list(directory.store.all()) * 1, directory.extractor, 10, progress)
+    directory.index_store.rebuild(directory.store.batches(BATCH_COLUMNS), 10, directory.lexicon, progress)
 """
 
 
