@@ -16,7 +16,13 @@ from pathlib import Path
 
 from cpi_chat.assets import directory as _directory
 from cpi_chat.assets.csv_io import ParsedFile, open_csv_records
-from cpi_chat.assets.directory import AssetDirectory, BadRows, Format, ImportReport
+from cpi_chat.assets.directory import (
+    AssetDirectory,
+    BadRows,
+    BadRowsUndecided,
+    Format,
+    ImportReport,
+)
 from cpi_chat.assets.lexicon import load_domains
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.normalise import fold
@@ -105,14 +111,24 @@ def import_file(
     """Import a CSV, Open Referral UK JSON or ORUK CSV file; re-importing updates assets with the same id.
 
     Our own CSV is read and saved row by row (a million rows never sit in memory); with problems
-    found and no choice made, `ask` decides (nothing is imported when nobody can answer).
+    found and no choice made, `ask` decides (nothing is imported when nobody can answer). It is asked
+    after the first reading rolled back, never with the directory locked, and a "skip" reads the file again.
     """
     if not str(path).strip():
         raise Refused("Say which file to import, for example: cpi-chat assets import our-directory.csv")
     if format == "csv" and not is_oruk_csv(Path(path)):
-        with open_csv_records(Path(path), directory.lexicon, progress) as records:
-            return directory.import_records(records, bad_rows, replace, decide=ask, notes=lambda: records.notes)
+        try:
+            return _import_csv(directory, Path(path), bad_rows if ask is not None else bad_rows or "refuse", replace, progress)
+        except BadRowsUndecided as undecided:
+            if ask is None or ask(len(undecided.problems), undecided.good) != "skip":
+                raise undecided.refusal() from None
+        return _import_csv(directory, Path(path), "skip", replace, progress)
     return import_parsed_file(directory, read_directory_file(directory, path, format, progress), bad_rows, replace, ask)
+
+
+def _import_csv(directory: AssetDirectory, path: Path, bad_rows: BadRows | None, replace: bool, progress: Progress | None) -> ImportReport:
+    with open_csv_records(path, directory.lexicon, progress) as records:
+        return directory.import_records(records, bad_rows, replace, notes=lambda: records.notes)
 
 
 def import_feed(

@@ -256,9 +256,13 @@ class AssetDirectory:
 
     def import_records(
         self, records: Iterable[Asset | RowProblem], bad_rows: BadRows | None = "refuse", replace: bool = False,
-        decide: Callable[[int, int], BadRows] | None = None, notes: Callable[[], list[str]] | None = None,
+        notes: Callable[[], list[str]] | None = None,
     ) -> ImportReport:
-        """Save records as they are read, in one transaction: with bad rows refused (or `decide` says so), nothing is kept."""
+        """Save records as they are read, in one transaction; with bad rows refused, nothing is kept.
+
+        With `bad_rows` None and a bad row found, nothing is kept either and `BadRowsUndecided` says how
+        many rows were good and bad, so the caller can ask what to do with no transaction open.
+        """
         problems: list[RowProblem] = []
         with self._lock, self.store.db.atomic(), self.store.counted_once():
             before = 0 if replace else self.store.count()
@@ -270,16 +274,17 @@ class AssetDirectory:
                 if isinstance(record, RowProblem):
                     problems.append(record)
                     continue
-                if bad_rows == "refuse" and problems and decide is None:
-                    continue  # nothing will be kept: just find every problem to report
+                if problems and bad_rows != "skip":
+                    saved += 1  # nothing will be kept: count the good rows and find every problem to report
+                    continue
                 batch.append(record)
                 if len(batch) >= 2000:
                     self.store.save(batch)
                     saved, batch = saved + len(batch), []
             self.store.save(batch)
             saved += len(batch)
-            if problems and (bad_rows is None and decide is not None):
-                bad_rows = decide(len(problems), saved)
+            if problems and bad_rows is None:
+                raise BadRowsUndecided(problems, saved)  # rolls everything back
             if problems and bad_rows != "skip":
                 raise AssetImportError(_refusal(problems))
             self._rebuild(None)  # in the same transaction: the index and the assets change together
@@ -327,6 +332,19 @@ class AssetDirectory:
     def close(self) -> None:
         """Close the file."""
         self.store.close()
+
+
+class BadRowsUndecided(Exception):
+    """Some rows of a file are bad and nobody has said whether to skip them: nothing was saved."""
+
+    def __init__(self, problems: list[RowProblem], good: int) -> None:
+        super().__init__(_refusal(problems))
+        self.problems = problems
+        self.good = good
+
+    def refusal(self) -> AssetImportError:
+        """The error that says nothing was imported, and why."""
+        return AssetImportError(_refusal(self.problems))
 
 
 def _refusal(problems: list[RowProblem]) -> str:

@@ -178,3 +178,41 @@ def test_csv_import_export_import_is_lossless(town: AssetDirectory, tmp_path: Pa
     again.export_file(second)
     assert first.read_bytes() == second.read_bytes()
     assert again.all() == town.all()
+
+
+def test_the_question_about_bad_rows_is_asked_with_the_directory_free_for_others(tmp_path: Path) -> None:
+    import sqlite3
+
+    from cpi_chat.actions import directory as actions
+
+    directory = AssetDirectory.open(tmp_path / "assets.db")
+    directory.import_file(DATA / "mini_town.csv", bad_rows="refuse")
+    path = write(tmp_path, f"{SHORT_HEADER}\nmt-001,Changed,Sport,,,,,,,,\nb,Two,Spurt,,,,,,,,\nc,Three,Sport,,,,,,,,\n")
+    asked: list[tuple[int, int]] = []
+
+    def ask(bad: int, good: int) -> str:
+        asked.append((bad, good))
+        # While a person thinks, another cpi-chat may edit the directory: nothing holds it locked,
+        # and nothing of the file is in it yet.
+        other = sqlite3.connect(tmp_path / "assets.db", timeout=0)
+        other.execute("begin immediate")
+        assert other.execute("select name from assets where id = 'mt-001'").fetchone() == ("Walking Football",)
+        other.rollback()
+        other.close()
+        return "skip"
+
+    report = actions.import_file(directory, path, bad_rows=None, ask=ask)
+    assert asked == [(1, 2)]
+    assert (report.added, report.updated, [p.line for p in report.skipped]) == (1, 1, [3])
+    assert directory.get("mt-001").name == "Changed"  # type: ignore[union-attr]
+    assert [h.asset.id for h in directory.search("three", 3)] == ["c"]
+
+
+def test_saying_no_to_skipping_bad_rows_imports_nothing(town: AssetDirectory, tmp_path: Path) -> None:
+    from cpi_chat.actions import directory as actions
+
+    path = write(tmp_path, f"{SHORT_HEADER}\nmt-001,Changed,Sport,,,,,,,,\nb,Two,Spurt,,,,,,,,\n")
+    with pytest.raises(AssetImportError, match=r"Nothing was imported because 1 record\(s\) have problems"):
+        actions.import_file(town, path, bad_rows=None, ask=lambda bad, good: "refuse")
+    assert town.get("mt-001").name == "Walking Football"  # type: ignore[union-attr]
+    assert town.count() == 10

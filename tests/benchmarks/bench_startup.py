@@ -94,7 +94,7 @@ def build_demo(folder: Path) -> None:
 def build_directory(folder: Path, count: int):  # type: ignore[no-untyped-def]
     """An asset directory of `count` assets: the demo town plus generated fictional ones."""
     sys.path.insert(0, str(HERE))
-    from bench_search import SEED, generate_rows
+    from generate_directory import SEED, generate_rows
 
     from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.assets.model import CSV_COLUMNS
@@ -109,8 +109,7 @@ def build_directory(folder: Path, count: int):  # type: ignore[no-untyped-def]
         writer.writeheader()
         writer.writerows(rows)
     directory = AssetDirectory.open(folder / "assets.db")
-    directory.import_file(csv_path, bad_rows="refuse")
-    directory.index()
+    directory.import_file(csv_path, bad_rows="refuse")  # builds the saved index too
     return directory
 
 
