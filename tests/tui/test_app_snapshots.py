@@ -104,3 +104,28 @@ class TestHighContrast:
             await open_person(pilot, "Joyce Whitlow")
 
         assert snap_compare(demo_app(demo_workspace), terminal_size=(80, 24), run_before=joyce)
+
+
+class TestSmallScreens:
+    async def _dan_with_goals(self, pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_person(pilot, "Dan Mercer")
+        if pilot.app.screen.id == "resume-offer":
+            await pilot.press("2")  # a new session: the review's first question
+            await pilot.pause()
+
+    def test_at_60_by_20_the_conversation_has_the_width_and_the_plan_waits_behind_f3(self, snap_compare, demo_workspace) -> None:
+        """Dan, who has two goals, at 60x20: the chat runs the full width (no "Your plan" column), F3 Plan is in the keys."""
+        assert snap_compare(demo_app(demo_workspace), terminal_size=(60, 20), run_before=self._dan_with_goals)
+
+    def test_at_80_by_24_the_conversation_has_the_width_and_the_plan_waits_behind_f3(self, snap_compare, demo_workspace) -> None:
+        """The same at 80x24: the question and its answer box in full width, the keys below, nothing covering them."""
+        assert snap_compare(demo_app(demo_workspace), terminal_size=(80, 24), run_before=self._dan_with_goals)
+
+    def test_at_60_by_20_in_high_contrast_f3_shows_the_plan(self, snap_compare, demo_workspace) -> None:
+        """Joyce (high contrast, larger spacing) at 60x20 with F3 pressed: her plan beside the chat, black, white and yellow."""
+        async def joyce_plan(pilot) -> None:  # type: ignore[no-untyped-def]
+            await open_person(pilot, "Joyce Whitlow")
+            await pilot.press("f3")
+            await pilot.pause()
+
+        assert snap_compare(demo_app(demo_workspace), terminal_size=(60, 20), run_before=joyce_plan)

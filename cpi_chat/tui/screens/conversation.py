@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cpi_chat.assets.model import Asset
 
 FINISHED = "This conversation has finished. Thank you. Everything is saved."
+NARROW = 100  # below this many columns "Your plan" folds away behind F3, so the conversation keeps the width
 LEFT_TOGETHER = "Saved. You can carry on this session later (R on the people list)."
 
 
@@ -41,13 +42,16 @@ class ConversationScreen(Screen[None]):
 
     HELP = ("The conversation. Answer a question by pressing the number of a quick reply, or type and press Enter. "
             "Ctrl+B goes back a question, Ctrl+S skips one that is optional. Suggested groups show as cards: "
-            "Add to plan picks one. Your goals appear on the right as they are set. Everything is saved after each answer.")
+            "Add to plan picks one. Your goals appear on the right as they are set; F3 shows or hides them (on a narrow screen "
+            "they wait behind F3, so the conversation keeps the width). Everything is saved after each answer.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Leave", id="leave", tooltip="Leave the conversation (it is saved)"),
         Binding("ctrl+b", "back", "Back", id="back", tooltip="Go back a question"),
         Binding("ctrl+s", "skip", "Skip", id="skip", tooltip="Skip this question"),
         Binding("f1", "help", "Help", id="conversation_help", tooltip="Help with this question and the keys"),
         Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
+        Binding("f3", "toggle_plan", "Plan", id="toggle_plan",
+                tooltip="Show or hide 'Your plan' beside the conversation (folded away on a narrow screen)"),
         Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
         Binding("ctrl+e", "stop", "End now", id="stop", priority=True,  # the answer box would take it as "go to the end"
                 tooltip="End the session now (what is saved stays saved)"),
@@ -64,6 +68,7 @@ class ConversationScreen(Screen[None]):
         self.shown_prompt: tuple[str, str, str] | None = None
         self.shown_goals: list[list[str]] | None = None
         self.progress_text = ""
+        self.plan_unfolded = False  # on a narrow screen "Your plan" folds away until F3
 
     @property
     def prompt(self) -> Prompt | None:
@@ -205,6 +210,7 @@ class ConversationScreen(Screen[None]):
     def on_resize(self) -> None:
         # Cards get at most half the screen, so the question above and the way back below stay in view.
         self.query_one("#asset-cards").styles.max_height = max(5, self.size.height // 2 - 2)
+        self._update_side()
 
     @staticmethod
     def _card(hit: Hit, number: int) -> AssetCard:
@@ -251,7 +257,18 @@ class ConversationScreen(Screen[None]):
     def _update_side(self, has_goals: bool | None = None) -> None:
         if has_goals is None:
             has_goals = bool(self.query(GoalCard))
-        self.query_one("#side").display = has_goals or bool(self.query_one(WorkerPanel).display)
+        narrow = self.size.width < NARROW  # the conversation gets the width; the plan waits behind F3
+        worker = bool(self.query_one(WorkerPanel).display)
+        self.query_one("#side").display = worker or (has_goals and (not narrow or self.plan_unfolded))
+
+    def action_toggle_plan(self) -> None:
+        """Show or hide "Your plan" beside the conversation."""
+        side = self.query_one("#side")
+        self.plan_unfolded = not side.display
+        if not self.plan_unfolded and self.query_one(WorkerPanel).display:
+            self.query_one(WorkerPanel).display = False
+            self.focus_answer()
+        self._update_side()
 
     # -- what the person does ----------------------------------------------
 
