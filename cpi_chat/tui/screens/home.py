@@ -26,7 +26,7 @@ from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
 from cpi_chat.words import day_of, short_date
 
-PAGE = 50  # people listed at once: typing a name or a caseload key finds the rest, so 10,000 people start as fast as 50
+PAGE = 20  # people listed at once (a screen shows fewer): typing a name or a caseload key finds the rest, so 10,000 people start as fast as 20
 
 
 def people_to_show(everyone: tuple[PersonSummary, ...], words: str, only: frozenset[int] | None,
