@@ -71,6 +71,10 @@ class Workspace:
             return self.db.conn
         return self.connection
 
+    def has_people(self) -> bool:
+        """Whether anyone is in people.db yet, without reading everyone (the app's first screen depends on it)."""
+        return bool(self.reading_connection().execute("SELECT EXISTS (SELECT 1 FROM person)").fetchone()[0])
+
     def roster(self) -> Roster:
         """Everyone, for the people list."""
         from cpi_chat.records.roster import read_roster

@@ -82,7 +82,7 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         if self.start_person_name or self.locked_to_person:
             return False
         try:
-            return bool(self.workspace.roster().people) or not self.workspace.assets.is_empty()
+            return self.workspace.has_people() or not self.workspace.assets.is_empty()  # the list itself is read once, by the list
         except CpiChatError:
             return False  # on_mount says what is wrong
 
