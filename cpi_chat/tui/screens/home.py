@@ -29,10 +29,13 @@ from cpi_chat.words import day_of, short_date
 PAGE = 20  # people listed at once (a screen shows fewer): typing a name or a caseload key finds the rest, so 10,000 people start as fast as 20
 
 
-def people_to_show(everyone: tuple[PersonSummary, ...], words: str, only: frozenset[int] | None,
+def people_to_show(everyone: tuple[PersonSummary, ...], names: tuple[str, ...], words: str, only: frozenset[int] | None,
                    keep: int | None = None) -> tuple[list[PersonSummary], int]:
-    """The first PAGE people whose names hold the words (and in the caseload part shown), always with `keep`; and how many match."""
-    matching = [p for p in everyone if words in p.name.lower() and (only is None or p.id in only)]
+    """The first PAGE people whose lower-case `names` hold the words, in the caseload part shown, always with `keep`; how many match."""
+    if not words and only is None:
+        matching = list(everyone)
+    else:
+        matching = [p for p, name in zip(everyone, names, strict=True) if words in name and (only is None or p.id in only)]
     shown = matching[:PAGE]
     if keep is not None and all(p.id != keep for p in shown):
         shown += [p for p in matching[PAGE:] if p.id == keep]
@@ -82,6 +85,7 @@ class HomeScreen(Screen[None]):
         Binding("minus", "review_weeks(-1)", "Fewer weeks", id="review_weeks_fewer", show=False),
     ]
     _everyone: tuple[PersonSummary, ...] = ()
+    _names: tuple[str, ...] = ()  # everyone's name in lower case, worked out once per reading rather than on every key
     _stopped: frozenset[int] = frozenset()
     _caseload: Caseload | None = None
     _showing: CaseloadFilter | None = None
@@ -113,6 +117,7 @@ class HomeScreen(Screen[None]):
         """Read everyone and the caseload again, then show those whose name contains the search words."""
         roster = self.app.workspace.roster()  # type: ignore[attr-defined]
         self._everyone, self._stopped = roster.people, roster.stopped
+        self._names = tuple(person.name.lower() for person in roster.people)
         self._caseload = caseload.caseload(self.app.workspace, self._review_weeks)  # type: ignore[attr-defined]
         self.show_people(keep)
 
@@ -124,7 +129,7 @@ class HomeScreen(Screen[None]):
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         if keep is None and highlighted:  # the person picked stays listed while they match, even past the first page
             keep = int(highlighted.removeprefix("person-"))
-        people, matching = people_to_show(self._everyone, words, only, keep)
+        people, matching = people_to_show(self._everyone, self._names, words, only, keep)
         listing.clear_options()
         listing.add_options([person_option(p, p.id in self._stopped) for p in people])
         ids = [f"person-{p.id}" for p in people]
