@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from cpi_chat.assets.directory import AssetDirectory, load_demo_directory
 from cpi_chat.assets.facts import day_filter_mask, is_free, schedule_days
@@ -220,3 +220,22 @@ def test_snapshot_of_the_finder_with_results(
         await settle(pilot)
 
     assert snap_compare(FinderHost(demo_town, query="kikboxing"), terminal_size=size, run_before=run_before)
+
+
+async def test_opening_the_finder_searches_once_and_shows_the_filters_after_the_first_results(
+    demo_town: AssetDirectory, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    searches: list[str] = []
+    search = demo_town.search
+    monkeypatch.setattr(demo_town, "search", lambda query, *args, **kwargs: searches.append(query) or search(query, *args, **kwargs))
+    app = FinderHost(demo_town, query="walking")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert searches == ["walking"]  # the box's first value is not a second search
+        assert finder(pilot).hits
+        area = finder(pilot).query_one("#filter-area", Select)
+        assert ("Northgate", "Northgate") in area._options
+        await choose_in_select(pilot, "filter-area", "Northgate")
+        assert searches == ["walking", "walking"]
+        assert {area_key(hit.asset.area) for hit in finder(pilot).hits} == {"northgate"}

@@ -94,6 +94,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         self.initial_filters = filters
         self.hits: list[Hit] = []
         self.not_for_me: set[str] = set()
+        self._searched: tuple[str, SearchFilters] | None = None  # the last search started
 
     def compose(self) -> ComposeResult:
         with Vertical(id="finder") as box:
@@ -103,7 +104,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
                 placeholder="Type what you are looking for, e.g. football, knitting",
                 id="finder-query",
             )
-            yield AssetFilters(self.assets.domains(), self.assets.areas(), self.initial_filters, id="finder-filters")
+            # The filters come just after the first results: those are what the person waits for.
+            yield AssetFilters(self.assets.domains(), None, self.initial_filters, id="finder-filters")
             yield Static("", id="finder-status")
             yield OptionList(id="finder-results")
             yield VerticalScroll(id="finder-card-area")
@@ -113,8 +115,20 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         """Show what the directory holds straight away, or say it is empty."""
         if self.assets.is_empty():
             self.query_one("#finder-status", Static).update(EMPTY_DIRECTORY)
+            self.show_filters()
             return
         self.refresh_results()
+
+    @work(thread=True, exclusive=True, group="finder-filters")
+    def show_filters(self) -> None:
+        """Read the areas to offer in a worker thread, then show the filters."""
+        areas = self.assets.areas()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_choices, areas)
+
+    def _show_choices(self, areas: list[str]) -> None:
+        if self in self.app.screen_stack and self.is_attached:
+            self.query_one(AssetFilters).show_choices(areas)
 
     # Searching ---------------------------------------------------------------------------
 
@@ -123,9 +137,12 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         """What is typed in the search box."""
         return self.query_one("#finder-query", Input).value
 
-    def refresh_results(self) -> None:
-        """Start a search for what is typed within the filters."""
-        self.run_search(self.query_text, self.query_one(AssetFilters).filters)
+    def refresh_results(self, again: bool = False) -> None:
+        """Start a search for what is typed within the filters, unless that search was the last one started."""
+        wanted = (self.query_text, self.query_one(AssetFilters).filters)
+        if again or wanted != self._searched:
+            self._searched = wanted
+            self.run_search(*wanted)
 
     @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str, filters: SearchFilters) -> None:
@@ -162,6 +179,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         if self.hits:
             results.highlighted = 0
         self._show_card(self.hits[0] if self.hits else None)
+        if not self.query_one(AssetFilters).shown:
+            self.call_after_refresh(self.show_filters)
 
     def _label(self, hit: Hit) -> Content:
         asset = hit.asset
@@ -219,7 +238,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
     @on(AssetCard.NotForMe)
     def _not_for_me(self, event: AssetCard.NotForMe) -> None:
         self.not_for_me.add(event.asset.id)
-        self.refresh_results()
+        self.refresh_results(again=True)
 
     # Actions -----------------------------------------------------------------------------
 

@@ -47,6 +47,9 @@ class AssetFilters(Grid):
     AssetFilters Checkbox {
         width: auto;
     }
+    AssetFilters.-waiting {
+        height: 2;
+    }
     """
 
     @dataclass
@@ -58,21 +61,39 @@ class AssetFilters(Grid):
     def __init__(
         self,
         domains: list[Domain],
-        areas: list[str],
+        areas: list[str] | None,
         initial: SearchFilters | None = None,
         *,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """With `areas` None, the choices are shown later by `show_choices` (its place kept meanwhile)."""
         super().__init__(id=id, classes=classes)
         self.domains = domains
         self.areas = areas
         self.initial = initial or SearchFilters()
+        self.set_class(areas is None, "-waiting")
 
     def compose(self) -> ComposeResult:
+        if self.areas is not None:
+            yield from self._choices()
+
+    def show_choices(self, areas: list[str]) -> None:
+        """Show the filters, offering these areas (for a screen whose first results come before its filters)."""
+        if self.areas is None:
+            self.areas = areas
+            self.mount_all(self._choices())
+            self.remove_class("-waiting")
+
+    @property
+    def shown(self) -> bool:
+        """True once the filters are on screen."""
+        return self.areas is not None
+
+    def _choices(self) -> ComposeResult:
         start = self.initial
+        areas = [(a, a) for a in self.areas or []]
         domains = [(d.label, d.slug) for d in self.domains]
-        areas = [(a, a) for a in self.areas]
         yield Select(domains, prompt="Any domain", id="filter-domain", compact=True, value=_pick(domains, start.domain))
         yield Select(areas, prompt="Any area", id="filter-area", compact=True, value=_pick(areas, start.area))
         days = list(DAY_CHOICES)
@@ -82,7 +103,9 @@ class AssetFilters(Grid):
 
     @property
     def filters(self) -> SearchFilters:
-        """The filters as chosen on screen."""
+        """The filters as chosen on screen (the ones it started with while they are not shown yet)."""
+        if not self.shown:
+            return self.initial
 
         def chosen(select_id: str) -> str | None:
             value = self.query_one(f"#{select_id}", Select).value
@@ -98,7 +121,7 @@ class AssetFilters(Grid):
 
     def set_areas(self, areas: list[str]) -> None:
         """Offer a new list of areas (after assets were added or changed), keeping the choice if it is still there."""
-        if areas == self.areas:
+        if areas == self.areas or not self.shown:
             return
         self.areas = areas
         select = self.query_one("#filter-area", Select)
