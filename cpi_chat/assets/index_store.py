@@ -302,11 +302,13 @@ class IndexStore:
     def rebuild(self, batches: Iterable[Sequence[Sequence[str]]], total: int, lexicon: Lexicon, progress: Progress | None = None) -> int:
         """Index afresh every asset in `batches` of `BATCH_COLUMNS` rows (the caller holds one transaction round this).
 
-        Returns how many assets were indexed; `progress(done, total)` is told after each batch.
+        Returns how many assets were indexed; `progress(done, total)` is told as it starts and after each batch.
         """
         conn = self.db.conn
         for table in ("search_term", "search_recent", "search_slot", "search_spelling", "search_gram", "search_gram_recent"):
             conn.execute(f"delete from {table}")
+        if progress is not None:
+            progress(0, total)  # words on screen at once, not after the first batch
         extractor = BatchTermExtractor(lexicon)
         packed: list[np.ndarray] = []
         written: list[np.ndarray] = []

@@ -239,3 +239,43 @@ async def test_opening_the_finder_searches_once_and_shows_the_filters_after_the_
         await choose_in_select(pilot, "filter-area", "Northgate")
         assert searches == ["walking", "walking"]
         assert {area_key(hit.asset.area) for hit in finder(pilot).hits} == {"northgate"}
+
+
+async def test_a_stale_index_is_rebuilt_under_words_and_a_progress_bar_that_go_once_it_is_ready(tmp_path: Path) -> None:
+    import threading
+
+    from textual.widgets import ProgressBar
+
+    from cpi_chat.tui.widgets.ready_bar import READY_WORDS, DirectoryReadyBar
+
+    directory = AssetDirectory.open(tmp_path / "assets.db")
+    load_demo_directory(directory)
+    with directory.store.db.atomic():
+        directory.index_store.forget()  # as after an edit made with another tool
+    looked = threading.Event()
+    rebuild = directory.index_store.rebuild
+
+    def slow_rebuild(*args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs["progress"] = progress = kwargs.get("progress") or args[3]
+        progress(0, args[1])
+        looked.wait(10)  # a big directory: the person sees the bar while it is rebuilt
+        return rebuild(*args[:3], **kwargs)
+
+    directory.index_store.rebuild = slow_rebuild  # type: ignore[method-assign]
+    app = FinderHost(directory, query="walking")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if finder(pilot).query(DirectoryReadyBar):
+                break
+        bar = finder(pilot).query_one(DirectoryReadyBar)
+        await pilot.pause()
+        assert bar.display and str(bar.query_one(Static).render()) == READY_WORDS
+        assert bar.query_one(ProgressBar).percentage == 0.0
+        assert not finder(pilot).hits
+        looked.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert not bar.display, "gone once the directory is ready"
+        assert finder(pilot).hits and directory.index_is_current()
+    directory.close()

@@ -28,6 +28,7 @@ from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
 from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.tui.widgets.ready_bar import show_ready_progress
 from cpi_chat.wording import safe
 
 if TYPE_CHECKING:
@@ -277,9 +278,8 @@ class DirectoryScreen(Screen[None]):
         self._show_details()
 
     def _say_getting_ready(self, done: int, total: int) -> None:
-        """Say in words how far the directory's search index is from ready (after a change made elsewhere)."""
-        share = 100 * done // max(total, 1)
-        self.query_one("#directory-status", Static).update(f"Getting the directory ready for searching: {share}% done.")
+        """Show in words and a bar how far the directory's search index is from ready (after a change made elsewhere)."""
+        show_ready_progress(self.query_one("#directory-status"), done, total)
 
     # Events ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.tui.widgets.ready_bar import show_ready_progress
 from cpi_chat.wording import safe
 
 if TYPE_CHECKING:
@@ -194,9 +195,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         return next((h for h in self.hits if h.asset.id == asset_id), None)
 
     def _say_getting_ready(self, done: int, total: int) -> None:
-        """Say in words how far the directory's search index is from ready (after a change made elsewhere)."""
-        share = 100 * done // max(total, 1)
-        self.query_one("#finder-status", Static).update(f"Getting the directory ready for searching: {share}% done.")
+        """Show in words and a bar how far the directory's search index is from ready (after a change made elsewhere)."""
+        show_ready_progress(self.query_one("#finder-status"), done, total)
 
     # Events ------------------------------------------------------------------------------
 
