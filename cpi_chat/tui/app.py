@@ -22,7 +22,13 @@ from cpi_chat.actions import crashes, people
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui import starting
 from cpi_chat.tui.commands import CpiCommands
-from cpi_chat.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_THEME, Look
+from cpi_chat.tui.themes import (
+    DEFAULT_THEME,
+    DEFAULT_THEME_LOOK,
+    HIGH_CONTRAST,
+    HIGH_CONTRAST_THEME,
+    Look,
+)
 from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE, crashed_in_words, safe
 
 if TYPE_CHECKING:
@@ -49,8 +55,10 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
     COMMANDS = App.COMMANDS | {CpiCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help", tooltip="What this screen is for and its keys"),
-        Binding("f5", "toggle_contrast", "Contrast", id="contrast", tooltip="High-contrast theme on or off"),
-        Binding("f6", "toggle_spacing", "Spacing", id="spacing", tooltip="Large spacing on or off"),
+        # Priority: they work in every pop-up too (a pop-up hides the app's other keys), such as the box asking a
+        # person alone for their name, before anything else is on screen.
+        Binding("f5", "toggle_contrast", "Contrast", id="contrast", priority=True, tooltip="High-contrast theme on or off"),
+        Binding("f6", "toggle_spacing", "Spacing", id="spacing", priority=True, tooltip="Large spacing on or off"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and leave cpi-chat"),
         Binding("ctrl+c", "quit", "Quit", id="quit_ctrl_c", show=False, priority=True),
     ]
@@ -67,6 +75,7 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         self.list_look = Look()  # what the worker chose on the people list, where no one's needs apply
         if demo:
             self.title = DEMO_TITLE
+        self.register_theme(DEFAULT_THEME_LOOK)
         self.register_theme(HIGH_CONTRAST_THEME)
         self.theme = DEFAULT_THEME
 
@@ -190,6 +199,11 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         A need only ever switches something on: high contrast chosen on the people list (the person may already be
         sitting there) stays on when their session opens, and goes back to the list's own choice afterwards.
         """
+        if person is not None:  # the needs as recorded now: F5 or F6 may have changed them since this screen was made
+            try:
+                person = people.person(self.workspace, person.id)
+            except CpiChatError:
+                pass  # the screen's own copy is the best there is
         self.person = person
         needs = person.needs if person is not None else None
         self._show_look(self.list_look.high_contrast or bool(needs and needs.high_contrast),

@@ -103,8 +103,8 @@ class DirectoryScreen(Screen[None]):
     DirectoryScreen #directory-title {
         text-style: bold;
         padding: 0 1;
-        background: $primary;
-        color: $text;
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
         width: 100%;
     }
     DirectoryScreen #directory-search {

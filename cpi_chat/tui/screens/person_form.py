@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from cpi_chat.records.model import NEED_WORDS, CommunicationNeeds
+from cpi_chat.tui.widgets.tick_box import TickBox
 
 # What each need does, said beside its box so the worker knows what ticking it changes.
 NEED_EFFECTS = {
@@ -60,7 +61,7 @@ class PersonFormScreen(ModalScreen[PersonDetails | None]):
             for field in fields(CommunicationNeeds):
                 if field.name in NEED_EFFECTS:
                     label = f"{NEED_WORDS[field.name].capitalize()}: {NEED_EFFECTS[field.name]}"
-                    yield Checkbox(label, bool(getattr(needs, field.name)), id=f"need-{field.name}", classes="need")
+                    yield TickBox(label, bool(getattr(needs, field.name)), id=f"need-{field.name}", classes="need")
             yield Static("", id="person-problem", classes="problem", markup=False)
             with Horizontal(id="person-buttons"):
                 yield Button("Save (Enter)", id="person-save", compact=True)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Select
 from textual.widgets.select import NoSelection
 
 from cpi_chat.assets.model import Domain
 from cpi_chat.assets.results import SearchFilters
+from cpi_chat.tui.widgets.tick_box import TickBox
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DAY_CHOICES: tuple[tuple[str, str], ...] = (
@@ -20,15 +20,6 @@ DAY_CHOICES: tuple[tuple[str, str], ...] = (
     ("Weekdays", "weekday"),
     ("Weekends", "weekend"),
 )
-
-
-class TickBox(Checkbox):
-    """A checkbox whose state shows as a tick mark or a blank, not by colour alone (NO_COLOR, poor sight)."""
-
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super()._button
 
 
 class AssetFilters(Grid):
