@@ -145,3 +145,8 @@ def _screen_lines(app: App) -> dict[int, str]:
         lines.setdefault(cell.y, []).append(cell.char)
     return {y: "".join(chars) for y, chars in lines.items()}
 
+
+def without_colour(app: App) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """The screen as a terminal with no colour at all shows it: each character with its bold, reverse and underline."""
+    return tuple((cell.char, bool(cell.style.bold), bool(cell.style.reverse), bool(cell.style.underline))
+                 for cell in screen_cells(app))

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from contrast import low_contrast
+from contrast import low_contrast, without_colour
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -215,8 +215,12 @@ JOURNEYS = {
 }
 
 
-async def measure_everywhere(journey: Journey, app: CpiChatApp, theme: str, least: float) -> list[str]:
-    """Walk the journey; at each stop measure the screen as it is, then with focus on each thing in turn."""
+async def measure_everywhere(journey: Journey, app: CpiChatApp, theme: str, least: float,
+                             focus_without_colour: bool = False) -> list[str]:
+    """Walk the journey; at each stop measure the screen as it is, then with focus on each thing in turn.
+
+    With `focus_without_colour`, each Tab must also change what a terminal without any colour shows.
+    """
     found: dict[str, str] = {}  # problem: where it was first seen
     seen: set[str] = set()
     async with app.run_test(size=journey.size, notifications=True) as pilot:
@@ -236,9 +240,15 @@ async def measure_everywhere(journey: Journey, app: CpiChatApp, theme: str, leas
                 found[f"the theme is {app.theme}, not {theme}"] = where
             note(where)
             before = app.focused
+            shape = without_colour(app)
             for stop in range(min(len(screen.focus_chain), FOCUS_STOPS)):
+                was = app.focused
                 await press(pilot, "tab")
-                note(f"{where}, Tab {stop + 1} ({type(app.focused).__name__})")
+                place = f"{where}, Tab {stop + 1} ({type(app.focused).__name__})"
+                note(place)
+                shape, before_tab = without_colour(app), shape
+                if focus_without_colour and app.focused is not was and shape == before_tab:
+                    found[f"focus on {app.focused!r} cannot be seen without colour"] = place
             if before is not None and app.screen is screen:
                 app.set_focus(before)
                 await pilot.pause()
@@ -282,11 +292,11 @@ async def test_every_text_cell_is_readable_against_its_background(request, name:
 
 
 @pytest.mark.parametrize("name", list(JOURNEYS))
-async def test_with_no_color_every_text_cell_is_still_readable_in_grey(request, monkeypatch, name: str) -> None:  # type: ignore[no-untyped-def]
+async def test_with_no_color_text_is_readable_in_grey_and_focus_shows_without_any_colour(request, monkeypatch, name: str) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")
     journey, app = _journey_app(request, name)
     assert app.no_color
-    problems = await measure_everywhere(journey, app, DEFAULT_THEME, THEMES[DEFAULT_THEME])
+    problems = await measure_everywhere(journey, app, DEFAULT_THEME, THEMES[DEFAULT_THEME], focus_without_colour=True)
     assert not problems, "\n".join(problems)
 
 
