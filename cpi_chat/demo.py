@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cpi_chat.actions import people
+from cpi_chat.actions import people, pin
 from cpi_chat.actions.directory import load_demo_directory
 from cpi_chat.dialogue.transcripts import load_transcript
 from cpi_chat.paths import Paths, resolve_paths
@@ -47,6 +47,10 @@ DEMO_PEOPLE = (
 )
 
 
+DEMO_PIN = "1234"  # every demo person's own PIN for checking in alone (a real PIN is chosen by the person)
+DEMO_PIN_HINT = f"In the demo, everyone's PIN is {DEMO_PIN}."
+
+
 def make_demo_paths(base: Path | None = None) -> Paths:
     """Paths for a new throwaway demo folder (never the real data folder)."""
     folder = Path(tempfile.mkdtemp(prefix="cpi-chat-demo-", dir=base))
@@ -61,6 +65,7 @@ def fill_demo(workspace: Workspace, today: date | None = None) -> None:
     transcripts = workspace.paths.flows_dir / "transcripts"
     for demo in DEMO_PEOPLE:
         person = people.add_person(workspace, demo.name, demo.needs)
+        pin.set_pin(workspace, person.id, DEMO_PIN, DEMO_PIN)  # so a check-in on their own can be tried
         if demo.transcript:
             script = load_transcript(transcripts / demo.transcript)
             session, turn = Session.start(db, workspace.engine, workspace.assets, person, "joint", script.flow, today=today)

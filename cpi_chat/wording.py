@@ -30,6 +30,8 @@ NOT_FOUND_ALONE = "That name was not found. Check the name with your worker, the
 # The person alone typed only digits (an id would open someone else's check-in) or a name several people share.
 TYPE_NAME_IN_LETTERS = "Please type your name in letters, the way your worker wrote it."
 SAME_NAME_ALONE = "More than one person has that name, so please ask your worker to start your check-in."
+# Self mode asks for the person's own PIN after their name (when the team's setting says so).
+PIN_QUESTION = "Now type your PIN, the one you chose with your worker, then press Enter. It is not shown as you type."
 # Leaving after a conversation that has ended: there is nothing to carry on.
 FINISHED_MESSAGE = "Thank you. Everything is saved."
 # Leaving the demo: its throwaway folder, fictional people and all, is deleted.

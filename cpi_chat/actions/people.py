@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 from cpi_chat import records
 from cpi_chat.errors import Refused
 
+# "Sam", "sam" and "Sa\u200bm" look the same: a person typing their own name could never be told which is theirs.
+NAME_TAKEN = ("Someone called {name} is already here. Add something to tell them apart, such as an initial "
+              "(for example \"{name} K.\").")
+
 if TYPE_CHECKING:
     from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
     from cpi_chat.workspace import Workspace
@@ -36,6 +40,7 @@ def add_person(workspace: Workspace, name: str, needs: CommunicationNeeds | None
     """Add someone by display name or initials (only letters can be a name: digits are read as an id)."""
     db = workspace.db
     with records.transaction(db):
+        refuse_a_name_taken(workspace, name)
         return records.add_person(db, name, needs)
 
 
@@ -43,7 +48,15 @@ def rename_person(workspace: Workspace, person_id: int, new_name: str) -> Person
     """Change the name (or initials) a person is known by."""
     db = workspace.db
     with records.transaction(db):
+        refuse_a_name_taken(workspace, new_name, person_id)
         return records.rename_person(db, person_id, new_name)
+
+
+def refuse_a_name_taken(workspace: Workspace, name: str, person_id: int | None = None) -> None:
+    """Refuse a name someone else already has in any case, accent or invisible character: a person alone finds theirs."""
+    taken = records.people_called(workspace.db, name, except_id=person_id)
+    if taken:
+        raise Refused(NAME_TAKEN.format(name=taken[0]))
 
 
 def change_needs(workspace: Workspace, person_id: int, needs: CommunicationNeeds) -> Person:
@@ -58,6 +71,7 @@ def change_person(workspace: Workspace, person_id: int, name: str, needs: Commun
     db = workspace.db
     with records.transaction(db):
         if records.get_person(db, person_id).name != name:
+            refuse_a_name_taken(workspace, name, person_id)
             records.rename_person(db, person_id, name)
         return records.set_needs(db, person_id, needs)
 

@@ -14,10 +14,10 @@ from cpi_chat.paths import resolve_paths
 # imports the app, the search or the report (a test checks every module's COMMANDS are listed here).
 COMMAND_MODULES = {
     "flows": "flows", "assets": "assets", "person": "people", "goals": "people", "checkin": "people", "paths": "people",
-    "restore": "people", "report": "report", "run": "run", "demo": "run", "training": "training",
+    "restore": "people", "report": "report", "run": "run", "demo": "run", "training": "training", "settings": "settings",
 }
-# Modules that add a command to another module's group (`goals export` is in plan.py).
-ADDING_TO = {"goals": ("plan",)}
+# Modules that add a command to another module's group (`goals export` is in plan.py, `person pin` in settings.py).
+ADDING_TO = {"goals": ("plan",), "person": ("settings",)}
 
 
 class LazyCommands(CpiGroup):

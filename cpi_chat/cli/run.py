@@ -80,7 +80,7 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
             switch = run_app(CpiChatApp(workspace, person_name=person_name, mode=mode))
             if switch is not None:  # the person's needs say plain mode, and they chose it
                 with ending_on_signals():
-                    run_plain(workspace, str(switch.person_id), switch.mode)
+                    run_plain(workspace, str(switch.person_id), switch.mode, checked=True)
     finally:
         workspace.close()
 
@@ -92,7 +92,7 @@ def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: 
 @click.option("--keep", is_flag=True, help="Keep the demo folder afterwards (it is deleted by default).")
 def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
     """Try cpi-chat with the fictional town of Hollinbridge and fictional people; nothing real is touched."""
-    from cpi_chat.demo import fill_demo, make_demo_paths
+    from cpi_chat.demo import DEMO_PIN_HINT, fill_demo, make_demo_paths
     from cpi_chat.workspace import Workspace
 
     paths = make_demo_paths()
@@ -101,7 +101,8 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
         with ending_on_signals():  # the folder is removed even if the terminal closes while the town is loading
             fill_demo(workspace)
         if plain:
-            click.echo("Demo: fictional people in the fictional town of Hollinbridge. Nothing here is real.")
+            click.echo("Demo: fictional people in the fictional town of Hollinbridge. Nothing here is real."
+                       + (f" {DEMO_PIN_HINT}" if mode == "self" else ""))
             with ending_on_signals():
                 run_plain(workspace, person_name, mode)
         else:
@@ -110,7 +111,7 @@ def demo(plain: bool, person_name: str | None, mode: str, keep: bool) -> None:
             switch = run_app(CpiChatApp(workspace, person_name=person_name, mode=mode, demo=True))
             if switch is not None:
                 with ending_on_signals():
-                    run_plain(workspace, str(switch.person_id), switch.mode)
+                    run_plain(workspace, str(switch.person_id), switch.mode, checked=True)
     finally:
         workspace.close()
         if keep:
@@ -128,12 +129,13 @@ def run_app(app: App[Any]) -> Any:
     return result
 
 
-def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None) -> None:
+def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None,
+              checked: bool = False) -> None:
     """Plain mode from start to end: who, carry on or start, then the conversation (a demo's never offers to carry on later)."""
     from cpi_chat.plain import PlainConversation, open_session, stdin_io
 
     io = stdin_io()
-    opened = open_session(workspace, io, person_name, mode, flow_id)
+    opened = open_session(workspace, io, person_name, mode, flow_id, checked=checked)
     if opened is None:
         return
     session, first = opened

@@ -41,6 +41,7 @@ class PlainIO:
     read: Callable[[str], str | None]
     write: Callable[[str], None]
     throwaway: bool = False
+    read_secret: Callable[[str], str | None] | None = None  # a PIN: never shown as typed, nor echoed; `read` if None
 
 
 def input_is_a_terminal() -> bool:
@@ -68,7 +69,22 @@ def stdin_io(throwaway: bool = False) -> PlainIO:
             print(safe(line), flush=True)
         return line
 
-    return PlainIO(read=read, write=lambda line: print(safe(line), flush=True), throwaway=throwaway)
+    def read_secret(prompt: str) -> str | None:
+        if not echo:  # at a terminal: typed without being shown
+            import getpass
+
+            try:
+                return without_stray_bytes(getpass.getpass(prompt))
+            except EOFError:
+                return None
+        try:
+            line = input(prompt)
+        except EOFError:
+            return None
+        print("(not shown)", flush=True)  # a saved transcript never holds it
+        return without_stray_bytes(line)
+
+    return PlainIO(read=read, write=lambda line: print(safe(line), flush=True), throwaway=throwaway, read_secret=read_secret)
 
 
 def help_in_words(help_text: str) -> str:
@@ -230,6 +246,12 @@ def ask_line(io: PlainIO, question: str) -> str | None:
     io.write(question)
     line = io.read("> ")
     return None if line is None else line.strip()
+
+
+def ask_secret(io: PlainIO, question: str) -> str | None:
+    """Write the question and read a PIN without showing or echoing it; None at the end of input."""
+    io.write(question)
+    return (io.read_secret or io.read)("> ")
 
 
 def ask_yes_no(io: PlainIO, question: str) -> bool | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cpi_chat.actions import goals, people, sessions
-from cpi_chat.errors import CpiChatError, RecordsError
-from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_yes_no
+from cpi_chat.actions import goals, people, pin, sessions
+from cpi_chat.errors import CpiChatError, RecordsError, Refused
+from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_secret, ask_yes_no
 from cpi_chat.session import Session, Turn
-from cpi_chat.wording import NOT_FOUND_ALONE
+from cpi_chat.wording import NOT_FOUND_ALONE, PIN_QUESTION
 
 if TYPE_CHECKING:
     from cpi_chat.assets.directory import AssetDirectory
@@ -39,13 +39,14 @@ def ready_to_search(assets: AssetDirectory, io: PlainIO) -> None:
         io.write(str(problem))
 
 
-def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True) -> Person | None:
+def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_people: bool = True,
+                  checked: bool = False) -> Person | None:
     """The person named, or picked from the numbered list, or asked for; a new name can be added after a check.
 
     With `show_people` False (a person on their own, in self mode) see `ask_own_name`: no list, no adding.
     """
     if not show_people:
-        return ask_own_name(workspace, io, name)
+        return ask_own_name(workspace, io, name, checked)
     while True:
         if not name:
             picked = pick_from_list(workspace, io)
@@ -67,7 +68,7 @@ def choose_person(workspace: Workspace, io: PlainIO, name: str | None, show_peop
         if add:
             try:
                 return people.add_person(workspace, name)
-            except RecordsError as problem:  # empty once cleaned, only digits, or too long: ask again
+            except CpiChatError as problem:  # empty once cleaned, only digits, too long, or taken: ask again
                 io.write(str(problem))
         name = None
 
@@ -91,11 +92,16 @@ def pick_from_list(workspace: Workspace, io: PlainIO) -> Person | str | None:
             return typed
 
 
-def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
-    """Self mode: the person alone gives their own name; never a list, a suggestion of anyone else, or a new record.
+def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None, checked: bool = False) -> Person | None:
+    """Self mode: the person alone gives their own name (and PIN when the team asks); never a list, a suggestion, a new record.
 
-    A name given on the command line that is not found raises RecordsError with the same sentence as the app.
+    A name given on the command line is used as typed; `checked` says the app already let the person in (its id is given).
+    Without a PIN, a name given on the command line that is not found raises RecordsError with the app's sentence.
     """
+    if checked and name:
+        return people.find_person(workspace, name)
+    if pin.pin_needed(workspace):
+        return _name_and_pin(workspace, io, name)
     given, question = name, OWN_NAME_QUESTION
     while True:
         if not given:
@@ -117,15 +123,41 @@ def ask_own_name(workspace: Workspace, io: PlainIO, name: str | None) -> Person 
         given = None
 
 
+def _name_and_pin(workspace: Workspace, io: PlainIO, name: str | None) -> Person | None:
+    """The name (unless given) then the PIN, with one sentence for any mismatch and a few tries in all."""
+    tries, question = 0, OWN_NAME_QUESTION
+    while True:
+        given = name
+        if not given:
+            given = ask_line(io, question)
+            question = OWN_NAME_AGAIN
+            if given is None or given.lower() in QUIT_WORDS:
+                return None
+            if not given:
+                continue
+        typed = ask_secret(io, PIN_QUESTION)
+        if typed is None:
+            return None
+        try:
+            return pin.let_in(workspace, given, typed, tries)
+        except pin.NoMoreTries as problem:
+            io.write(str(problem))
+            return None
+        except Refused as problem:
+            io.write(str(problem))
+            tries += 1
+
+
 def open_session(
-    workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None,
+    workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, flow_id: str | None = None, checked: bool = False,
 ) -> tuple[Session, Turn] | None:
     """Find the person, offer to carry on an interrupted session, or start a new one.
 
     A workspace for training (the demo) marks `io` as throwaway, so nothing said afterwards offers to carry on later.
+    `checked` says the app already let a person alone in (their PIN asked), when it hands over to plain mode.
     """
     io.throwaway = io.throwaway or workspace.training
-    person = choose_person(workspace, io, person_name, show_people=mode != "self")
+    person = choose_person(workspace, io, person_name, show_people=mode != "self", checked=checked)
     if person is None:
         return None
     if mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time

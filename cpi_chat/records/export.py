@@ -32,6 +32,8 @@ def _tables_with_person_id(db: PeopleDatabase) -> list[str]:
 
 
 def _readable(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    if table == "self_check_in_key":  # a hash helps no one read their record, and would let a PIN be guessed offline
+        return {**row, "pin_hash": "(a PIN is set; only a one-way hash of it is kept, and it is not shown)"}
     if table == "session" and row.get("engine_state"):
         try:
             row = {**row, "engine_state": json.loads(row["engine_state"])}

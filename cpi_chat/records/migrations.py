@@ -151,3 +151,15 @@ def m005_wellbeing_and_caseload(db: sqlite_utils.Database) -> None:
     db.table("note").create_index(["remind_on"], index_name="note_by_reminder")
     # The people list asks whose session stopped part-way: only unfinished sessions are indexed.
     db.execute("CREATE INDEX session_unfinished ON session (person_id) WHERE ended IS NULL")
+
+
+@migrations()
+def m006_own_keys_and_settings(db: sqlite_utils.Database) -> None:
+    """Add each person's own key to self mode (a salted hash of their PIN, never the PIN) and the team's settings."""
+    db.table("self_check_in_key").create(
+        {"id": int, "person_id": int, "pin_hash": str, "set_on": str, "failed_tries": int, "created": str},
+        pk="id", not_null={"person_id", "pin_hash", "set_on", "created"}, defaults={"failed_tries": 0},
+        foreign_keys=[("person_id", "person", "id")],
+    )
+    db.table("self_check_in_key").create_index(["person_id"], unique=True, index_name="one_key_per_person")
+    db.table("setting").create({"name": str, "value": str}, pk="name", not_null={"value"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -16,11 +18,20 @@ if TYPE_CHECKING:
     from cpi_chat.records.people_database import PeopleDatabase
 
 MAX_NAME_LENGTH = 80
+# Characters no one can see, which would make "Sa\u200bm" a different name from "Sam" that looks the same.
+INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+JOINERS = re.compile(r"[\u200c\u200d]")  # kept in a name (some scripts and emoji need them), ignored when comparing
+
+
+def same_name(name: str) -> str:
+    """A name as compared: composed accents, no invisible characters or joiners, single spaces, any case."""
+    return JOINERS.sub("", " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", name)).split())).casefold()
 
 
 def _clean_name(name: str) -> str:
     name = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in name)  # stray bytes from a terminal
-    cleaned = " ".join(safe(name).split())
+    # Accents composed (NFC), so a name typed with a combining accent is the same name as one typed with a single letter.
+    cleaned = " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", safe(name))).split())
     if not cleaned:
         raise RecordsError("A name (or initials) is needed.")
     if len(cleaned) > MAX_NAME_LENGTH:
@@ -62,10 +73,10 @@ def find_person_alone(db: PeopleDatabase, name: str) -> Person:
     """The person typing their own name (self mode): by name only, never an id, never suggesting anyone else."""
     from cpi_chat.wording import NOT_FOUND_ALONE, SAME_NAME_ALONE, TYPE_NAME_IN_LETTERS
 
-    wanted = " ".join(name.split()).casefold()
+    wanted = same_name(name)
     if not wanted or wanted.replace(" ", "").isdecimal():
         raise RecordsError(TYPE_NAME_IN_LETTERS)
-    same = [row["id"] for row in fetch_all(db, "SELECT id, name FROM person ORDER BY id") if row["name"].casefold() == wanted]
+    same = [row["id"] for row in fetch_all(db, "SELECT id, name FROM person ORDER BY id") if same_name(row["name"]) == wanted]
     if len(same) > 1:
         raise RecordsError(SAME_NAME_ALONE)
     if not same:
@@ -74,14 +85,22 @@ def find_person_alone(db: PeopleDatabase, name: str) -> Person:
 
 
 @guarded
+def people_called(db: PeopleDatabase, name: str, except_id: int | None = None) -> list[str]:
+    """The names of everyone (but `except_id`) whose name is the same as `name` once cleaned and compared (same_name)."""
+    wanted = same_name(_clean_name(name))
+    return [row["name"] for row in fetch_all(db, "SELECT id, name FROM person ORDER BY id")
+            if row["id"] != except_id and same_name(row["name"]) == wanted]
+
+
+@guarded
 def find_person(db: PeopleDatabase, name_or_id: str | int) -> Person:
     """The one person with this id or name (any case); RecordsError listing candidates otherwise."""
     text = str(name_or_id).strip()
     if text.isdecimal():
         return get_person(db, int(text))
-    wanted = " ".join(text.split()).casefold()
+    wanted = same_name(text)
     everyone = fetch_all(db, "SELECT id, name FROM person ORDER BY id")
-    exact = [row for row in everyone if row["name"].casefold() == wanted]
+    exact = [row for row in everyone if same_name(row["name"]) == wanted]
     if len(exact) == 1:
         return get_person(db, exact[0]["id"])
     if exact:

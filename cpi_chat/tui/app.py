@@ -29,7 +29,7 @@ from cpi_chat.tui.themes import (
     HIGH_CONTRAST_THEME,
     Look,
 )
-from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, NOT_FOUND_ALONE, crashed_in_words, safe
+from cpi_chat.wording import DEMO_ENDED, FINISHED_MESSAGE, crashed_in_words, safe
 
 if TYPE_CHECKING:
     from cpi_chat.records.model import Person
@@ -100,20 +100,16 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
 
         if isinstance(self.screen, HomeScreen):
             return  # already the first screen (see get_default_screen)
-        if self.locked_to_person and not self.start_person_name:
-            self.ask_for_own_name()
+        if self.locked_to_person:  # the person alone: their name (and their own PIN), never the people list
+            starting.let_person_alone_in(self, self.start_person_name)
         elif self.start_person_name:
             try:
                 person = people.find_person(self.workspace, self.start_person_name)
             except CpiChatError as problem:
-                if self.locked_to_person:  # alone in self mode: never show, or suggest, anyone else's name
-                    self.exit(return_code=1, message=NOT_FOUND_ALONE)
-                    return
                 self.push_screen(HomeScreen())
                 self.notify(str(problem), severity="error", timeout=10, markup=False)
                 return
-            if not self.locked_to_person:
-                self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen())
             self.open_person(person, self.mode)
         else:  # the first run: nobody yet and no directory (or people.db could not be read: the error says so)
             try:
@@ -126,25 +122,8 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
             self.push_screen(WelcomeScreen() if first_run else HomeScreen())
 
     def ask_for_own_name(self) -> None:
-        """Self mode with no name given: ask the person for theirs, and start their check-in once it is found."""
-        from cpi_chat.tui.screens.add_person import YourNameScreen
-
-        found: list[Person] = []
-
-        def check(name: str) -> str:
-            try:
-                found[:] = [people.find_person_alone(self.workspace, name)]
-            except CpiChatError as problem:  # its sentences never name or suggest anyone else
-                return str(problem)
-            return ""
-
-        def named(name: str | None) -> None:
-            if name is None or not found:
-                self.exit()
-                return
-            self.open_person(found[0], "self")
-
-        self.push_screen(YourNameScreen(check), named)
+        """Self mode: ask the person alone for their name (and their own PIN), and start their check-in once they are in."""
+        starting.let_person_alone_in(self, None)
 
     def _handle_exception(self, error: Exception) -> None:
         """Anything unexpected: one kind sentence, a private note without local variables, and a non-zero exit.

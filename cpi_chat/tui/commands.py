@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Carry on an interrupted session", "Resume where it stopped", "screen.resume"),
     ("Add a person", "Add someone to the list, with their communication needs", "screen.add_person"),
     ("Name and communication needs", "Easy read, large print, high contrast, plain mode, spacing, preferred name", "screen.edit_person"),
+    ("Set a PIN for checking in alone", "The person chooses their own PIN, typed twice; never shown", "screen.set_pin"),
     ("How it's going", "Goals with their charts, 'I went this week', and the person's plan", "screen.goals"),
     ("I went this week", "Mark this week for the chosen goal (counted once)", "screen.went"),
     ("Save my plan", "Save the easy-read plan page, to read or print", "screen.my_plan"),

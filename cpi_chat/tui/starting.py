@@ -1,4 +1,4 @@
-"""Opening a conversation with a person: offer to carry on an interrupted one, pick the goal to check in on, then start."""
+"""Opening a conversation: let a person alone in (name, and PIN), offer to carry on one that stopped, pick the goal, start."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cpi_chat.actions import goals, sessions
+from cpi_chat.actions import goals, people, pin, sessions
 from cpi_chat.errors import CpiChatError
+from cpi_chat.wording import NOT_FOUND_ALONE
 from cpi_chat.words import day_of, short_date
 
 if TYPE_CHECKING:
@@ -26,6 +27,55 @@ class SwitchToPlain:
 
     person_id: int
     mode: str
+
+
+def let_person_alone_in(app: App, given_name: str | None) -> None:
+    """Self mode: the person alone gives their name (and their own PIN when the team asks), then their check-in starts."""
+    workspace = app.workspace  # type: ignore[attr-defined]
+    try:
+        needed = pin.pin_needed(workspace)
+    except CpiChatError as problem:
+        app.exit(return_code=1, message=str(problem))
+        return
+
+    def entered(person: Person | None) -> None:
+        if person is None:
+            app.exit(message=app.leaving_words())  # type: ignore[attr-defined]  # the demo says its folder is deleted
+        else:
+            app.open_person(person, "self")  # type: ignore[attr-defined]
+
+    if needed:
+        from cpi_chat.tui.screens.name_and_pin import NameAndPinScreen
+
+        shown = "" if not given_name or given_name.strip().isdecimal() else given_name  # an id is never a name to show
+        hint = ""
+        if app.demo:  # type: ignore[attr-defined]
+            from cpi_chat.demo import DEMO_PIN_HINT as hint
+        app.push_screen(NameAndPinScreen(lambda name, typed, tries: pin.let_in(workspace, name, typed, tries), shown, hint),
+                        entered)
+    elif given_name:
+        try:
+            entered(people.find_person(workspace, given_name))
+        except CpiChatError:  # alone in self mode: never show, or suggest, anyone else's name
+            app.exit(return_code=1, message=NOT_FOUND_ALONE)
+    else:
+        _ask_name_alone(app, entered)
+
+
+def _ask_name_alone(app: App, entered: Callable[[Person | None], None]) -> None:
+    """The name alone (the team's setting says no PIN); its sentences never name or suggest anyone else."""
+    from cpi_chat.tui.screens.add_person import YourNameScreen
+
+    found: list[Person] = []
+
+    def check(name: str) -> str:
+        try:
+            found[:] = [people.find_person_alone(app.workspace, name)]  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            return str(problem)
+        return ""
+
+    app.push_screen(YourNameScreen(check), lambda name: entered(found[0] if name is not None and found else None))
 
 
 def open_person(app: App, person: Person, mode: str) -> None:

@@ -19,7 +19,7 @@ FIRST_ARGUMENT = {"directory": "directory"}
 PURE = {
     ("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example"),
     ("directory", "open_directory"), ("directory", "shipped_domain_labels"), ("directory", "new_asset_id"),
-    ("report", "period"),
+    ("report", "period"), ("pin", "pin_problem"),
 }
 
 

@@ -122,8 +122,20 @@ def test_an_unreadable_date_gets_a_kind_message_and_exit_1(run, dev) -> None:
     assert "That date doesn't seem to exist. Could you check the day and month?" in result.stderr
 
 
-def test_an_unknown_or_ambiguous_person_lists_the_candidates(run, dev) -> None:
-    run("person", "add", "Dev Okafor")
+def test_a_second_person_whose_name_looks_the_same_is_refused_with_a_way_to_tell_them_apart(run, dev) -> None:
+    for same in ("dev okafor", "Dev\u200b Okafor"):
+        refused = run("person", "add", same)
+        assert refused.exit_code == 1 and "Someone called Dev Okafor is already here" in refused.stderr
+    assert run("person", "add", "Dev Okafor K.").exit_code == 0
+
+
+def test_an_unknown_or_ambiguous_person_lists_the_candidates(run, dev, data_dir: Path) -> None:
+    from cpi_chat import records
+    from cpi_chat.paths import resolve_paths
+    from cpi_chat.workspace import Workspace
+
+    with Workspace(resolve_paths(data_dir=data_dir, environ={})) as workspace:  # as an older people.db may hold
+        records.add_person(workspace.db, "Dev Okafor")
     ambiguous = run("goals", "list", "Dev Okafor")
     assert ambiguous.exit_code == 1 and "(id 1), Dev Okafor (id 2); use the id instead" in ambiguous.stderr
     unknown = run("goals", "list", "Dev Okafur")

@@ -10,6 +10,7 @@ import pytest
 
 from cpi_chat import records
 from cpi_chat.errors import CpiChatError
+from cpi_chat.records.own_keys import set_key
 
 
 def test_the_export_holds_every_row_of_every_table_linked_to_the_person(save_one_of_each, db, person, session_id) -> None:
@@ -17,6 +18,7 @@ def test_the_export_holds_every_row_of_every_table_linked_to_the_person(save_one
     goal_id = records.save_goal(db, person.id, session_id, "g2", "target", "Run 5 km", by_when="2027-02-28")
     records.add_checkin(db, person.id, goal_id, value="3 km")
     records.save_engine_state(db, session_id, '{"step": "small_steps"}')
+    set_key(db, person.id, "blue kettle 42")  # their own PIN for checking in alone: said to be set, never shown
     other = records.add_person(db, "Ann Lee")
     records.add_goal(db, other.id, "commitment", "Knitting circle")
 

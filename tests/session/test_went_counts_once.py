@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cpi_chat.actions import checkins, goals, people
+from cpi_chat.actions import checkins, goals, people, settings
 from cpi_chat.actions.checkins import WENT_ALREADY
 from cpi_chat.plain import PlainConversation, PlainIO, open_session
 from cpi_chat.workspace import Workspace
@@ -20,6 +20,7 @@ def scripted(*typed: str) -> tuple[PlainIO, list[str]]:
 
 
 def self_check_in(workspace: Workspace, *typed: str) -> list[str]:
+    settings.change_setting(workspace, "self-check-in-pin", "off")  # a team whose people each have a computer
     io, shown = scripted(*typed)
     opened = open_session(workspace, io, "Ann Test", "self")
     assert opened is not None

@@ -10,6 +10,8 @@ from screen_reading import screen_text
 from tui_driving import demo_app, type_text
 
 from cpi_chat import records
+from cpi_chat.actions import settings
+from cpi_chat.demo import DEMO_PIN
 from cpi_chat.session import Session
 from cpi_chat.tui.screens.conversation import ConversationScreen
 
@@ -56,7 +58,7 @@ async def test_a_person_alone_carries_on_their_own_check_in_that_stopped(demo_wo
 
 
 ROOMS = {  # every screen a person alone may see; a new one is added here on purpose, never by accident
-    "YourNameScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "LogProgressScreen", "HelpScreen",
+    "NameAndPinScreen", "YourNameScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "LogProgressScreen", "HelpScreen",
     "AssetFinderScreen", "CommandPalette",
 }
 
@@ -64,6 +66,7 @@ ROOMS = {  # every screen a person alone may see; a new one is added here on pur
 async def test_every_key_and_command_in_self_mode_stays_in_the_persons_own_rooms(demo_workspace) -> None:
     from room_walker import walk_rooms
 
+    settings.change_setting(demo_workspace, "self-check-in-pin", "on")  # the door is one of the rooms walked
     dan = records.find_person(demo_workspace.db, "Dan Mercer")
     records.save_note(demo_workspace.db, dan.id, None, None, f"{CANARY} money worries", private=True)
     others = [p.name.split()[0] for p in records.list_people(demo_workspace.db) if p.id != dan.id]
@@ -80,9 +83,10 @@ async def test_every_key_and_command_in_self_mode_stays_in_the_persons_own_rooms
         text = screen_text(app)
         return [f"{done} showed {word!r}" for word in (CANARY, *others) if word in text]
 
-    walk = await walk_rooms(start, check, ROOMS, seeds=[[], [("type", "Dan Mercer"), ("key", "enter")]])
+    let_in = [("type", "Dan Mercer"), ("key", "enter"), ("type", DEMO_PIN), ("key", "enter")]
+    walk = await walk_rooms(start, check, ROOMS, seeds=[[], let_in])
     assert not walk.problems, "\n".join(walk.problems)
-    assert {"YourNameScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "HelpScreen"} <= set(walk.paths)
+    assert {"NameAndPinScreen", "ChoiceScreen", "ConversationScreen", "ProgressScreen", "HelpScreen"} <= set(walk.paths)
     assert ("key", "p") in walk.tried["ProgressScreen"], "My plan was saved on the way"
     assert all("Community directory" not in offered for offered in walk.commands.values())
     records_themselves = {demo_workspace.paths.people_db, *demo_workspace.paths.backups_dir.glob("*")}

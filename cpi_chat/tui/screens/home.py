@@ -60,7 +60,7 @@ class HomeScreen(Screen[None]):
     HELP = ("Everyone you support, with the goals they are working on and when you last met. "
             "Arrow keys pick a person; Enter or J starts a session together, S a self check-in, "
             "R carries on a session that stopped part-way, G shows their goals and plan, A adds a person, "
-            "E changes their name and communication needs, / searches by name. "
+            "E changes their name and communication needs, K sets their own PIN for checking in alone, / searches by name. "
             "The line above the list counts who is due a review, whose reminders are due, who has not checked in "
             "for three weeks and who achieved a goal this month: 1 to 4 show only those people, 0 everyone again, "
             "and + or - change how many weeks without a meeting together make a review due.")
@@ -74,6 +74,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "add_person", "Add person", id="add_person", tooltip="Add someone to the list"),
         Binding("e", "edit_person", "Name and needs", id="edit_person",
                 tooltip="Change the person's name and communication needs (easy read, large print, high contrast...)"),
+        Binding("k", "set_pin", "PIN", id="set_pin", tooltip="The person's own PIN for checking in on their own"),
         Binding("slash", "search", "Search", id="search", tooltip="Search people by name"),
         Binding("ctrl+d", "app.directory", "Directory", id="directory", priority=True,  # the search box would delete
                 tooltip="Browse the community directory"),
@@ -262,6 +263,13 @@ class HomeScreen(Screen[None]):
         listing = self.query_one("#people", OptionList)
         listing.highlighted = listing.get_option_index(f"person-{person_id}")
         listing.focus()
+
+    def action_set_pin(self) -> None:
+        """Set (or remove) the picked person's own PIN for checking in alone, with them, here."""
+        from cpi_chat.tui.screens.set_pin import SetPinScreen
+
+        if person := self._selected_person():
+            self.app.push_screen(SetPinScreen(self.app.workspace, person))  # type: ignore[attr-defined]
 
     def action_search(self) -> None:
         """Put the cursor in the name search."""
