@@ -89,6 +89,13 @@ class Workspace:
         self._opened.append(directory)
         return directory
 
+    def directory_for_a_session(self) -> tuple[AssetDirectory | None, str]:
+        """The directory, or None and the sentence saying why when it cannot be opened: a session goes on without it."""
+        try:
+            return self.assets, ""
+        except CpiChatError as problem:
+            return None, f"{problem} This session goes on without suggesting groups."
+
     def find_asset(self, asset_id: str) -> Asset | None:
         """A group in the directory by id; None when it, or the directory, cannot be found or read (a missing one is not made)."""
         if "assets" not in self.__dict__ and not self.paths.assets_db.exists():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from cpi_chat import records
+from cpi_chat.errors import Refused
 
 if TYPE_CHECKING:
     from cpi_chat.plan.plan import ActivityPlace
@@ -38,9 +40,23 @@ def add_commitment_goal(workspace: Workspace, person_id: int, what: str, how_oft
 def add_target_goal(workspace: Workspace, person_id: int, what: str, measure: str, by: str, where: str = "") -> Goal:
     """Add something to reach by a date ('Run 5 km', measured by..., by 31/03/2027 as typed)."""
     db = workspace.db
-    by_when = records.parse_user_date(by).isoformat()
+    by_when = _target_date(by)
     with records.transaction(db):
         return records.add_goal(db, person_id, "target", what, measure=measure, by_when=by_when, where=where)
+
+
+def _target_date(by: str) -> str:
+    """A target's date as typed, read as the conversation reads it ('31/03/2027', 'in 3 months'); never one gone by."""
+    from cpi_chat.dialogue.answers import AnswerProblem, read_date
+
+    today = date.today()
+    try:
+        day = read_date(by, today).value
+    except AnswerProblem as problem:  # unreadable, or very far away: the conversation's own sentence
+        raise Refused(str(problem)) from None
+    if day < today.isoformat():
+        raise Refused("That date has gone by: a goal's date is one still to come. Could you check it?")
+    return day
 
 
 def goal_places(workspace: Workspace, goals: list[Goal]) -> dict[int, ActivityPlace]:

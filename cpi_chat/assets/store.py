@@ -35,7 +35,8 @@ class AssetStore:
                 self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), check_same_thread=False))
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as error:
-            raise CpiChatError(f"The asset directory {path} could not be opened ({type(error).__name__}).") from None
+            raise CpiChatError(f"The asset directory {path} could not be opened ({type(error).__name__}). If it is damaged, "
+                               "move it aside and import your directory again with `cpi-chat assets import FILE`.") from None
 
     def count(self) -> int:
         """How many assets the directory holds."""

@@ -162,8 +162,12 @@ def open_session(
         return None
     if mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time
         io.write(f"For the worker: {person.needs.in_words()}")
-    db, engine, assets = workspace.db, workspace.engine, workspace.assets
-    ready_to_search(assets, io)
+    db, engine = workspace.db, workspace.engine
+    assets, problem = workspace.directory_for_a_session()
+    if assets is None:  # a damaged directory: say how to mend it, and go on without suggesting groups
+        io.write(problem)
+    else:
+        ready_to_search(assets, io)
     unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")
     if unfinished is not None:
         carry_on = ask_yes_no(io, f"A session started on {unfinished.started[:10]} stopped part-way. Carry on where it stopped?")

@@ -85,7 +85,7 @@ def commitment_event(goal: GoalPlan, start_from: date) -> Event:
 
 def target_event(goal: GoalPlan) -> Event | None:
     """One all-day event on the target's date, with a reminder a week before; None without a date."""
-    if goal.by_when is None:
+    if goal.by_when is None or goal.by_when == date.max:  # the end of the calendar has no day after to end on
         return None
     event = Event.new(start=goal.by_when, end=goal.by_when + timedelta(days=1))
     event.add("summary", f"Goal date: {goal.what}")
@@ -93,8 +93,10 @@ def target_event(goal: GoalPlan) -> Event | None:
     return event
 
 
-def reminder_event(reminder: Reminder) -> Event:
-    """The next meeting (or another date agreed) as an all-day event with a reminder the day before."""
+def reminder_event(reminder: Reminder) -> Event | None:
+    """The next meeting (or another date agreed) as an all-day event with a reminder the day before; None on date.max."""
+    if reminder.day == date.max:
+        return None
     event = Event.new(start=reminder.day, end=reminder.day + timedelta(days=1))
     event.add("summary", "Meeting with my worker" if reminder.is_meeting else reminder.text)
     if not reminder.is_meeting:
@@ -119,6 +121,8 @@ def render_plan_ics(plan: PlanView, stamp: datetime | None = None) -> str:
         calendar.add_component(event)
     for reminder in plan.reminders:
         event = reminder_event(reminder)
+        if event is None:
+            continue
         _identify(event, f"{'meeting' if reminder.is_meeting else 'reminder'}-{reminder.note_id}@{UID_DOMAIN}", made)
         calendar.add_component(event)
     calendar.add_missing_timezones()

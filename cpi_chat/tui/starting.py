@@ -14,6 +14,7 @@ from cpi_chat.words import day_of, short_date
 if TYPE_CHECKING:
     from textual.app import App
 
+    from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.records.model import Goal, Person
     from cpi_chat.session import Session, Turn
 
@@ -116,7 +117,7 @@ def _open(app: App, person: Person, mode: str) -> None:
             return
         if index == 0:
             _push_conversation(app, person, unfinished.mode if unfinished.mode in ("joint", "self") else mode,
-                               lambda: Session.resume(workspace.db, workspace.engine, workspace.assets, person, unfinished))
+                               lambda: Session.resume(workspace.db, workspace.engine, _directory(app), person, unfinished))
             return
         sessions.start_afresh(workspace, unfinished.id)
         _choose_goal_then_start(app, person, mode)
@@ -138,7 +139,7 @@ def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
         from cpi_chat.session import Session
 
         _push_conversation(app, person, mode, lambda: Session.start(
-            workspace.db, workspace.engine, workspace.assets, person, mode, goal=goal))
+            workspace.db, workspace.engine, _directory(app), person, mode, goal=goal))
 
     if len(active) <= 1:
         start(active[0] if active else None)
@@ -165,6 +166,14 @@ def _nothing_chosen(app: App) -> None:
         app.exit(message=app.leaving_words())  # type: ignore[attr-defined]
     else:
         app.ask_for_own_name()  # type: ignore[attr-defined]
+
+
+def _directory(app: App) -> AssetDirectory | None:
+    """The directory for a session, or None (and a sentence saying how to mend it) when it cannot be opened."""
+    assets, problem = app.workspace.directory_for_a_session()  # type: ignore[attr-defined]
+    if assets is None:
+        app.notify(problem, severity="warning", timeout=15, markup=False)
+    return assets
 
 
 def _push_conversation(app: App, person: Person, mode: str, begin: Callable[[], tuple[Session, Turn]]) -> None:

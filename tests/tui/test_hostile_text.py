@@ -172,6 +172,7 @@ def hostile_workspace(folder: Path, words: str) -> Workspace:
 @settings(max_examples=int(os.environ.get("CPI_CHAT_HOSTILE_EXAMPLES", "2")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @example("[/] x")
+@example("[/][/]\x9b31m[/]")  # a C1 escape once replayed by the directory's edit form
 @example("run 5 km [maybe] [@click=app.quit]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x1bc")
 @given(HOSTILE)
 def test_hostile_words_never_stop_the_app_change_the_terminal_or_lose_a_bracket(words: str) -> None:

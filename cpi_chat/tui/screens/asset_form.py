@@ -17,6 +17,7 @@ from cpi_chat.assets.model import Asset, split_tags
 from cpi_chat.errors import Refused
 from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.tui.widgets.key_bar import KeyBar
+from cpi_chat.wording import safe
 
 if TYPE_CHECKING:
     from cpi_chat.assets.directory import AssetDirectory
@@ -107,7 +108,7 @@ class AssetFormScreen(ModalScreen[Asset | None]):
             box.border_title = as_typed(f"Change {asset.name}" if asset else "Add a group or activity")
             with VerticalScroll(id="form-fields"):
                 yield Label("Name (needed)")
-                yield Input(asset.name if asset else "", placeholder="e.g. Walking Football", id="form-name")
+                yield Input(safe(asset.name) if asset else "", placeholder="e.g. Walking Football", id="form-name")
                 yield Label("Domain (needed)")
                 domains = [(d.label, d.slug) for d in self.assets.domains()]
                 current = self.assets.lexicon.resolve_domain(asset.domain) if asset else None
@@ -118,7 +119,7 @@ class AssetFormScreen(ModalScreen[Asset | None]):
                     value = getattr(asset, name) if asset else ""
                     if name == "tags":
                         value = "; ".join(value)
-                    yield Input(value, placeholder=hint, id=f"form-{name}")
+                    yield Input(safe(value), placeholder=hint, id=f"form-{name}")  # a field never replays an escape code
                 yield Label("Kind of service")
                 kind = asset.kind if asset else "mainstream"
                 with RadioSet(id="form-kind"):
