@@ -46,17 +46,12 @@ def add_target_goal(workspace: Workspace, person_id: int, what: str, measure: st
 
 
 def _target_date(by: str) -> str:
-    """A target's date as typed, read as the conversation reads it ('31/03/2027', 'in 3 months'); never one gone by."""
-    from cpi_chat.dialogue.answers import AnswerProblem, read_date
-
+    """A target's date as typed ('31/03/2027', 'in 3 months'), read as the conversation reads it; never one gone by."""
     today = date.today()
-    try:
-        day = read_date(by, today).value
-    except AnswerProblem as problem:  # unreadable, or very far away: the conversation's own sentence
-        raise Refused(str(problem)) from None
-    if day < today.isoformat():
+    day = records.parse_user_date(by, today)
+    if day < today:
         raise Refused("That date has gone by: a goal's date is one still to come. Could you check it?")
-    return day
+    return day.isoformat()
 
 
 def goal_places(workspace: Workspace, goals: list[Goal]) -> dict[int, ActivityPlace]:

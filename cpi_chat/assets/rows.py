@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -21,6 +20,7 @@ from pydantic import (
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import ASSET_FIELDS, KINDS, STATUSES, Asset, shape, split_tags
 from cpi_chat.errors import CpiChatError
+from cpi_chat.wording import CONTROL, safe
 
 MAX_FIELD_CHARACTERS = 10_000
 LIST_FIELDS = tuple(f.name for f in ASSET_FIELDS if shape(f) == "list")
@@ -28,7 +28,6 @@ DATE_FIELDS = tuple(f.name for f in ASSET_FIELDS if shape(f) == "date")
 _EMPTY: dict[str, object] = {
     f.name: [] if shape(f) == "list" else None if shape(f) == "date" else f.default for f in ASSET_FIELDS
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _RecordRules(BaseModel):
@@ -39,15 +38,15 @@ class _RecordRules(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, data: Any) -> Any:
-        """Nothing given is empty; control characters are dropped (one pass over the record: imports are big)."""
+        """Nothing given is empty; escape sequences and control characters go whole (one pass: imports are big)."""
         if not isinstance(data, Mapping):
             return data
         cleaned = {}
         for key, value in data.items():
             if value is None:
                 value = _EMPTY.get(key, "")
-            elif isinstance(value, str) and _CONTROL.search(value):
-                value = _CONTROL.sub("", value)
+            elif isinstance(value, str) and CONTROL.search(value):  # "\x1bc" goes whole, never leaving its "c"
+                value = safe(value)
             cleaned[key] = value
         return cleaned
 

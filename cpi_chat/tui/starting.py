@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cpi_chat.actions import goals, people, pin, sessions
 from cpi_chat.errors import CpiChatError
-from cpi_chat.wording import NOT_FOUND_ALONE
+from cpi_chat.wording import NOT_FOUND_ALONE, safe
 from cpi_chat.words import day_of, short_date
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def let_person_alone_in(app: App, given_name: str | None) -> None:
     if needed:
         from cpi_chat.tui.screens.name_and_pin import NameAndPinScreen
 
-        shown = "" if not given_name or given_name.strip().isdecimal() else given_name  # an id is never a name to show
+        shown = "" if not given_name or given_name.strip().isdecimal() else safe(given_name)  # never an id, never an escape
         hint = ""
         if app.demo:  # type: ignore[attr-defined]
             from cpi_chat.demo import DEMO_PIN_HINT as hint

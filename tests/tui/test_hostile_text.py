@@ -12,11 +12,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from screen_reading import screen_text
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import Button, DataTable, OptionList, Static
 from tui_driving import type_text
 
 from cpi_chat import records
 from cpi_chat.actions import directory, goals
+from cpi_chat.actions import settings as team_settings
 from cpi_chat.assets.directory import Hit
 from cpi_chat.assets.model import Asset
 from cpi_chat.paths import resolve_paths
@@ -100,6 +101,8 @@ def every_word_shown(app: CpiChatApp) -> str:
                 words.append(title.plain)
         if isinstance(widget, Static):
             words.append(str(widget.render()))
+        elif isinstance(widget, Button):
+            words.append(str(widget.label))
         elif isinstance(widget, OptionList):
             words.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
         elif isinstance(widget, DataTable):
@@ -153,6 +156,32 @@ async def visit_every_screen(workspace: Workspace, words: str) -> list[tuple[str
     return seen
 
 
+async def visit_self_mode_screens(workspace: Workspace, words: str) -> list[tuple[str, str, str]]:
+    """The person alone: the door with their name as given, then their goal choice, conversation and how it's going."""
+    seen: list[tuple[str, str, str]] = []
+
+    async def look(app: CpiChatApp, pilot, where: str) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        assert app.is_running and app.return_code is None, f"the app stopped on {where}"
+        seen.append((where, every_word_shown(app), screen_text(app)))
+
+    door = CpiChatApp(workspace, mode="self", person_name=f"Sam {words}")  # the PIN is asked: the name waits in its box
+    async with door.run_test(size=(100, 40)) as pilot:
+        await look(door, pilot, "the door, with the name as given")
+    team_settings.change_setting(workspace, "self-check-in-pin", "off")
+    person = records.list_people(workspace.db)[0]
+    app = CpiChatApp(workspace, mode="self", person_name=person.name)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await look(app, pilot, "choosing a goal alone")
+        await pilot.press("1")
+        await look(app, pilot, "the conversation alone")
+        await pilot.press("ctrl+g")
+        await look(app, pilot, "how it's going alone")
+        await pilot.press("l")
+        await look(app, pilot, "logging progress alone")
+    return seen
+
+
 def hostile_workspace(folder: Path, words: str) -> Workspace:
     """A person, their goals, notes, ratings and circles, and a directory group, all carrying `words`."""
     workspace = Workspace(resolve_paths(data_dir=folder / "data", environ={}), training=True)
@@ -173,6 +202,7 @@ def hostile_workspace(folder: Path, words: str) -> Workspace:
           suppress_health_check=[HealthCheck.too_slow])
 @example("[/] x")
 @example("[/][/]\x9b31m[/]")  # a C1 escape once replayed by the directory's edit form
+@example("[/][/][/]\x1bc[/][/]\x1bc")  # a directory field once kept the "c" of a reset
 @example("run 5 km [maybe] [@click=app.quit]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x1bc")
 @given(HOSTILE)
 def test_hostile_words_never_stop_the_app_change_the_terminal_or_lose_a_bracket(words: str) -> None:
@@ -180,10 +210,12 @@ def test_hostile_words_never_stop_the_app_change_the_terminal_or_lose_a_bracket(
         workspace = hostile_workspace(Path(folder), words)
         try:
             seen = asyncio.run(visit_every_screen(workspace, words))
+            seen += asyncio.run(visit_self_mode_screens(workspace, words))
         finally:
             workspace.close()
     shown = squeezed(safe(words))
     for where, all_words, on_screen in seen:
         assert not any(code in on_screen for code in ESCAPES), f"an escape code reached the terminal on {where}"
-        if where not in ("the resume offer", "deleting from the directory", "editing in the directory"):
+        if where not in ("the resume offer", "deleting from the directory", "editing in the directory",
+                         "the door, with the name as given", "the conversation alone", "logging progress alone"):
             assert shown in squeezed(all_words), f"{where} lost some of the words {shown!r}"

@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from cpi_chat.tui.as_typed import as_typed
 
 
 class ChoiceScreen(ModalScreen[int | None]):
@@ -33,9 +34,9 @@ class ChoiceScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-box"):
-            yield Static(self.question, id="choice-question", markup=False)
+            yield Static(as_typed(self.question), id="choice-question")  # a name or a goal's words, as typed
             for number, answer in enumerate(self.answers, start=1):
-                yield Button(Content(f"{number}. {answer}"), id=f"choice-{number - 1}", compact=True, classes="choice-answer")
+                yield Button(as_typed(f"{number}. {answer}"), id=f"choice-{number - 1}", compact=True, classes="choice-answer")
             yield Static("Escape: back without choosing", classes="hint")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
