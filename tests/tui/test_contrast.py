@@ -147,6 +147,26 @@ async def alone(pilot: Pilot, look: Look) -> None:
     await look("the check-in alone")
 
 
+async def own_pin(pilot: Pilot, look: Look) -> None:
+    await highlight(pilot, "Callum Reid")
+    await press(pilot, "k")
+    await look("setting Callum's own PIN")
+    await type_text(pilot, "green door")
+    await press(pilot, "enter")
+    await type_text(pilot, "green dor")
+    await press(pilot, "enter")
+    await look("two PINs that are not the same")
+
+
+async def door(pilot: Pilot, look: Look) -> None:
+    await look("a self check-in asking the name and PIN")
+    await type_text(pilot, "Dan Mercer")
+    await press(pilot, "enter")
+    await type_text(pilot, "0000")
+    await press(pilot, "enter")
+    await look("a name and PIN that do not match")
+
+
 async def training(pilot: Pilot, look: Look) -> None:
     await press(pilot, "space", "space", "space")
     await look("a training session playing")
@@ -208,6 +228,9 @@ JOURNEYS = {
                          frozenset({"DirectoryScreen", "AssetFormScreen", "ConfirmDeleteScreen"})),
     "alone": Journey(lambda workspace: demo_app(workspace, mode="self"), (80, 24), alone,
                      frozenset({"YourNameScreen", "ChoiceScreen", "ConversationScreen"})),
+    "own pin": Journey(demo_app, (80, 24), own_pin, frozenset({"SetPinScreen"})),
+    "door": Journey(lambda workspace: demo_app(workspace, mode="self"), (80, 24), door, frozenset({"NameAndPinScreen"}),
+                    "demo_with_pins"),
     "training": Journey(_training_app, (100, 30), training, frozenset({"TrainingScreen", "TakeOverScreen"}), "workspace"),
     "mapping": Journey(_exercise_app("mapping"), (100, 30), mapping,
                        frozenset({"AskLineScreen", "MappingScreen", "AddToCellScreen"}), "bare_workspace"),
@@ -272,6 +295,15 @@ def workspace(tmp_path) -> Any:  # type: ignore[no-untyped-def]
 
     with training_workspace(base=tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def demo_with_pins(demo_workspace) -> Any:  # type: ignore[no-untyped-def]
+    """The demo with the team's default: a person alone types their own PIN after their name."""
+    from cpi_chat.actions import settings
+
+    settings.change_setting(demo_workspace, "self-check-in-pin", "on")
+    return demo_workspace
 
 
 @pytest.fixture
