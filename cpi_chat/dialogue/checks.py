@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cpi_chat.dialogue.library import FlowLibrary, FlowSource, Problem, format_loc, key_line
+from cpi_chat.dialogue.lists import COMPUTED_NAMES, ITEM_ANSWERS
 from cpi_chat.dialogue.model import (
     BranchStep,
     CallStep,
@@ -21,7 +22,7 @@ from cpi_chat.dialogue.model import (
 )
 from cpi_chat.dialogue.templates import BUILT_IN_NAMES, PLACEHOLDER, names_in
 
-CONTEXT_NAMES = BUILT_IN_NAMES | {"mode", "easy_read"}
+CONTEXT_NAMES = BUILT_IN_NAMES | {"mode", "easy_read"} | COMPUTED_NAMES
 
 
 def check_library(library: FlowLibrary) -> list[Problem]:
@@ -48,7 +49,7 @@ def successors(flow: Flow, step: Any) -> list[tuple[str, tuple[Any, ...]]]:
             return []
         case ChooseStep():
             targets = [(o.next, here + ("choose", i, "next")) for i, o in enumerate(step.choose) if o.next]
-            if any(not o.next for o in step.choose) or step.optional:
+            if any(not o.next for o in step.choose) or step.optional or step.choose_from:
                 targets += default
             return targets
         case _:
@@ -166,6 +167,8 @@ def _defines(step: Any, library: FlowLibrary, visiting: frozenset[str] = frozens
         return {name, f"{name}_id"}
     if isinstance(step, CallStep):
         return answers_set_by(step.call, library, visiting)
+    if isinstance(step, ChooseStep) and step.choose_from and name:
+        return {name, *ITEM_ANSWERS[step.choose_from]}
     return {name} if name else set()
 
 
@@ -189,6 +192,8 @@ def _templates(step: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(step, BranchStep):
         for i, case in enumerate(step.branch):
             yield ("branch", i, "when", "answer"), "{" + case.when.answer + "}"
+            if case.when.reaches:
+                yield ("branch", i, "when", "reaches"), "{" + case.when.reaches + "}"
 
 
 def _unknown_answers(source: FlowSource, library: FlowLibrary) -> Iterator[Problem]:

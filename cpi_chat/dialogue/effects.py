@@ -72,16 +72,20 @@ class SaveSmallStep:
     owner: Owner = "person"
     goal_key: str = ""
     goal_id: int | None = None
+    owner_name: str = ""  # who 'someone else' is
+    solution_key: str = ""  # the solution (saved in this session) this step carries out
 
 
 @dataclass(frozen=True)
 class SaveBarrier:
-    """A barrier, or a part of one when `parent_key` names the barrier it was split from."""
+    """A barrier, or a part of one when `parent_key` names the barrier it was split from; tied to a goal when named."""
 
     key: str
     text: str
     owner: BarrierOwner = "person"
     parent_key: str = ""
+    goal_key: str = ""
+    goal_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ class SaveCheckin:
     value: str = ""
     feeling: str = ""
     by: Literal["person", "worker"] = "person"
+    note: str = ""  # what got in the way of a missed week, in the person's words
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,61 @@ class SaveWellbeing:
     key: str
     question: str
     score: int | None
+
+
+@dataclass(frozen=True)
+class SaveChosenGroup:
+    """A group the person chose (from the directory when `asset_id` is set), kept so it can become a goal."""
+
+    key: str
+    name: str
+    asset_id: str = ""
+    first_visit: str = ""
+
+
+@dataclass(frozen=True)
+class SaveGoalLevels:
+    """The five Goal Attainment Scaling levels agreed for a goal (named by `goal_key` in this session, or `goal_id`)."""
+
+    key: str
+    goal_key: str = ""
+    goal_id: int | None = None
+    baseline: int = -1
+    much_less: str = ""
+    somewhat_less: str = ""
+    expected: str = ""
+    somewhat_more: str = ""
+    much_more: str = ""
+
+
+@dataclass(frozen=True)
+class TickStep:
+    """A small step done (or not done after all)."""
+
+    key: str
+    step_id: int
+    done: bool = True
+
+
+@dataclass(frozen=True)
+class SetGoalStatus:
+    """A goal achieved, paused (why, until when), stopped (why) or reopened ('active')."""
+
+    key: str
+    status: Literal["active", "achieved", "paused", "dropped"]
+    goal_key: str = ""
+    goal_id: int | None = None
+    reason: str = ""
+    until: str = ""  # ISO date or empty
+
+
+@dataclass(frozen=True)
+class SaveGasScore:
+    """One goal scored at this review, -2 (much less than expected) to +2 (much more)."""
+
+    key: str
+    goal_id: int
+    level: int
 
 
 @dataclass(frozen=True)
@@ -161,6 +221,11 @@ Effect = (
     | SaveCheckin
     | SaveRating
     | SaveWellbeing
+    | SaveChosenGroup
+    | SaveGoalLevels
+    | TickStep
+    | SetGoalStatus
+    | SaveGasScore
     | Withdraw
     | EndSession
 )
@@ -169,7 +234,8 @@ EFFECT_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         SuggestAssets, SaveInterest, SaveConnection, SaveGoal, SaveSmallStep, SaveBarrier,
-        SaveSolution, SaveNote, SaveCheckin, SaveRating, SaveWellbeing, Withdraw, EndSession,
+        SaveSolution, SaveNote, SaveCheckin, SaveRating, SaveWellbeing, SaveChosenGroup, SaveGoalLevels, TickStep,
+        SetGoalStatus, SaveGasScore, Withdraw, EndSession,
     )
 }
 

@@ -11,26 +11,38 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from cpi_chat.amounts import reaches
 from cpi_chat.dialogue import answers as read
 from cpi_chat.dialogue.effects import (
-    BarrierOwner,
     Effect,
     EndSession,
-    Owner,
-    SaveBarrier,
-    SaveCheckin,
-    SaveConnection,
+    SaveChosenGroup,
     SaveGoal,
-    SaveInterest,
-    SaveNote,
-    SaveRating,
-    SaveSmallStep,
-    SaveSolution,
-    SaveWellbeing,
     SuggestAssets,
     Withdraw,
 )
-from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
+from cpi_chat.dialogue.events import (
+    Answer,
+    Back,
+    Event,
+    Help,
+    KeepAsset,
+    Pick,
+    PickAsset,
+    Skip,
+    Stop,
+)
+from cpi_chat.dialogue.keeping import record_effect, truthy
+from cpi_chat.dialogue.lists import (
+    GOALS,
+    GROUPS,
+    ITEM_ANSWERS,
+    computed_answers,
+    items_of,
+    label_of,
+    read_list,
+    with_item,
+)
 from cpi_chat.dialogue.model import (
     AskStep,
     BranchStep,
@@ -39,7 +51,6 @@ from cpi_chat.dialogue.model import (
     Condition,
     EndStep,
     Flow,
-    RecordSpec,
     RecordStep,
     SayStep,
     SetGoalStep,
@@ -102,6 +113,8 @@ class Engine:
                 return self._back(state)
             case Skip():
                 return self._skip(state, step)
+            case KeepAsset():
+                return self._keep_group(state, step, event)
             case Answer(text=text) if not text.strip() and getattr(step, "optional", False):
                 return self._skip(state, step)
             case Answer() | Pick() | PickAsset():
@@ -143,17 +156,22 @@ class Engine:
         """The value an event gives this step, extra answers to keep, and where it leads."""
         match step:
             case ChooseStep():
-                labels = [o.label for o in step.choose]
+                items = items_of(self._values(state), step.choose_from) if step.choose_from else []
+                shown = self._option_labels(state, step)
                 if isinstance(event, Pick):
-                    if not 0 <= event.index < len(labels):
+                    if not 0 <= event.index < len(shown):
                         raise read.AnswerProblem("Please pick one of the options shown.")
-                    option = step.choose[event.index]
+                    index = event.index
                 elif isinstance(event, Answer):
-                    shown = self._option_labels(state, step)
-                    picked = read.read_choice(event.text, list(shown))
-                    option = step.choose[shown.index(picked.value)]
+                    index = shown.index(read.read_choice(event.text, list(shown)).value)
                 else:
                     raise read.AnswerProblem("Please pick one of the options shown.")
+                if index < len(items):  # one of the list's items: its answers are kept, as if given again
+                    assert step.choose_from is not None
+                    item = items[index]
+                    kept = {name: item.get(name, "") for name in ITEM_ANSWERS[step.choose_from]}
+                    return "picked", kept, None
+                option = step.choose[index - len(items)]
                 return option.answer_value, {}, option.next
             case AskStep():
                 if isinstance(event, Pick) and step.validate_as == "choice":
@@ -218,11 +236,27 @@ class Engine:
         state.goal_key = checkpoint.goal_key
         state.first_barrier_key = checkpoint.first_barrier_key
         state.last_barrier_key = checkpoint.last_barrier_key
+        state.last_solution_key = checkpoint.last_solution_key
         step = self._current_step(state)
         name = answer_name(step) or ""
         prompt = replace(self._prompt(state, step), previous=previous_answers.get(name, ""))
         effects = withdrawn + self._search_again(prompt)
         return state, Reply(messages=(), prompt=prompt, effects=effects, progress=self.progress(state))
+
+    def _keep_group(self, state: EngineState, step: Any, event: KeepAsset) -> tuple[EngineState, Reply]:
+        """A group picked in the finder during another question: kept (and offered when goals are set), the question stays."""
+        prompt = self._prompt(state, step)
+        kept = [g for g in read_list(self._values(state), GROUPS) if g.get("chosen_asset_id") == event.asset_id]
+        if kept or not event.name.strip():
+            notice = f"{event.name} is already kept for your plan." if kept else ""
+            return state, Reply(messages=(), prompt=prompt, progress=self.progress(state), notice=notice)
+        checkpoint = state._checkpoint()
+        group = {"chosen_asset": event.name.strip(), "chosen_asset_id": event.asset_id, "first_visit": ""}
+        state.keep_answers(checkpoint, {GROUPS: with_item(state.answers, GROUPS, group)})
+        state.history.append(checkpoint)
+        effect = self._save(state, SaveChosenGroup(key=self._key(state), name=event.name.strip(), asset_id=event.asset_id))
+        notice = f"Kept {event.name.strip()} for your plan: it will be offered when goals are set."
+        return state, Reply(messages=(), prompt=prompt, effects=(effect,), progress=self.progress(state), notice=notice)
 
     @staticmethod
     def _search_again(prompt: Prompt) -> tuple[Effect, ...]:
@@ -240,6 +274,11 @@ class Engine:
                 return state, Reply(tuple(messages), None, tuple(effects))
             frame = state.stack[-1]
             if not frame.step:
+                if frame.each and frame.index + 1 < len(read_list(self._values(state), GOALS)):
+                    frame.index += 1  # the same flow again, for the next goal
+                    frame.step = self.flows[frame.flow].start
+                    self._start_afresh(state, self.flows[frame.flow])
+                    continue
                 state.stack.pop()
                 continue
             flow = self.flows[frame.flow]
@@ -260,7 +299,9 @@ class Engine:
                     self._say_optional(state, step, messages)
                     self._go(state, step, None)
                 case RecordStep():
-                    effects.append(self._save(state, self._record(state, step.record)))
+                    kept = self._record(state, step)
+                    if kept is not None:
+                        effects.append(self._save(state, kept))
                     self._say_optional(state, step, messages)
                     self._go(state, step, None)
                 case BranchStep():
@@ -269,11 +310,14 @@ class Engine:
                 case CallStep():
                     frame.step = step.next or flow.step_after(step.id) or ""
                     callee = self.flows[step.call]
-                    state.stack.append(Frame(step.call, callee.start, via=step.id))
+                    if step.for_each and not read_list(self._values(state), GOALS):
+                        continue  # no goal to go through
+                    state.stack.append(Frame(step.call, callee.start, via=step.id, each=step.for_each or ""))
+                    self._start_afresh(state, callee)
                 case EndStep():
                     if step.end:
                         messages.append(self._say(state, self._words(state, step, step.end)))
-                    state.stack.pop()
+                    frame.step = ""  # finished: the loop above returns to the caller, or runs it for the next goal
                 case _:
                     raise TypeError(f"unknown step {step!r}")
         raise FlowError(f"The flow '{state.stack[-1].flow}' goes round in a loop without asking anything.")
@@ -302,55 +346,35 @@ class Engine:
         fields = {name: self._text(state, value) for name, value in spec.model_dump().items() if name != "kind"}
         key = self._key(state)
         state.goal_key = key
+        goal = {"goal_key": key, "goal_what": fields["what"], "goal_kind": spec.kind, "goal_how_often": fields["how_often"],
+                "goal_asset_id": fields["asset_id"], "goal_measure": fields["measure"]}
+        self._keep_in_list(state, GOALS, goal)
         return SaveGoal(key=key, kind=spec.kind, **fields)
 
-    def _record(self, state: EngineState, spec: RecordSpec) -> Effect:
-        text = self._text(state, spec.text)
-        key = self._key(state)
-        match spec.kind:
-            case "interest":
-                assert spec.when is not None
-                return SaveInterest(key=key, text=text, when=spec.when)
-            case "connection":
-                return SaveConnection(key=key, text=text, kind=spec.connection or "person")
-            case "note":
-                return SaveNote(key=key, text=text, private=spec.private, remind_on=self._text(state, spec.remind_on))
-            case "barrier":
-                parent = {"none": "", "first": state.first_barrier_key, "last": state.last_barrier_key}[spec.part_of]
-                said = self._text(state, spec.owner or "person").lower()
-                barrier_owner: BarrierOwner = "service" if said.startswith(("service", "worker")) else "person"
-                if spec.part_of == "none":
-                    state.first_barrier_key = key
-                state.last_barrier_key = key
-                return SaveBarrier(key=key, text=text, owner=barrier_owner, parent_key=parent)
-            case "solution":
-                realistic = self._truthy(state, spec.realistic)
-                return SaveSolution(key=key, barrier_key=state.last_barrier_key, text=text, realistic=realistic, chosen=realistic)
-            case "small_step":
-                owner_text = self._text(state, spec.owner or "person").lower()
-                owner: Owner = (
-                    "worker" if "worker" in owner_text
-                    else "someone_else" if "someone" in owner_text or "other" in owner_text
-                    else "person"
-                )
-                goal_key, goal_id = self._goal_ref(state, spec)
-                return SaveSmallStep(key=key, text=text, owner=owner, goal_key=goal_key, goal_id=goal_id)
-            case "checkin":
-                _, goal_id = self._goal_ref(state, spec)
-                went = "" if spec.attended is None else self._text(state, str(spec.attended)).strip().lower()
-                paused = went in {"paused", "away", "unwell"}
-                attended = None if not went or paused else went in {"yes", "true", "y"}
-                return SaveCheckin(
-                    key=key, goal_id=goal_id or 0, attended=attended, paused=paused,
-                    value=self._text(state, spec.value), feeling=self._text(state, spec.feeling),
-                    by="worker" if state.context.get("mode") == "joint" else "person",
-                )
-            case "rating":
-                return SaveRating(key=key, topic=spec.topic, score=self._score(state, spec.score), words=text)
-            case "wellbeing":
-                assert spec.question is not None
-                return SaveWellbeing(key=key, question=spec.question, score=self._wellbeing_score(state, spec.score))
-        raise TypeError(f"unknown record kind {spec.kind}")
+    def _record(self, state: EngineState, step: RecordStep) -> Effect | None:
+        values = self._values(state)
+        effect = record_effect(state, step.record, self._key(state), lambda t: render(t, values), values)
+        if isinstance(effect, SaveChosenGroup):  # offered as a goal from now on
+            group = {"chosen_asset": effect.name, "chosen_asset_id": effect.asset_id, "first_visit": effect.first_visit}
+            self._keep_in_list(state, GROUPS, group)
+        return effect
+
+    @staticmethod
+    def _keep_in_list(state: EngineState, key: str, item: dict[str, str]) -> None:
+        """Add an item to a list kept among the answers, so going back removes it again."""
+        checkpoint = state.history[-1] if state.history else state._checkpoint()
+        state.keep_answers(checkpoint, {key: with_item(state.answers, key, item)})
+
+    def _start_afresh(self, state: EngineState, flow: Flow) -> None:
+        """A flow called again (or for the next goal) starts without its own earlier answers; the ones it is given stay."""
+        names = {answer_name(s) for s in flow.steps} - {None}
+        names |= {f"{answer_name(s)}_id" for s in flow.steps if isinstance(s, SuggestAssetsStep)}
+        for s in flow.steps:
+            if isinstance(s, ChooseStep) and s.choose_from:
+                names |= set(ITEM_ANSWERS[s.choose_from])
+        stale = {name: "" for name in names - set(flow.inputs) if state.answers.get(name or "")}
+        if stale:
+            state.keep_answers(state.history[-1] if state.history else state._checkpoint(), stale)  # type: ignore[arg-type]
 
     def _help(self, state: EngineState, step: Any) -> str:
         if step.help:
@@ -365,33 +389,6 @@ class Engine:
         except ValueError:
             return date.today()
 
-    def _score(self, state: EngineState, template: str) -> int:
-        """A rating from 1 to 5; an answer that is not a number counts as 0 (not given)."""
-        try:
-            number = float(read.read_number(self._text(state, template)).value)
-        except read.AnswerProblem:
-            return 0
-        return max(1, min(5, round(number)))
-
-    def _wellbeing_score(self, state: EngineState, template: str) -> int | None:
-        """An answer from 0 to 10 (0 is an answer, not 'none given'); None when it is not a number."""
-        try:
-            number = float(read.read_number(self._text(state, template)).value)
-        except read.AnswerProblem:
-            return None
-        return max(0, min(10, round(number)))
-
-    def _goal_ref(self, state: EngineState, spec: RecordSpec) -> tuple[str, int | None]:
-        given = state.context.get("goal_id", "").strip()
-        if spec.goal == "given" or not state.goal_key:
-            return "", int(given) if given.isascii() and given.isdecimal() else None
-        return state.goal_key, None
-
-    def _truthy(self, state: EngineState, value: str | bool) -> bool:
-        if isinstance(value, bool):
-            return value
-        return self._text(state, value).strip().lower() in {"yes", "true", "y"}
-
     def _holds(self, state: EngineState, condition: Condition) -> bool:
         value = self._values(state).get(condition.answer, "")
         if condition.equals is not None:
@@ -400,6 +397,8 @@ class Engine:
             return value.strip().lower() in {v.strip().lower() for v in condition.one_of}
         if condition.is_empty is not None:
             return (value.strip() == "") == condition.is_empty
+        if condition.reaches is not None:
+            return reaches(value, self._values(state).get(condition.reaches, ""))
         try:
             number = float(value)
         except ValueError:
@@ -421,7 +420,17 @@ class Engine:
         return flow.step(frame.step)
 
     def _values(self, state: EngineState) -> dict[str, str]:
-        return {**state.context, **state.answers}
+        """Every answer a template or branch can use: the session's, the lists' worked-out ones, the answers, the goal in view."""
+        values = {**state.context, **state.answers}
+        values = {**state.context, **computed_answers(values), **state.answers}
+        goals = [f for f in state.stack if f.each]
+        if goals:
+            items = read_list(values, GOALS)
+            for frame in goals:
+                if frame.index < len(items):
+                    values.update(items[frame.index])
+                    values.update(goal_number=str(frame.index + 1), goals_total=str(len(items)))
+        return values
 
     def _say(self, state: EngineState, template: str) -> str:
         """Text for people to read: like `_text`, with dates written in words ('25 February 2027')."""
@@ -437,8 +446,11 @@ class Engine:
         return step.easy_read if self._easy(state) and step.easy_read else normal
 
     def _option_labels(self, state: EngineState, step: ChooseStep) -> tuple[str, ...]:
+        """The quick replies shown: one per item of the step's list (if any), then the written ones."""
         easy = self._easy(state)
-        return tuple(self._say(state, o.easy_read if easy and o.easy_read else o.label) for o in step.choose)
+        items = items_of(self._values(state), step.choose_from) if step.choose_from else []
+        from_list = tuple(label_of(step.choose_from or "", item) for item in items)
+        return from_list + tuple(self._say(state, o.easy_read if easy and o.easy_read else o.label) for o in step.choose)
 
     def _prompt(self, state: EngineState, step: Any) -> Prompt:
         frame = state.stack[-1]
@@ -464,8 +476,8 @@ class Engine:
                     domain=self._text(state, query.domain) or None if query.domain else None,
                     area=self._text(state, query.area) or None if query.area else None,
                     day=self._text(state, query.day) or None if query.day else None,
-                    free=self._truthy(state, query.free),
-                    accessible=self._truthy(state, query.accessible),
+                    free=query.free if isinstance(query.free, bool) else truthy(self._text(state, query.free)),
+                    accessible=query.accessible if isinstance(query.accessible, bool) else truthy(self._text(state, query.accessible)),
                     limit=query.limit,
                 )
                 text = self._say(state, self._words(state, step, step.say))

@@ -28,6 +28,14 @@ class PickAsset:
 
 
 @dataclass(frozen=True)
+class KeepAsset:
+    """A group found in the directory during another question: kept, to be offered when goals are set."""
+
+    asset_id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Back:
     """Go back to the question before, undoing its answer and what it saved."""
 
@@ -47,4 +55,4 @@ class Stop:
     """End the conversation now."""
 
 
-Event = Answer | Pick | PickAsset | Back | Skip | Help | Stop
+Event = Answer | Pick | PickAsset | KeepAsset | Back | Skip | Help | Stop

@@ -54,11 +54,22 @@ class Option(_Frozen):
         return self.value if self.value is not None else self.label
 
 
+ListName = Literal["groups", "goals"]
+
+
 class ChooseStep(_Continues):
     """Offers quick replies and waits for one to be picked."""
 
     say: str = Field(description="The question.")
     choose: list[Option] = Field(description="The quick replies, in the order shown.")
+    choose_from: ListName | None = Field(
+        None, description=(
+            "Also offer one reply per item of a list, before the written ones: 'groups' (each group chosen and not yet "
+            "a goal) or 'goals' (the person's goals). Picking one keeps 'picked' as the answer and that item's answers "
+            "(for a group: chosen_asset, chosen_asset_id, first_visit; for a goal: goal_what, goal_id or goal_key), "
+            "then goes to the step's own next."
+        ),
+    )
     answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the picked value under (defaults to the step id).")
     optional: bool = Field(False, description="Whether the person may skip this step.")
 
@@ -132,7 +143,8 @@ class SetGoalStep(_Continues):
     say: str | None = Field(None, description="What the app says once the goal is saved.")
 
 
-RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating", "wellbeing"]
+RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating", "wellbeing",
+                     "group", "goal_levels", "step_done", "goal_status", "gas_score"]
 # The four ONS personal wellbeing questions, by the names their answers are kept under (records.model has the same).
 WellbeingQuestion = Literal["life_satisfaction", "worthwhile", "happy", "anxious"]
 
@@ -152,8 +164,27 @@ class RecordSpec(_Frozen):
     )
     realistic: str | bool = Field(True, description="For a solution: true/false, or an earlier yes/no answer.")
     goal: Literal["last", "given"] = Field(
-        "last", description="Small step or check-in: the goal set last in this session, or the goal the session was given (input 'goal_id')."
+        "last", description=(
+            "Small step, check-in, barrier, goal levels, goal status or GAS score: the goal set last in this session, or "
+            "the goal given (the one being gone through with for_each, or picked from choose_from: goals)."
+        ),
     )
+    from_solution: bool = Field(False, description="Small step: it carries out the solution recorded last (a barrier's).")
+    owner_name: str = Field("", description="Small step: the name of the 'someone else' who does it.")
+    asset_id: str = Field("", description="Group: its id in the directory, usually '{chosen_asset_id}'.")
+    first_visit: str = Field("", description="Group: how the person will go the first time.")
+    baseline: str = Field("-1", description="Goal levels: where the person starts, -1 (or -2 when it cannot get worse).")
+    much_less: str = Field("", description="Goal levels: the words for -2, much less than expected.")
+    somewhat_less: str = Field("", description="Goal levels: the words for -1, somewhat less than expected.")
+    expected: str = Field("", description="Goal levels: the words for 0, the expected outcome.")
+    somewhat_more: str = Field("", description="Goal levels: the words for +1, somewhat more than expected.")
+    much_more: str = Field("", description="Goal levels: the words for +2, much more than expected.")
+    step: str = Field("", description="Step done: the id of the small step ticked, usually '{goal_next_step_id}'.")
+    status: str = Field("", description="Goal status: achieved, paused, stopped or active (reopened); may be an earlier answer.")
+    reason: str = Field("", description="Goal status: why it is paused or stopped.")
+    until: str = Field("", description="Goal status: until when a pause lasts (an earlier date answer).")
+    level: str = Field("", description="GAS score: the goal's level at this review, -2 to 2 (an earlier answer).")
+    note: str = Field("", description="Check-in: a note, such as what got in the way of a missed week.")
     attended: str | bool | None = Field(
         None, description="For a check-in: an earlier answer: yes (went), no (missed) or paused (away or unwell)."
     )
@@ -167,8 +198,11 @@ class RecordSpec(_Frozen):
     def _fields_fit_kind(self) -> RecordSpec:
         if self.kind == "interest" and self.when is None:
             raise ValueError("an interest needs 'when': past, present or wish")
-        if self.kind in {"interest", "connection", "note", "barrier", "solution", "small_step"} and not self.text:
+        if self.kind in {"interest", "connection", "note", "barrier", "solution", "small_step", "group"} and not self.text:
             raise ValueError(f"a {self.kind} needs 'text'")
+        needs = {"step_done": "step", "goal_status": "status", "gas_score": "level"}
+        if self.kind in needs and not getattr(self, needs[self.kind]):
+            raise ValueError(f"a {self.kind} needs '{needs[self.kind]}'")
         if self.kind == "rating" and not (self.topic and self.score):
             raise ValueError("a rating needs 'topic' and 'score'")
         if self.kind == "wellbeing" and not (self.question and self.score):
@@ -194,14 +228,18 @@ class Condition(_Frozen):
     is_empty: bool | None = Field(None, description="true: the answer was skipped or left empty; false: it was given.")
     above: float | None = Field(None, description="The answer is a number bigger than this.")
     below: float | None = Field(None, description="The answer is a number smaller than this.")
+    reaches: str | None = Field(
+        None, pattern=IDENTIFIER,
+        description="The answer reaches the amount in this other answer, in the same unit ('5.2 km' reaches 'run 5 km').",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
     def _one_comparison(self) -> Condition:
-        given = [v for v in (self.equals, self.one_of, self.is_empty, self.above, self.below) if v is not None]
+        given = [v for v in (self.equals, self.one_of, self.is_empty, self.above, self.below, self.reaches) if v is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of: equals, in, is_empty, above, below")
+            raise ValueError("give exactly one of: equals, in, is_empty, above, below, reaches")
         return self
 
 
@@ -223,6 +261,12 @@ class CallStep(_Continues):
     """Runs another flow, then comes back and carries on here."""
 
     call: str = Field(pattern=IDENTIFIER, description="The id of the flow to run.")
+    for_each: Literal["goals"] | None = Field(
+        None, description=(
+            "Run the flow once for each of the person's goals the session was given (none: not at all), with that "
+            "goal's answers (goal_what, goal_kind, goal_next_step, ...) while it runs."
+        ),
+    )
 
 
 class EndStep(_Step):

@@ -10,11 +10,13 @@ from cpi_chat.dialogue.effects import Effect, SuggestAssets
 
 @dataclass
 class Frame:
-    """Where one flow is: the step it will run next ('' once it has nothing left), and the call step that entered it."""
+    """Where one flow is: the step it will run next ('' once it has nothing left), the call step that entered it, and for which goal."""
 
     flow: str
     step: str
     via: str = ""
+    each: str = ""  # 'goals' when the flow runs once per goal (for_each)
+    index: int = 0  # which goal of the list it is running for
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Checkpoint:
     first_barrier_key: str
     last_barrier_key: str
     saved_keys: list[str] = field(default_factory=list)
+    last_solution_key: str = ""
 
 
 @dataclass
@@ -46,6 +49,7 @@ class EngineState:
     first_barrier_key: str = ""
     last_barrier_key: str = ""
     history: list[Checkpoint] = field(default_factory=list)
+    last_solution_key: str = ""
     outcome: str = ""  # '', 'completed' or 'stopped'
 
     @property
@@ -96,6 +100,7 @@ class EngineState:
             goal_key=self.goal_key,
             first_barrier_key=self.first_barrier_key,
             last_barrier_key=self.last_barrier_key,
+            last_solution_key=self.last_solution_key,
         )
 
 

@@ -7,12 +7,15 @@ from collections.abc import Mapping
 
 from cpi_chat.words import iso_in_words
 
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
+# {name}, or {name|words} to say `words` when the answer is empty (skipped, or never given).
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}")
 BUILT_IN_NAMES = frozenset({"name", "worker", "today"})
 
 
 def render(text: str, values: Mapping[str, object], dates_in_words: bool = False) -> str:
-    """`text` with each `{key}` replaced by its value; unknown or empty keys become empty, `{{`/`}}` become braces.
+    """`text` with each `{key}` replaced by its value; unknown or empty keys become empty (or the words after `|`).
+
+    `{{` and `}}` become braces.
 
     With `dates_in_words`, answers that are ISO dates are written for people to read.
     """
@@ -24,8 +27,8 @@ def render(text: str, values: Mapping[str, object], dates_in_words: bool = False
         if token == "}}":
             return "}"
         value = values.get(match.group(1))
-        if value is None:
-            return ""
+        if value is None or str(value) == "":
+            return match.group(2) or ""
         return iso_in_words(str(value)) if dates_in_words else str(value)
 
     return PLACEHOLDER.sub(replace, text)

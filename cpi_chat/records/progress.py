@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from cpi_chat.amounts import parse_amount
 from cpi_chat.records.model import Checkin, Goal, SmallStep
 from cpi_chat.words import chart_date, day_and_month, long_date
 from cpi_chat.words import day_of as _day
@@ -132,38 +133,7 @@ class TargetProgress:
 
 GoalProgress = CommitmentProgress | TargetProgress
 
-_UNITS = {
-    "km": "km", "k": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "mile": "miles", "miles": "miles", "mi": "miles", "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "lap": "laps", "laps": "laps", "length": "lengths", "lengths": "lengths", "step": "steps", "steps": "steps",
-    "kg": "kg", "page": "pages", "pages": "pages", "book": "books", "books": "books", "time": "times", "times": "times",
-}
-_TIME_UNITS = {"min": 1.0, "mins": 1.0, "minute": 1.0, "minutes": 1.0, "hour": 60.0, "hours": 60.0, "hr": 60.0,
-               "hrs": 60.0, "h": 60.0, "sec": 1 / 60, "secs": 1 / 60, "second": 1 / 60, "seconds": 1 / 60}
-_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(list(_UNITS) + list(_TIME_UNITS), key=len, reverse=True)) + r")?\b")
-_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b")
 
-
-def parse_amount(text: str) -> tuple[float | None, str, float | None]:
-    """Read (amount, unit, minutes) from words like "3 km in 25 minutes", "5k", "28:30"; None where nothing can be read."""
-    lowered = text.casefold()
-    minutes: float | None = None
-    clock = _CLOCK.search(lowered)
-    if clock:  # 28:30 is minutes and seconds; 1:05:00 is hours, minutes and seconds
-        a, b, c = int(clock.group(1)), int(clock.group(2)), clock.group(3)
-        minutes = a * 60 + b + int(c) / 60 if c else a + b / 60
-        lowered = lowered[:clock.start()] + " " + lowered[clock.end():]
-    amount: float | None = None
-    unit = ""
-    for number, word in _AMOUNT.findall(lowered):
-        value = float(number.replace(",", "."))
-        if word in _TIME_UNITS:
-            minutes = (minutes or 0.0) + value * _TIME_UNITS[word]
-        elif amount is None:
-            amount, unit = value, _UNITS.get(word, "")
-    if amount is None and minutes is not None:
-        return minutes, "minutes", minutes
-    return amount, unit, minutes
 
 
 def _last_per_day(checkins: tuple[Checkin, ...]) -> list[Checkin]:

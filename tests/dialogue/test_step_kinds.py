@@ -263,7 +263,7 @@ def test_record_steps_save_every_kind_of_record_with_rendered_words(engine_for):
     assert interest == SaveInterest(interest.key, "the bus", "past")
     assert place == SaveConnection(place.key, "the bus", "place")
     assert note == SaveNote(note.key, "Note: the bus", private=True, remind_on=TODAY)
-    assert whole == SaveBarrier(whole.key, "the bus", owner="service", parent_key="")
+    assert whole == SaveBarrier(whole.key, "the bus", owner="service", parent_key="", goal_id=42)  # tied to the goal given
     assert part_a.parent_key == whole.key and part_b.parent_key == part_a.key
     assert fix_a == SaveSolution(fix_a.key, barrier_key=part_a.key, text="fix a", realistic=False, chosen=False)
     assert fix_b == SaveSolution(fix_b.key, barrier_key=part_b.key, text="fix b", realistic=True, chosen=True)
