@@ -1,4 +1,4 @@
-"""Goals outside a session: the person's goals, adding one, and where and when each goal's group meets."""
+"""Goals outside a session: the person's goals, adding one, finishing, pausing, stopping or reopening one, where each meets."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from cpi_chat.errors import Refused
 
 if TYPE_CHECKING:
     from cpi_chat.plan.plan import ActivityPlace
-    from cpi_chat.records.model import Goal
+    from cpi_chat.records.model import Goal, GoalStatus
     from cpi_chat.workspace import Workspace
 
 
@@ -60,3 +60,58 @@ def goal_places(workspace: Workspace, goals: list[Goal]) -> dict[int, ActivityPl
 
     found = {goal.id: activity_place(workspace.find_asset(goal.asset_id)) for goal in goals if goal.asset_id}
     return {goal_id: place for goal_id, place in found.items() if place is not None}
+
+
+ACHIEVED_ALREADY = "This goal is already done: it is kept in 'What I've done'. Well done!"
+STOPPED_FIRST = "This goal was stopped. Reopen it first, then mark it done."
+PAUSED_ALREADY = "This goal is already on hold."
+ONLY_ACTIVE_PAUSED = "Only a goal being worked on can be put on hold. Reopen it first."
+STOPPED_ALREADY = "This goal is already stopped."
+ACTIVE_ALREADY = "This goal is already being worked on, so there is nothing to reopen."
+PAUSE_IN_THE_PAST = "A pause lasts until a day still to come; the date given has passed."
+STATUS_PROBLEMS = {
+    ("achieved", "achieved"): ACHIEVED_ALREADY, ("dropped", "achieved"): STOPPED_FIRST, ("achieved", "dropped"): ACHIEVED_ALREADY,
+    ("paused", "paused"): PAUSED_ALREADY, ("achieved", "paused"): ONLY_ACTIVE_PAUSED,
+    ("dropped", "paused"): ONLY_ACTIVE_PAUSED, ("dropped", "dropped"): STOPPED_ALREADY,
+    ("active", "active"): ACTIVE_ALREADY,
+}
+
+
+def refuse_a_status_change(goal: Goal, status: str) -> None:
+    """The rule: achieved from active or paused, on hold only from active, stopped from any other, reopened when not active."""
+    problem = STATUS_PROBLEMS.get((goal.status, status))
+    if problem:
+        raise Refused(problem)
+
+
+def _change_status(workspace: Workspace, person_id: int, goal_id: int, status: GoalStatus, **details: str) -> Goal:
+    from cpi_chat.actions.checkins import their_goal
+
+    db = workspace.db
+    with records.transaction(db):
+        refuse_a_status_change(their_goal(workspace, person_id, goal_id), status)
+        return records.set_goal_status(db, goal_id, status, **details)
+
+
+def achieve_goal(workspace: Workspace, person_id: int, goal_id: int) -> Goal:
+    """Mark a goal done: it moves to 'What I've done' and is kept there, never deleted."""
+    return _change_status(workspace, person_id, goal_id, "achieved")
+
+
+def pause_goal(workspace: Workspace, person_id: int, goal_id: int, why: str = "", until: str = "") -> Goal:
+    """Put a goal on hold (life happens): why, and until when (a date as typed, or none)."""
+    day = records.parse_user_date(until) if until.strip() else None
+    if day is not None and day <= date.today():
+        raise Refused(PAUSE_IN_THE_PAST)
+    return _change_status(workspace, person_id, goal_id, "paused", pause_reason=why,
+                          until=day.isoformat() if day else "")
+
+
+def stop_goal(workspace: Workspace, person_id: int, goal_id: int, why: str = "") -> Goal:
+    """Stop a goal that is not for the person (no blame): why, in their words; it can be reopened."""
+    return _change_status(workspace, person_id, goal_id, "dropped", stop_reason=why)
+
+
+def reopen_goal(workspace: Workspace, person_id: int, goal_id: int) -> Goal:
+    """Work on a goal again after it was done, on hold or stopped."""
+    return _change_status(workspace, person_id, goal_id, "active")

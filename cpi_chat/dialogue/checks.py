@@ -17,8 +17,10 @@ from cpi_chat.dialogue.model import (
     RecordStep,
     SayStep,
     SetGoalStep,
+    SetStep,
     SuggestAssetsStep,
     answer_name,
+    answers_kept,
 )
 from cpi_chat.dialogue.templates import BUILT_IN_NAMES, PLACEHOLDER, names_in
 
@@ -107,7 +109,7 @@ def _unreachable(source: FlowSource, ids: set[str]) -> Iterator[Problem]:
             yield _problem(source, ("steps", index, "id"), f"step '{step.id}' can never be reached", warning=True)
 
 
-AUTOMATIC = (SayStep, SetGoalStep, RecordStep, BranchStep)
+AUTOMATIC = (SayStep, SetGoalStep, RecordStep, SetStep, BranchStep)
 
 
 def _loops_without_questions(source: FlowSource, ids: set[str]) -> Iterator[Problem]:
@@ -169,7 +171,7 @@ def _defines(step: Any, library: FlowLibrary, visiting: frozenset[str] = frozens
         return answers_set_by(step.call, library, visiting)
     if isinstance(step, ChooseStep) and step.choose_from and name:
         return {name, *ITEM_ANSWERS[step.choose_from]}
-    return {name} if name else set()
+    return answers_kept(step)
 
 
 def _templates(step: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -189,6 +191,9 @@ def _templates(step: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
             for field_name, value in getattr(step, key).model_dump(by_alias=True).items():
                 if isinstance(value, str):
                     yield (key, field_name), value
+    if isinstance(step, SetStep):
+        for name, words in step.answers.items():
+            yield ("set", name), words
     if isinstance(step, BranchStep):
         for i, case in enumerate(step.branch):
             yield ("branch", i, "when", "answer"), "{" + case.when.answer + "}"

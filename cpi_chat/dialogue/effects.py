@@ -175,6 +175,15 @@ class TickStep:
 
 
 @dataclass(frozen=True)
+class ChangeStep:
+    """A small step said in new words."""
+
+    key: str
+    step_id: int
+    text: str
+
+
+@dataclass(frozen=True)
 class SetGoalStatus:
     """A goal achieved, paused (why, until when), stopped (why) or reopened ('active')."""
 
@@ -224,6 +233,7 @@ Effect = (
     | SaveChosenGroup
     | SaveGoalLevels
     | TickStep
+    | ChangeStep
     | SetGoalStatus
     | SaveGasScore
     | Withdraw
@@ -235,7 +245,7 @@ EFFECT_TYPES: dict[str, type] = {
     for cls in (
         SuggestAssets, SaveInterest, SaveConnection, SaveGoal, SaveSmallStep, SaveBarrier,
         SaveSolution, SaveNote, SaveCheckin, SaveRating, SaveWellbeing, SaveChosenGroup, SaveGoalLevels, TickStep,
-        SetGoalStatus, SaveGasScore, Withdraw, EndSession,
+        ChangeStep, SetGoalStatus, SaveGasScore, Withdraw, EndSession,
     )
 }
 

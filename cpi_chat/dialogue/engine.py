@@ -54,8 +54,10 @@ from cpi_chat.dialogue.model import (
     RecordStep,
     SayStep,
     SetGoalStep,
+    SetStep,
     SuggestAssetsStep,
     answer_name,
+    answers_kept,
 )
 from cpi_chat.dialogue.state import Checkpoint, EngineState, Frame, Progress, Prompt, Reply
 from cpi_chat.dialogue.templates import render
@@ -298,6 +300,12 @@ class Engine:
                     effects.append(self._save(state, self._goal(state, step)))
                     self._say_optional(state, step, messages)
                     self._go(state, step, None)
+                case SetStep():
+                    values = self._values(state)
+                    kept_words = {name: render(words, values) for name, words in step.answers.items()}
+                    state.keep_answers(state.history[-1] if state.history else state._checkpoint(), kept_words)
+                    self._say_optional(state, step, messages)
+                    self._go(state, step, None)
                 case RecordStep():
                     kept = self._record(state, step)
                     if kept is not None:
@@ -367,7 +375,7 @@ class Engine:
 
     def _start_afresh(self, state: EngineState, flow: Flow) -> None:
         """A flow called again (or for the next goal) starts without its own earlier answers; the ones it is given stay."""
-        names = {answer_name(s) for s in flow.steps} - {None}
+        names = {name for s in flow.steps for name in answers_kept(s)}
         names |= {f"{answer_name(s)}_id" for s in flow.steps if isinstance(s, SuggestAssetsStep)}
         for s in flow.steps:
             if isinstance(s, ChooseStep) and s.choose_from:

@@ -13,6 +13,7 @@ from cpi_chat.dialogue.model import (
     RecordStep,
     SayStep,
     SetGoalStep,
+    SetStep,
     SuggestAssetsStep,
 )
 
@@ -36,6 +37,8 @@ def _label(step: object) -> str:
             return f"save {step.set_goal.kind} goal"
         case RecordStep():
             return f"keep {step.record.kind.replace('_', ' ')}"
+        case SetStep():
+            return f"set {_short(', '.join(step.answers))}"
         case BranchStep():
             return "branch"
         case CallStep():

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from cpi_chat.dialogue import answers as read
 from cpi_chat.dialogue.effects import (
     BarrierOwner,
+    ChangeStep,
     Effect,
     Owner,
     SaveBarrier,
@@ -155,6 +156,9 @@ def _goal_record(state: EngineState, spec: RecordSpec, key: str, text: Render, v
         case "step_done":
             step_id = whole_number(text(spec.step))
             return TickStep(key=key, step_id=step_id) if step_id and step_id > 0 else None
+        case "step_change":
+            step_id, words = whole_number(text(spec.step)), text(spec.text).strip()
+            return ChangeStep(key=key, step_id=step_id, text=words) if step_id and step_id > 0 and words else None
         case "goal_status":
             status = STATUS_WORDS.get(text(spec.status).strip().lower())
             if status is None or not (goal_key or goal_id):

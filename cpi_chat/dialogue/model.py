@@ -7,6 +7,7 @@ told by the one key it carries: `choose`, `ask`, `suggest_assets`, `set_goal`, `
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
@@ -144,7 +145,7 @@ class SetGoalStep(_Continues):
 
 
 RecordKind = Literal["interest", "connection", "note", "barrier", "solution", "small_step", "checkin", "rating", "wellbeing",
-                     "group", "goal_levels", "step_done", "goal_status", "gas_score"]
+                     "group", "goal_levels", "step_done", "step_change", "goal_status", "gas_score"]
 # The four ONS personal wellbeing questions, by the names their answers are kept under (records.model has the same).
 WellbeingQuestion = Literal["life_satisfaction", "worthwhile", "happy", "anxious"]
 
@@ -179,7 +180,7 @@ class RecordSpec(_Frozen):
     expected: str = Field("", description="Goal levels: the words for 0, the expected outcome.")
     somewhat_more: str = Field("", description="Goal levels: the words for +1, somewhat more than expected.")
     much_more: str = Field("", description="Goal levels: the words for +2, much more than expected.")
-    step: str = Field("", description="Step done: the id of the small step ticked, usually '{goal_next_step_id}'.")
+    step: str = Field("", description="Step done or changed: the id of the small step, usually '{goal_next_step_id}'.")
     status: str = Field("", description="Goal status: achieved, paused, stopped or active (reopened); may be an earlier answer.")
     reason: str = Field("", description="Goal status: why it is paused or stopped.")
     until: str = Field("", description="Goal status: until when a pause lasts (an earlier date answer).")
@@ -198,9 +199,9 @@ class RecordSpec(_Frozen):
     def _fields_fit_kind(self) -> RecordSpec:
         if self.kind == "interest" and self.when is None:
             raise ValueError("an interest needs 'when': past, present or wish")
-        if self.kind in {"interest", "connection", "note", "barrier", "solution", "small_step", "group"} and not self.text:
+        if self.kind in {"interest", "connection", "note", "barrier", "solution", "small_step", "group", "step_change"} and not self.text:
             raise ValueError(f"a {self.kind} needs 'text'")
-        needs = {"step_done": "step", "goal_status": "status", "gas_score": "level"}
+        needs = {"step_done": "step", "step_change": "step", "goal_status": "status", "gas_score": "level"}
         if self.kind in needs and not getattr(self, needs[self.kind]):
             raise ValueError(f"a {self.kind} needs '{needs[self.kind]}'")
         if self.kind == "rating" and not (self.topic and self.score):
@@ -217,6 +218,24 @@ class RecordStep(_Continues):
 
     record: RecordSpec = Field(description="What to keep in the person's record.")
     say: str | None = Field(None, description="What the app says once it is kept.")
+
+
+class SetStep(_Continues):
+    """Keeps words as answers (each may use earlier answers) and goes straight on; later steps use them by name."""
+
+    answers: dict[str, str] = Field(
+        alias="set", description="Answer names and the words to keep under each, like lvl_0: '{target_expected|5 km}'.",
+    )
+    say: str | None = Field(None, description="What the app says once they are kept.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _names_are_answer_names(self) -> SetStep:
+        bad = [name for name in self.answers if not re.match(IDENTIFIER, name)]
+        if bad:
+            raise ValueError(f"answer names are lower case letters, digits and _: {', '.join(bad)}")
+        return self
 
 
 class Condition(_Frozen):
@@ -280,7 +299,7 @@ def _step_kind(value: Any) -> str | None:
         value = value.model_dump(by_alias=True)
     if not isinstance(value, dict):
         return None
-    for key in ("choose", "ask", "suggest_assets", "set_goal", "record", "branch", "call", "end", "say"):
+    for key in ("choose", "ask", "suggest_assets", "set_goal", "record", "set", "branch", "call", "end", "say"):
         if key in value:
             return key
     return None
@@ -292,6 +311,7 @@ Step = Annotated[
     | Annotated[SuggestAssetsStep, Tag("suggest_assets")]
     | Annotated[SetGoalStep, Tag("set_goal")]
     | Annotated[RecordStep, Tag("record")]
+    | Annotated[SetStep, Tag("set")]
     | Annotated[BranchStep, Tag("branch")]
     | Annotated[CallStep, Tag("call")]
     | Annotated[EndStep, Tag("end")]
@@ -299,7 +319,7 @@ Step = Annotated[
     Discriminator(
         _step_kind,
         custom_error_type="step_kind",
-        custom_error_message="a step needs one of: say, ask, choose, suggest_assets, set_goal, record, branch, call, end",
+        custom_error_message="a step needs one of: say, ask, choose, suggest_assets, set_goal, record, set, branch, call, end",
     ),
 ]
 
@@ -338,6 +358,14 @@ class Flow(_Frozen):
     def model_post_init(self, context: Any, /) -> None:
         self._by_id = {s.id: s for s in self.steps}
         self._order = {s.id: i for i, s in enumerate(self.steps)}
+
+
+def answers_kept(step: Any) -> set[str]:
+    """Every answer name a step keeps: its own answer, or the names a `set` step keeps."""
+    if isinstance(step, SetStep):
+        return set(step.answers)
+    name = answer_name(step)
+    return {name} if name else set()
 
 
 def answer_name(step: Any) -> str | None:

@@ -41,9 +41,7 @@ if TYPE_CHECKING:
         remove_checkin,
         save_checkin,
         save_goal,
-        save_small_step,
         set_goal_status,
-        set_step_done,
     )
     from cpi_chat.records.groups import list_chosen_groups, save_chosen_group
     from cpi_chat.records.model import (
@@ -98,6 +96,7 @@ if TYPE_CHECKING:
         start_session,
         unfinished_session,
     )
+    from cpi_chat.records.steps import change_step_words, get_step, save_small_step, set_step_done
     from cpi_chat.records.store import withdraw
     from cpi_chat.records.wellbeing import list_wellbeing, save_wellbeing
 
@@ -130,6 +129,7 @@ __all__ = [
     "add_person",
     "backup_in_background",
     "backup_problems",
+    "change_step_words",
     "end_session",
     "erase_person",
     "export_person",
@@ -140,6 +140,7 @@ __all__ = [
     "get_goal",
     "get_person",
     "get_session",
+    "get_step",
     "list_backups",
     "list_barriers",
     "list_chosen_groups",
@@ -202,7 +203,8 @@ _NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
     "export": ("export_person", "render_export_html", "write_export"),
     "gas": ("add_gas_review", "gas_t_score", "get_gas_review", "list_gas_reviews", "refresh_session_review",
             "save_gas_score", "save_goal_levels"),
-    "goals": ("add_checkin", "add_goal", "get_goal", "list_goals", "remove_checkin", "save_checkin", "save_goal", "save_small_step", "set_goal_status", "set_step_done"),
+    "goals": ("add_checkin", "add_goal", "get_goal", "list_goals", "remove_checkin", "save_checkin", "save_goal", "set_goal_status"),
+    "steps": ("change_step_words", "get_step", "save_small_step", "set_step_done"),
     "model": ("Barrier", "Checkin", "ChosenGroup", "CommunicationNeeds", "Connection", "GasReview", "GasScore", "Goal",
               "GoalLevels", "Interest", "Note", "Person", "PersonSummary", "Rating", "SessionRecord", "SmallStep", "Solution", "WellbeingAnswer"),
     "notes": ("list_connections", "list_interests", "list_notes", "list_ratings", "save_connection", "save_interest", "save_note", "save_rating"),

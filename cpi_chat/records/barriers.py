@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from cpi_chat.errors import RecordsError
 from cpi_chat.records.db import guarded, transaction
 from cpi_chat.records.model import Barrier, BarrierOwner, Solution, from_row, require_choice
-from cpi_chat.records.store import fetch_all, resolve_parent, save_effect_row
+from cpi_chat.records.store import fetch_all, require_row, resolve_parent, save_effect_row
 
 if TYPE_CHECKING:
     from cpi_chat.records.people_database import PeopleDatabase
@@ -16,16 +16,23 @@ if TYPE_CHECKING:
 @guarded
 def save_barrier(
     db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str,
-    owner: BarrierOwner = "person", parent_key: str = "", parent_id: int | None = None,
+    owner: BarrierOwner = "person", parent_key: str = "", parent_id: int | None = None, goal_key: str = "",
+    goal_id: int | None = None,
 ) -> int:
-    """Save a barrier (the person's or the service's), or a part of one named by its parent's effect key or id."""
+    """Save a barrier (the person's or the service's) in the way of a goal, or a part of one named by its parent's key or id.
+
+    A part is in the way of the same goal as the barrier it was split from.
+    """
     require_choice(owner, BarrierOwner, "owner")
     if not text.strip():
         raise RecordsError("A barrier needs a few words, so nothing was saved.")
     with transaction(db):
         parent = resolve_parent(db, "barrier", person_id, session_id, parent_key, parent_id, "barrier")
+        goal = resolve_parent(db, "goal", person_id, session_id, goal_key, goal_id, "goal")
+        if parent is not None:
+            goal = require_row(db, "barrier", parent, "barrier")["goal_id"]
         return save_effect_row(db, "barrier", person_id, session_id, effect_key,
-                               {"text": text.strip(), "owner": owner, "parent_id": parent})
+                               {"text": text.strip(), "owner": owner, "parent_id": parent, "goal_id": goal})
 
 
 @guarded

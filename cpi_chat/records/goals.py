@@ -6,7 +6,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
 from cpi_chat.errors import RecordsError
-from cpi_chat.records.db import guarded, transaction, write_audit
+from cpi_chat.records.db import guarded, transaction
 from cpi_chat.records.gas import latest_levels
 from cpi_chat.records.model import (
     Attended,
@@ -16,7 +16,6 @@ from cpi_chat.records.model import (
     GoalKind,
     GoalStatus,
     SmallStep,
-    StepOwner,
     from_row,
     require_choice,
 )
@@ -24,13 +23,11 @@ from cpi_chat.records.people import get_person
 from cpi_chat.records.store import (
     delete_with_children,
     fetch_all,
-    fetch_one,
     require_row,
     resolve_parent,
+    save_effect_change,
     save_effect_row,
-    update_row,
 )
-from cpi_chat.wording import safe
 
 if TYPE_CHECKING:
     from cpi_chat.records.people_database import PeopleDatabase
@@ -62,29 +59,6 @@ def add_goal(db: PeopleDatabase, person_id: int, kind: GoalKind, what: str, **de
     get_person(db, person_id)
     goal_id = save_effect_row(db, "goal", person_id, None, None, _goal_fields(kind, what, details))
     return get_goal(db, goal_id)
-
-
-def _next_position(db: PeopleDatabase, goal_id: int) -> int:
-    row = fetch_one(db, "SELECT coalesce(max(position), 0) + 1 AS next FROM small_step WHERE goal_id = ?", [goal_id])
-    return int(row["next"]) if row else 1
-
-
-@guarded
-def save_small_step(
-    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, text: str,
-    owner: StepOwner = "person", goal_key: str = "", goal_id: int | None = None,
-) -> int:
-    """Save one small step of a goal, named by the goal's effect key in this session or by its id; added last in order."""
-    require_choice(owner, StepOwner, "owner")
-    if not text.strip():
-        raise RecordsError("A small step needs a few words saying what to do.")
-    with transaction(db):
-        parent = resolve_parent(db, "goal", person_id, session_id, goal_key, goal_id, "goal")
-        if parent is None:
-            raise ValueError("a small step needs goal_key or goal_id")
-        return save_effect_row(db, "small_step", person_id, session_id, effect_key,
-                               {"goal_id": parent, "text": text.strip(), "owner": owner},
-                               on_insert_only={"position": _next_position(db, parent)})
 
 
 def _attended_value(attended: bool | str | None) -> str | None:
@@ -175,24 +149,18 @@ def list_goals(db: PeopleDatabase, person_id: int, status: GoalStatus | None = N
 
 
 @guarded
-def set_goal_status(db: PeopleDatabase, goal_id: int, status: GoalStatus, pause_reason: str = "") -> Goal:
-    """Mark a goal active, achieved, paused (with a reason such as holiday or unwell) or dropped."""
+def set_goal_status(
+    db: PeopleDatabase, goal_id: int, status: GoalStatus, pause_reason: str = "", *, until: str = "",
+    stop_reason: str = "", on: Date | None = None, session_id: int | None = None, effect_key: str | None = None,
+) -> Goal:
+    """Mark a goal active (reopened), achieved, paused (why, until when) or dropped (stopped, and why), from `on` (today)."""
     require_choice(status, GoalStatus, "status")
     before = require_row(db, "goal", goal_id, "goal")
-    changes = {"status": status, "pause_reason": safe(pause_reason.strip()) if status == "paused" else ""}
-    if before["status"] != status:  # the day it took this status: when it was achieved, paused or stopped
-        changes["status_since"] = Date.today().isoformat()
+    changes: dict[str, Any] = {"status": status, "pause_reason": pause_reason.strip() if status == "paused" else "",
+                               "paused_until": until.strip() if status == "paused" else "",
+                               "stop_reason": stop_reason.strip() if status == "dropped" else ""}
+    if before["status"] != status:  # the day it took this status: when it was achieved, paused, stopped or reopened
+        changes["status_since"] = (on or Date.today()).isoformat()
     with transaction(db):
-        update_row(db, "goal", goal_id, changes)
-        write_audit(db, "update", "goal", goal_id)
+        save_effect_change(db, before["person_id"], session_id, effect_key, "goal", goal_id, changes)
     return get_goal(db, goal_id)
-
-
-@guarded
-def set_step_done(db: PeopleDatabase, step_id: int, done: bool = True) -> SmallStep:
-    """Tick a small step off (or untick it)."""
-    require_row(db, "small_step", step_id, "small step")
-    with transaction(db):
-        update_row(db, "small_step", step_id, {"done": int(done)})
-        write_audit(db, "update", "small_step", step_id)
-    return from_row(SmallStep, require_row(db, "small_step", step_id, "small step"))

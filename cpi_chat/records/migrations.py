@@ -163,3 +163,9 @@ def m006_own_keys_and_settings(db: sqlite_utils.Database) -> None:
     )
     db.table("self_check_in_key").create_index(["person_id"], unique=True, index_name="one_key_per_person")
     db.table("setting").create({"name": str, "value": str}, pk="name", not_null={"value"})
+
+
+@migrations()
+def m007_changes_made_in_a_session(db: sqlite_utils.Database) -> None:
+    """Keep what a session changed in an existing row (a step ticked, a goal achieved), so going back can undo it."""
+    _create_effect_table(db, "effect_change", {"table_name": str, "row_id": int, "before": str})

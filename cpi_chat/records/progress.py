@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from cpi_chat.amounts import parse_amount
+from cpi_chat.records.habit import habit_strength
 from cpi_chat.records.model import Checkin, Goal, SmallStep
 from cpi_chat.words import chart_date, day_and_month, long_date
 from cpi_chat.words import day_of as _day
@@ -19,8 +20,8 @@ PeriodKind = Literal["week", "fortnight", "month"]
 PeriodStatus = Literal["went", "missed", "paused", "not_recorded"]
 
 CHART_MARKS: dict[str, str] = {"went": "■", "missed": "□", "paused": "‖", "not_recorded": "·"}
-CHART_LEGEND = "■ went, □ did not go, ‖ paused (away or unwell), · no check-in"  # commas: the dot is a mark
-_STATUS_WORDS = {"went": "went", "missed": "did not go", "paused": "paused", "not_recorded": "no check-in"}
+CHART_LEGEND = "■ went, □ did not go, ‖ paused (away or unwell), · not told"  # commas: the dot is a mark
+_STATUS_WORDS = {"went": "went", "missed": "did not go", "paused": "paused", "not_recorded": "not told"}
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class CommitmentProgress:
     next_step: SmallStep | None
     message: str
     suggest_barriers: bool
+    strength: float = 0.0  # how well the habit is holding, 0 to 1, as Loop Habit Tracker computes it
 
 
 @dataclass(frozen=True)
@@ -170,17 +172,29 @@ def _period_marks(goal: Goal, frequency: Frequency, today: date) -> list[PeriodM
 
 
 def _runs(marks: list[PeriodMark]) -> tuple[int, int]:
-    """(current run, longest run) of periods went; paused periods and an unrecorded current period never break one."""
+    """(current run, longest run) of periods went; a paused period or one not told about never breaks one, only a miss."""
     run = longest = 0
-    for index, mark in enumerate(marks):
+    for mark in marks:
         if mark.status == "went":
             run += 1
             longest = max(longest, run)
-        elif mark.status == "paused" or (mark.status == "not_recorded" and index == len(marks) - 1):
-            continue
-        else:
+        elif mark.status == "missed":
             run = 0
     return run, longest
+
+
+def _strength(goal: Goal, frequency: Frequency, marks: list[PeriodMark], today: date) -> float:
+    """Loop Habit Tracker's habit strength over the periods marked (paused and not-told periods skipped)."""
+    if not marks:
+        return 0.0
+    went_on = {d for c in _last_per_day(goal.checkins) if c.attended == "yes" and (d := _day(c.date))}
+    skipped_starts = {m.start for m in marks if m.status in ("paused", "not_recorded")}
+    anchor = marks[0].start
+
+    def skipped(day: date) -> bool:
+        return period_start(day, frequency.period, anchor) in skipped_starts
+
+    return habit_strength(went_on, skipped, anchor, today, frequency.times, frequency.period)
 
 
 def _commitment_message(marks: list[PeriodMark], run: int, word: str) -> tuple[str, bool]:
@@ -213,6 +227,7 @@ def commitment_progress(goal: Goal, today: date) -> CommitmentProgress:
         paused=counts["paused"], not_recorded=counts["not_recorded"], times_went=sum(m.times_went for m in marks),
         current_run=run, longest_run=longest, went_this_period=bool(marks) and marks[-1].status == "went",
         next_step=next_small_step(goal), message=message, suggest_barriers=barriers,
+        strength=_strength(goal, frequency, marks, today),
     )
 
 
@@ -281,7 +296,7 @@ def goal_progress(goal: Goal, today: date) -> GoalProgress:
 
 
 def period_chart(progress: CommitmentProgress, last: int = 8) -> str:
-    """A row of marks for the last periods, oldest first (■ went, □ did not go, ‖ paused, · no check-in)."""
+    """A row of marks for the last periods, oldest first (■ went, □ did not go, ‖ paused, · not told)."""
     return " ".join(CHART_MARKS[m.status] for m in progress.periods[-last:])
 
 

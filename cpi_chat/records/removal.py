@@ -15,7 +15,7 @@ from cpi_chat.records.db import (
 from cpi_chat.records.lasting_ids import count_past
 
 # Children before parents, so foreign keys hold at every step.
-ERASE_ORDER = ("gas_score", "gas_review", "goal_levels", "chosen_group", "checkin", "small_step", "solution", "rating", "note", "interest", "connection", "barrier", "goal", "session")
+ERASE_ORDER = ("effect_change", "gas_score", "gas_review", "goal_levels", "chosen_group", "checkin", "small_step", "solution", "rating", "note", "interest", "connection", "barrier", "goal", "session")
 
 
 def _person_tables(conn: sqlite3.Connection) -> list[str]:

@@ -14,7 +14,8 @@ from cpi_chat.records.model import CommunicationNeeds, Person, PersonSummary
 
 # The names of the migrations in records/migrations.py, in order (a test keeps the two the same).
 SCHEMA_MIGRATIONS = ("m001_people_sessions_goals", "m002_ratings_theme_pause_reason", "m003_the_journey",
-                     "m004_more_communication_needs", "m005_wellbeing_and_caseload", "m006_own_keys_and_settings")
+                     "m004_more_communication_needs", "m005_wellbeing_and_caseload", "m006_own_keys_and_settings",
+                     "m007_changes_made_in_a_session")
 MIGRATION_SET = "cpi_chat.people"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -112,10 +113,40 @@ def delete_with_children(db: PeopleDatabase, table: str, row_id: int, action: st
         write_audit(db, action, table, row_id)
 
 
+def save_effect_change(
+    db: PeopleDatabase, person_id: int, session_id: int | None, effect_key: str | None, table: str, row_id: int,
+    changes: dict[str, Any],
+) -> None:
+    """Change an existing row; from a session, keep what it held before (once per effect key) so going back can undo it."""
+    changes = {name: safe(value) if isinstance(value, str) else value for name, value in changes.items()}
+    with transaction(db):
+        row = require_row(db, table, row_id, table.replace("_", " "))
+        if session_id is not None and effect_key and find_effect_row(db, "effect_change", session_id, effect_key) is None:
+            before = {name: row[name] for name in changes}
+            insert_row(db, "effect_change", {
+                "person_id": person_id, "session_id": session_id, "effect_key": effect_key, "created": now_utc(),
+                "table_name": table, "row_id": row_id, "before": json.dumps(before, ensure_ascii=False),
+            })
+        update_row(db, table, row_id, changes)
+        write_audit(db, "update", table, row_id)
+
+
+def _undo_change(db: PeopleDatabase, change: dict[str, Any]) -> None:
+    table, row_id = change["table_name"], change["row_id"]
+    if fetch_one(db, f'SELECT id FROM "{table}" WHERE id = ?', [row_id]) is not None:
+        update_row(db, table, row_id, json.loads(change["before"]))
+        write_audit(db, "withdraw", table, row_id)
+    db.execute("DELETE FROM effect_change WHERE id = ?", [change["id"]])
+
+
 @guarded
 def withdraw(db: PeopleDatabase, session_id: int, effect_key: str) -> bool:
-    """Remove whatever the effect with this key saved in this session (in any table); False if nothing was."""
+    """Remove whatever the effect with this key saved in this session (in any table), or undo what it changed; False if nothing."""
     with transaction(db):
+        change = find_effect_row(db, "effect_change", session_id, effect_key)
+        if change is not None:
+            _undo_change(db, change)
+            return True
         for table in EFFECT_TABLES:
             row = find_effect_row(db, table, session_id, effect_key)
             if row is not None:

@@ -277,3 +277,28 @@ def test_a_goal_picked_from_the_goals_ties_what_comes_after_to_it(engine_for):
     assert reply.prompt is not None and reply.prompt.text == "What gets in the way of Run 5 km?"
     _, reply = engine.handle(state, Answer("my knee"))
     assert reply.effects[0] == SaveBarrier(key="e1", text="my knee", goal_id=2)
+
+
+def test_a_set_step_keeps_words_as_answers_that_going_back_undoes(engine_for):
+    engine = engine_for("""
+        id: levels
+        title: Levels
+        start: now
+        steps:
+          - {id: now, ask: "Where are you now?", optional: true}
+          - {id: words, set: {lvl_m1: "{now|About where I am now}", lvl_p2: "Much more than that"}}
+          - {id: show, say: "-1: {lvl_m1}. +2: {lvl_p2}. Right?", choose: [{label: "Yes"}, {label: "Change -1", next: change}]}
+          - {id: done, end: null}
+          - {id: change, ask: "-1 instead?", answer: lvl_m1, next: show}
+    """)
+    state, _ = engine.start("levels", CONTEXT)
+    state, reply = engine.handle(state, Answer(""))
+    assert reply.prompt is not None and reply.prompt.text == "-1: About where I am now. +2: Much more than that. Right?"
+    state, _ = engine.handle(state, Pick(1))
+    state, reply = engine.handle(state, Answer("1 km"))
+    assert reply.prompt is not None and reply.prompt.text == "-1: 1 km. +2: Much more than that. Right?"
+    state, reply = engine.handle(state, Back())
+    state, reply = engine.handle(state, Back())
+    state, reply = engine.handle(state, Back())
+    assert reply.prompt is not None and reply.prompt.step == "now"
+    assert "lvl_m1" not in state.answers

@@ -53,6 +53,8 @@ def save_one_of_each_kind(db: records.PeopleDatabase, person_id: int, session_id
     records.save_goal_levels(db, person_id, session_id, "gl1", goal_key="g1", baseline=-2, expected="Going most weeks")
     goal_id = db.execute("SELECT id FROM goal WHERE effect_key = 'g1'").fetchone()[0]
     records.save_gas_score(db, person_id, session_id, "gs1", goal_id, 1)
+    step_id = db.execute("SELECT id FROM small_step WHERE effect_key = 's1'").fetchone()[0]
+    records.set_step_done(db, step_id, session_id=session_id, effect_key="sd1")
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ SAVERS = {
     effects.SaveInterest: "save_interest", effects.SaveConnection: "save_connection", effects.SaveGoal: "save_goal",
     effects.SaveSmallStep: "save_small_step", effects.SaveBarrier: "save_barrier",
     effects.SaveSolution: "save_solution", effects.SaveNote: "save_note", effects.SaveCheckin: "save_checkin",
-    effects.SaveRating: "save_rating", effects.SaveWellbeing: "save_wellbeing",
+    effects.SaveRating: "save_rating", effects.SaveWellbeing: "save_wellbeing", effects.SaveChosenGroup: "save_chosen_group",
+    effects.SaveGoalLevels: "save_goal_levels", effects.SaveGasScore: "save_gas_score",
 }
 
 
@@ -48,6 +49,9 @@ def test_a_whole_session_of_effects_is_saved_and_replayed_without_doubles(db, pe
         effects.SaveCheckin(key="k2", goal_id=earlier.id, paused=True, feeling="on holiday"),
         effects.SaveRating(key="r1", topic="seeing people", score=3, words="better"),
         effects.SaveWellbeing(key="w1", question="anxious", score=0),
+        effects.SaveChosenGroup(key="cg1", name="Riverside Running Club", asset_id="running", first_visit="On my own"),
+        effects.SaveGoalLevels(key="gl1", goal_key="g1", baseline=-1, somewhat_less="walk 1 km", expected="finish"),
+        effects.SaveGasScore(key="gs1", goal_id=earlier.id, level=1),
     ]
     for _ in range(2):
         with records.transaction(db):
@@ -59,3 +63,6 @@ def test_a_whole_session_of_effects_is_saved_and_replayed_without_doubles(db, pe
     assert [c.attended for c in records.get_goal(db, earlier.id).checkins] == ["yes", "paused"]
     assert [s.text for s in records.get_goal(db, earlier.id).steps] == ["Find my trainers"]
     assert [(w.question, w.score) for w in records.list_wellbeing(db, person.id)] == [("anxious", 0)]
+    assert [g.name for g in records.list_chosen_groups(db, person.id)] == ["Riverside Running Club"]
+    assert target.levels is not None and target.levels.expected == "finish"
+    assert [r.t_score for r in records.list_gas_reviews(db, person.id)] == [60]

@@ -74,9 +74,15 @@ def test_this_week_without_a_check_in_yet_does_not_break_the_run() -> None:
     assert p.period_chart(result) == "■ ■ ·"
 
 
-def test_a_past_week_with_no_check_in_is_not_counted_as_missed() -> None:
+def test_a_past_week_with_no_check_in_is_not_told_never_missed_and_never_breaks_the_run() -> None:
     result = p.commitment_progress(goal(checkins=weeks("yes", None, "yes")), MONDAY + timedelta(weeks=2, days=3))
-    assert result.missed == 0 and result.not_recorded == 1 and result.current_run == 1
+    assert result.missed == 0 and result.not_recorded == 1 and result.current_run == 2
+    assert p.chart_in_words(result) == "Last 3 weeks: went 2, not told 1."
+
+
+def test_only_a_week_the_person_did_not_go_breaks_the_run() -> None:
+    result = p.commitment_progress(goal(checkins=weeks("yes", "no", "yes")), MONDAY + timedelta(weeks=2, days=3))
+    assert result.current_run == 1 and result.longest_run == 1
 
 
 def test_a_later_check_in_on_the_same_day_corrects_the_earlier_one() -> None:

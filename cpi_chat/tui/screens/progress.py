@@ -35,7 +35,7 @@ class ProgressScreen(Screen[None]):
     OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
 
     HELP = ("How it's going. Each goal is a card: for a goal you go to regularly, the marks show each week "
-            "(■ went, □ did not go, ‖ paused because away or unwell, · no check-in) and the same in words. "
+            "(■ went, □ did not go, ‖ paused because away or unwell, · not told) and the same in words. "
             "For a target, each value logged shows a bar toward the target, and the days left. "
             "Arrow keys choose a goal. W says you went this week (it is counted once, so pressing it twice is fine). "
             "L logs progress toward a target, with a number, for example '2 times' or '20 minutes'. "
