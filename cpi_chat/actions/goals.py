@@ -84,13 +84,14 @@ def refuse_a_status_change(goal: Goal, status: str) -> None:
         raise Refused(problem)
 
 
-def _change_status(workspace: Workspace, person_id: int, goal_id: int, status: GoalStatus, **details: str) -> Goal:
+def _change_status(workspace: Workspace, person_id: int, goal_id: int, status: GoalStatus, pause_reason: str = "",
+                   until: str = "", stop_reason: str = "") -> Goal:
     from cpi_chat.actions.checkins import their_goal
 
     db = workspace.db
     with records.transaction(db):
         refuse_a_status_change(their_goal(workspace, person_id, goal_id), status)
-        return records.set_goal_status(db, goal_id, status, **details)
+        return records.set_goal_status(db, goal_id, status, pause_reason, until=until, stop_reason=stop_reason)
 
 
 def achieve_goal(workspace: Workspace, person_id: int, goal_id: int) -> Goal:

@@ -78,7 +78,7 @@ def _check_flow(source: FlowSource, library: FlowLibrary) -> Iterator[Problem]:
         for target, loc in successors(flow, step):
             if target not in ids:
                 yield _problem(source, loc, f"no step named '{target}'{_suggest(target, ids)}")
-        if isinstance(step, ChooseStep) and not step.choose:
+        if isinstance(step, ChooseStep) and not step.choose and not step.choose_from:
             yield _problem(source, ("steps", index, "choose"), "a choose step needs at least one option")
         if isinstance(step, CallStep) and step.call not in library.sources:
             yield _problem(source, ("steps", index, "call"), f"no flow named '{step.call}'{_suggest(step.call, set(library.sources))}")

@@ -442,7 +442,7 @@ class Engine:
 
     def _say(self, state: EngineState, template: str) -> str:
         """Text for people to read: like `_text`, with dates written in words ('25 February 2027')."""
-        return render(template, self._values(state), dates_in_words=True)
+        return render(template, self._values(state), dates_in_words=True).rstrip()  # an empty answer at the end leaves no space
 
     def _text(self, state: EngineState, template: str) -> str:
         return render(template, self._values(state))

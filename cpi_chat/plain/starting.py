@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cpi_chat.actions import goals, people, pin, sessions
+from cpi_chat.actions import people, pin, sessions
 from cpi_chat.errors import CpiChatError, RecordsError, Refused
 from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_secret, ask_yes_no
 from cpi_chat.session import Session, Turn
@@ -183,20 +183,7 @@ def open_session(
                 io.write("Carrying on where we stopped.")
                 return resumed
         sessions.start_afresh(workspace, unfinished.id)
-    goal = None
-    if mode == "self":
-        active = goals.active_goals(workspace, person.id)
-        if len(active) > 1:
-            io.write("Which goal would you like to check in on?")
-            for number, g in enumerate(active, start=1):
-                io.write(f"  {number}. {g.what}")
-            while goal is None:
-                line = ask_line(io, f"Type a number from 1 to {len(active)}.")
-                if line is None:
-                    return None
-                if line.isdecimal() and 1 <= int(line) <= len(active):
-                    goal = active[int(line) - 1]
-    session, turn = Session.start(db, engine, assets, person, mode, flow_id, goal=goal)
+    session, turn = Session.start(db, engine, assets, person, mode, flow_id)
     for line in session.since_last_time():
         io.write(line)
     return session, turn

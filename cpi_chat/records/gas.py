@@ -78,10 +78,9 @@ class GasLevel:
 
 def _default_words(goal: Goal) -> dict[int, str]:
     """Plain words for a goal whose levels were never agreed: from what was said when it was set, else the level's name."""
-    if goal.kind == "commitment":
-        often = goal.how_often or "regularly"
+    if goal.kind == "commitment":  # the same words flows/goal_levels.yaml proposes
         return {-2: "Not going at all", -1: "Going now and then", 0: "Going most of the times planned",
-                1: f"Going {often}, every time", 2: f"Going {often}, and doing more there"}
+                1: "Going every time", 2: "Going every time, and doing more there, like helping out or making a friend"}
     return {-2: "Less than where I started", -1: goal.starting_point or "About where I started",
             0: goal.expected or goal.what, 1: goal.better_than_expected or "A bit more than that",
             2: "Much more than that"}

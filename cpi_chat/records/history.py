@@ -33,6 +33,13 @@ def last_session_day(db: PeopleDatabase, person_id: int) -> date | None:
 
 
 @guarded
+def last_meeting_day(db: PeopleDatabase, person_id: int) -> date | None:
+    """The day the person's last finished session together (with the worker) ended, or None if there has been none."""
+    finished = [s for s in list_sessions(db, person_id) if s.ended and s.mode == "joint"]
+    return day_of(max(finished, key=lambda s: s.ended or "").ended or "") if finished else None
+
+
+@guarded
 def summary_since(db: PeopleDatabase, person_id: int, since: date | str | None = None, today: date | None = None) -> SinceSummary:
     """Check-ins and goal progress since `since` (default: the last finished session; else everything)."""
     day = (day_of(since) if isinstance(since, str) else since) or last_session_day(db, person_id)

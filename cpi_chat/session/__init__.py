@@ -8,40 +8,25 @@ after it are written together, so a crash at any moment loses at most the answer
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from cpi_chat import records
-from cpi_chat.actions.checkins import refuse_a_second_went
 from cpi_chat.assets.directory import AssetDirectory, Hit, SearchFilters
 from cpi_chat.assets.model import Asset
-from cpi_chat.dialogue.effects import (
-    Effect,
-    EndSession,
-    SaveBarrier,
-    SaveCheckin,
-    SaveConnection,
-    SaveGoal,
-    SaveInterest,
-    SaveNote,
-    SaveRating,
-    SaveSmallStep,
-    SaveSolution,
-    SaveWellbeing,
-    SuggestAssets,
-    Withdraw,
-)
+from cpi_chat.dialogue.effects import Effect, SuggestAssets
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Answer, Event
 from cpi_chat.dialogue.state import Prompt
-from cpi_chat.errors import CpiChatError, RecordsError, Refused
+from cpi_chat.errors import CpiChatError, RecordsError
 from cpi_chat.records import Goal, Person, SessionRecord
 from cpi_chat.records.model import SessionMode
+from cpi_chat.session import looking_back
+from cpi_chat.session.applying import EffectsCarriedOut
+from cpi_chat.session.context import context_for, needs_context
 from cpi_chat.wording import safe
-from cpi_chat.words import long_date
 
 if TYPE_CHECKING:
     from cpi_chat.records.people_database import PeopleDatabase
@@ -76,34 +61,6 @@ def choose_flow(mode: str, goals: list[Goal]) -> str:
     return "review" if goals else "joint_session"
 
 
-def needs_context(person: Person) -> dict[str, str]:
-    """The name to call the person and whether to use easy-read words, from their needs as recorded now."""
-    first = person.name.split()[0] if person.name.split() else person.name  # 'Hello Dan', as a person would say it
-    return {"name": person.needs.preferred_name or first, "easy_read": "yes" if person.needs.easy_read else ""}
-
-
-def context_for(db: PeopleDatabase, person: Person, mode: str, goal: Goal | None, today: date) -> dict[str, str]:
-    """What the flows may say about the person: name, needs, latest interests and the goal checked in on."""
-    context = {"today": today.isoformat(), "mode": mode, **needs_context(person)}
-    latest: dict[str, str] = {}
-    for interest in records.list_interests(db, person.id):
-        latest[interest.when] = interest.text
-    context.update(
-        interests_now=latest.get("present", ""), interests_past=latest.get("past", ""), wish_to_try=latest.get("wish", "")
-    )
-    if mode != "self":  # asked at the first session and at reviews, with last time's answers beside each question
-        from cpi_chat.plan.wellbeing import last_time_context
-
-        context.update(last_time_context(records.list_wellbeing(db, person.id), today))
-    if goal is not None:
-        next_step = next((s.text for s in goal.steps if not s.done), "")
-        context.update(
-            goal_id=str(goal.id), goal_what=goal.what, goal_kind=goal.kind, goal_next_step=next_step,
-            goal_measure=goal.measure,
-        )
-    return context
-
-
 # Free-text questions a group's name can answer: what to go to, where, what to look for, places, groups.
 GROUP_QUESTION = re.compile(r"\b(go to|where is|look for|places?|groups?|clubs?|class(es)?|activit(y|ies))\b", re.IGNORECASE)
 
@@ -131,10 +88,8 @@ class Session:
     ) -> tuple[Session, Turn]:
         """Begin a new conversation, saved before the first question is shown."""
         goals = records.list_goals(db, person.id)
-        if mode == "self" and goal is None:
-            goal = next((g for g in goals if g.status == "active"), None)
         flow = flow_id or choose_flow(mode, goals)
-        context = context_for(db, person, mode, goal, today or date.today())
+        context = context_for(db, person, mode, flow, goal, today or date.today())
         state, reply = engine.start(flow, context)
         backup_before_session(db)
         with records.transaction(db):
@@ -188,50 +143,12 @@ class Session:
         return bool(GROUP_QUESTION.search(getattr(step, "ask", "") or prompt.text))
 
     def since_last_time(self) -> list[str]:
-        """Before a review: what happened since the last session, so the worker starts from it ([] otherwise)."""
-        from cpi_chat.records.history import summary_since
-
-        if self.state.root != "review":
-            return []
-        summary = summary_since(self.db, self.person.id)
-        heading = f"Since we last met, on {long_date(summary.since)}:" if summary.since else "So far:"
-        return [heading, *(f"  {line}" for line in summary.lines()[1:])]  # lines()[0] is its own heading
+        """Before a review: everything since the last meeting together, so the worker starts from it ([] otherwise)."""
+        return looking_back.since_last_time(self.db, self.person.id, self.state)
 
     def closing_blocks(self, today: date | None = None) -> list[list[str]]:
-        """When the conversation has ended: how the goal checked in on is going, and today's ratings beside last time."""
-        today = today or date.today()
-        return [block for block in (self._goal_progress(today), self._ratings_beside_last_time(today),
-                                    self._wellbeing_beside_last_time(today)) if block]
-
-    def _goal_progress(self, today: date) -> list[str]:
-        from cpi_chat.records import progress
-
-        goal_id = self.state.context.get("goal_id", "")
-        if self.state.root != "follow_up" or not goal_id.isdecimal():
-            return []
-        goal = records.get_goal(self.db, int(goal_id))
-        status = progress.goal_progress(goal, today)
-        lines = [f"How it is going: {goal.what}", status.message]
-        if isinstance(status, progress.CommitmentProgress):
-            lines.append(progress.chart_in_words(status))
-            period = status.frequency.period_word.capitalize()
-            lines.append(f"{period}s in a row: {status.current_run}. Times you went: {status.times_went}.")
-        else:
-            lines.extend(progress.target_chart(status))
-        return lines
-
-    def _ratings_beside_last_time(self, today: date) -> list[str]:
-        from cpi_chat.plan.ratings import rating_changes
-
-        ratings = records.list_ratings(self.db, self.person.id)
-        if not any(r.date[:10] == today.isoformat() for r in ratings):
-            return []  # nothing rated today: the questions were not asked, or the person said "not today"
-        return ["How things are going:", *(f"  {c.topic}: {c.in_words()}" for c in rating_changes(ratings))]
-
-    def _wellbeing_beside_last_time(self, today: date) -> list[str]:
-        from cpi_chat.plan.wellbeing import today_beside_last_time
-
-        return today_beside_last_time(records.list_wellbeing(self.db, self.person.id), today)
+        """When the conversation has ended: how each goal checked in on is going, today's ratings, the goal score."""
+        return looking_back.closing_blocks(self.db, self.person.id, self.session_id, self.state, today)
 
     def _turn(self, reply: Reply, refusals: list[str] | None = None) -> Turn:
         refusals = [*(refusals or []), *records.backup_problems()]  # a backup made in the background that failed
@@ -289,70 +206,7 @@ class Session:
 
     def _apply(self, effects: tuple[Effect, ...]) -> list[str]:
         """Carry out the effects; returns what the rules refused, in kind sentences (nothing of those is saved)."""
-        refusals: list[str] = []
-        for effect in effects:
-            try:
-                self._apply_one(effect)
-            except Refused as refusal:
-                refusals.append(str(refusal))
-        return refusals
-
-    def _apply_one(self, effect: Effect) -> None:
-        db, person_id, session_id = self.db, self.person.id, self.session_id
-        match effect:
-            case SuggestAssets():
-                return
-            case Withdraw(key=key):
-                records.withdraw(db, session_id, key)
-            case EndSession(outcome=outcome):
-                records.end_session(db, session_id, outcome)
-            case SaveCheckin() if effect.attended is None and not effect.paused and not effect.value.strip():
-                return  # the person skipped saying how far they got: nothing to keep
-            case SaveCheckin() if not effect.goal_id:
-                return
-            case SaveCheckin() if effect.attended:
-                self._refuse_a_second_went(effect)
-                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
-            case SaveGoal() | SaveInterest() | SaveConnection() | SaveNote() | SaveSmallStep() | SaveBarrier() | SaveSolution():
-                if not _main_text(effect).strip():
-                    return  # an optional answer left empty: nothing to keep
-                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
-            case SaveWellbeing() if effect.score is None:
-                return  # not a number: nothing to keep
-            case SaveCheckin() | SaveRating() | SaveWellbeing():
-                _SAVERS[type(effect)](db, person_id, session_id, **_fields(effect))
-
-
-    def _refuse_a_second_went(self, effect: SaveCheckin) -> None:
-        """The same rule as 'I went' outside the conversation (actions.checkins): once a week, never the same day twice."""
-        goal = records.get_goal(self.db, effect.goal_id)
-        # What this very answer saved before (a step replayed after a crash) is not a second 'went'.
-        others = tuple(c for c in goal.checkins if (c.session_id, c.effect_key) != (self.session_id, effect.key))
-        refuse_a_second_went(replace(goal, checkins=others), date.today())
-
-
-def _main_text(effect: Effect) -> str:
-    return str(getattr(effect, "what", None) or getattr(effect, "text", ""))
-
-
-def _fields(effect: Effect) -> dict[str, object]:
-    fields = asdict(effect)
-    fields["effect_key"] = fields.pop("key")
-    return fields
-
-
-_SAVERS: dict[type, Callable[..., object]] = {
-    SaveInterest: records.save_interest,
-    SaveConnection: records.save_connection,
-    SaveGoal: records.save_goal,
-    SaveSmallStep: records.save_small_step,
-    SaveBarrier: records.save_barrier,
-    SaveSolution: records.save_solution,
-    SaveNote: records.save_note,
-    SaveCheckin: records.save_checkin,
-    SaveRating: records.save_rating,
-    SaveWellbeing: records.save_wellbeing,
-}
+        return EffectsCarriedOut(self.db, self.person.id, self.session_id, date.today()).all(effects)
 
 
 def backup_before_session(db: PeopleDatabase) -> None:

@@ -1,4 +1,4 @@
-"""Opening a conversation: let a person alone in (name, and PIN), offer to carry on one that stopped, pick the goal, start."""
+"""Opening a conversation: let a person alone in (name, and PIN), offer to carry on one that stopped, start (a check-in covers every goal)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cpi_chat.actions import goals, people, pin, sessions
+from cpi_chat.actions import people, pin, sessions
 from cpi_chat.errors import CpiChatError
 from cpi_chat.wording import NOT_FOUND_ALONE, safe
 from cpi_chat.words import day_of, short_date
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from cpi_chat.assets.directory import AssetDirectory
-    from cpi_chat.records.model import Goal, Person
+    from cpi_chat.records.model import Person
     from cpi_chat.session import Session, Turn
 
 CARRY_ON = ("Yes, carry on where we stopped", "No, start a new session")
@@ -106,7 +106,7 @@ def _open(app: App, person: Person, mode: str) -> None:
     workspace = app.workspace  # type: ignore[attr-defined]
     unfinished = sessions.session_to_carry_on(workspace, person.id, alone=mode == "self")
     if unfinished is None:
-        _choose_goal_then_start(app, person, mode)
+        _start(app, person, mode)
         return
 
     def answered(index: int | None) -> None:
@@ -120,7 +120,7 @@ def _open(app: App, person: Person, mode: str) -> None:
                                lambda: Session.resume(workspace.db, workspace.engine, _directory(app), person, unfinished))
             return
         sessions.start_afresh(workspace, unfinished.id)
-        _choose_goal_then_start(app, person, mode)
+        _start(app, person, mode)
 
     from cpi_chat.tui.screens.choice import ChoiceScreen
     started = day_of(unfinished.started)
@@ -129,32 +129,12 @@ def _open(app: App, person: Person, mode: str) -> None:
                                  CARRY_ON, choice_id="resume-offer"), answered)
 
 
-def _choose_goal_then_start(app: App, person: Person, mode: str) -> None:
+def _start(app: App, person: Person, mode: str) -> None:
+    from cpi_chat.session import Session
+
     workspace = app.workspace  # type: ignore[attr-defined]
-    active: list[Goal] = []
-    if mode == "self":
-        active = goals.active_goals(workspace, person.id)
-
-    def start(goal: Goal | None) -> None:
-        from cpi_chat.session import Session
-
-        _push_conversation(app, person, mode, lambda: Session.start(
-            workspace.db, workspace.engine, _directory(app), person, mode, goal=goal))
-
-    if len(active) <= 1:
-        start(active[0] if active else None)
-        return
-
-    from cpi_chat.tui.screens.choice import ChoiceScreen
-
-    def picked(index: int | None) -> None:
-        if index is None:
-            _nothing_chosen(app)
-        else:
-            start(active[index])
-
-    app.push_screen(ChoiceScreen("Which goal would you like to check in on?", tuple(g.what for g in active),
-                                 choice_id="goal-choice"), picked)
+    _push_conversation(app, person, mode, lambda: Session.start(
+        workspace.db, workspace.engine, _directory(app), person, mode))
 
 
 def _nothing_chosen(app: App) -> None:
