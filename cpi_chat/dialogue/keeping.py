@@ -25,6 +25,7 @@ from cpi_chat.dialogue.effects import (
     SetGoalStatus,
     TickStep,
 )
+from cpi_chat.dialogue.lists import GOALS, read_list
 from cpi_chat.dialogue.model import RecordSpec
 from cpi_chat.dialogue.state import EngineState
 
@@ -65,22 +66,27 @@ def wellbeing_score(text: str) -> int | None:
     return max(0, min(10, round(number)))
 
 
+def _ref_of(item: Mapping[str, str]) -> tuple[str, int | None] | None:
+    """(effect key, None) for a goal set in this session, ('', id) for a saved goal, None when neither is named."""
+    key, goal_id = item.get("goal_key", "").strip(), item.get("goal_id", "").strip()
+    if key:
+        return key, None
+    return ("", int(goal_id)) if goal_id.isascii() and goal_id.isdecimal() else None
+
+
 def goal_ref(state: EngineState, values: Mapping[str, str], which: str) -> tuple[str, int | None]:
     """The goal a record belongs to, as (its effect key in this session, or its id).
 
-    'last' is the goal set last in this session, else the one given; 'given' is the goal being gone
-    through (for_each) or picked (choose_from: goals), else the one set last.
+    'given' is the goal being gone through (for_each) or picked (choose_from: goals), else the one
+    set last in this session; 'last' the other way round. Either way, a person with only one goal
+    in view has that one.
     """
-    given_key = values.get("goal_key", "").strip()
-    given_id = values.get("goal_id", "").strip()
-    given: tuple[str, int | None] | None = None
-    if given_key:
-        given = (given_key, None)
-    elif given_id.isascii() and given_id.isdecimal():
-        given = ("", int(given_id))
-    if which == "given":
-        return given or (state.goal_key, None)
-    return (state.goal_key, None) if state.goal_key else (given or ("", None))
+    in_view = _ref_of(values)
+    last = (state.goal_key, None) if state.goal_key else None
+    goals = read_list(values, GOALS)
+    only = _ref_of(goals[0]) if len(goals) == 1 else None
+    order = (in_view, last, only) if which == "given" else (last, in_view, only)
+    return next((ref for ref in order if ref), ("", None))
 
 
 def step_owner(said: str) -> Owner:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from cpi_chat.dialogue.effects import EFFECT_TYPES, Effect, SuggestAssets, Withdraw
 from cpi_chat.dialogue.engine import Engine, EngineState, Reply
 from cpi_chat.dialogue.events import Answer, Back, Event, Help, PickAsset, Skip, Stop
+from cpi_chat.dialogue.lists import GOALS, GROUPS
 from cpi_chat.errors import FlowError
 
 
@@ -65,6 +67,14 @@ class Transcript(BaseModel):
     title: str = ""
     flow: str
     context: dict[str, str] = Field(default_factory=dict)
+    groups: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="Groups chosen before, as the session gives them: {chosen_asset: name, chosen_asset_id: id, first_visit: ...}.",
+    )
+    goals: list[dict[str, str]] = Field(
+        default_factory=list,
+        description="The person's goals in view (a check-in or review goes through each): {goal_id: '1', goal_what: ..., goal_kind: ...}.",
+    )
     turns: list[Turn]
     expect_effects: list[dict[str, dict[str, Any]]] = Field(
         default_factory=list, description="Effects that must have been kept, in this order: {SaveGoal: {kind: commitment}}."
@@ -119,7 +129,8 @@ def run_transcript(engine: Engine, transcript: Transcript, path: str = "") -> Tr
 
 
 def _play(engine: Engine, transcript: Transcript, result: TranscriptResult) -> None:
-    context = {"name": "Sam", "today": "2026-11-25", **transcript.context}
+    lists = {GROUPS: json.dumps(transcript.groups), GOALS: json.dumps(transcript.goals)}
+    context = {"name": "Sam", "today": "2026-11-25", **lists, **transcript.context}
     state, reply = engine.start(transcript.flow, context)
     effects, said = list(reply.effects), list(reply.messages)
     for number, turn in enumerate(transcript.turns, start=1):
