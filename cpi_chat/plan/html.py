@@ -24,6 +24,7 @@ def template_environment(autoescape: bool) -> Environment:
                       default_for_string=autoescape), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["say_date"] = date_with_weekday
     env.filters["picture_source"] = picture_source
+    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 

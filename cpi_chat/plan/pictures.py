@@ -34,6 +34,8 @@ SECTION_PICTURES = {
     "goals": Picture("target", "a target"),
     "contact": Picture("telephone", "a telephone"),
     "going": Picture("thumbs-up", "a person with a thumb up"),
+    "done": Picture("stairs", "steps going up"),
+    "barriers": Picture("helping", "two hands helping"),
     "circles": Picture("circle-of-people", "a group of people close together"),
 }
 

@@ -9,13 +9,14 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from cpi_chat.assets.model import Asset
+from cpi_chat.plan.barriers import BarrierPlan, barrier_plans
 from cpi_chat.plan.circles import Circles, build_circles
 from cpi_chat.plan.pictures import KIND_PICTURES, Picture, goal_picture
 from cpi_chat.plan.ratings import RatingChange, rating_changes
 from cpi_chat.plan.schedule import ActivityTime, activity_time_in_words, parse_schedule
 from cpi_chat.records.goals import list_goals
 from cpi_chat.records.history import connections_then_and_now
-from cpi_chat.records.model import Goal
+from cpi_chat.records.model import Goal, SmallStep
 from cpi_chat.records.notes import list_notes, list_ratings
 from cpi_chat.records.people import get_person
 from cpi_chat.records.progress import (
@@ -37,11 +38,6 @@ HELP_PREFIX = "who to contact for help:"
 MEETING_PREFIX = re.compile(r"^\s*next meeting\b", re.IGNORECASE)
 # The plan speaks as the person ("My plan"), so fixed words are in the first person.
 OWNER_WORDS = {"person": "Me", "worker": "My worker", "someone_else": "Someone else"}
-FIRST_VISIT_WORDS = {
-    "with my worker": "My worker will go with me the first time.",
-    "with a friend or a buddy": "A friend or a buddy will go with me the first time.",
-    "on my own": "I will go on my own the first time.",
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +83,8 @@ class GoalPlan:
     chart: str
     chart_words: str
     picture: Picture = KIND_PICTURES["commitment"]
+    done_on: date | None = None  # the day it was achieved
+    paused_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -113,11 +111,23 @@ class PlanView:
     help_contacts: tuple[str, ...]
     ratings: tuple[RatingChange, ...]
     circles: Circles
+    barriers: tuple[BarrierPlan, ...] = ()
 
     @property
     def next_meeting(self) -> Reminder | None:
-        """The soonest meeting still to come."""
+        """The next meeting: the one agreed last (a later meeting moves it), if its day is still to come."""
         return next((r for r in self.reminders if r.is_meeting), None)
+
+    @property
+    def working_on(self) -> tuple[GoalPlan, ...]:
+        """The goals being worked on now, and those on hold."""
+        return tuple(g for g in self.goals if g.status in ("active", "paused"))
+
+    @property
+    def done(self) -> tuple[GoalPlan, ...]:
+        """The goals achieved: the person's achievements, kept for good, newest first."""
+        return tuple(sorted((g for g in self.goals if g.status == "achieved"), key=lambda g: g.done_on or date.min,
+                            reverse=True))
 
 
 def activity_place(asset: Asset | None) -> ActivityPlace | None:
@@ -131,10 +141,23 @@ def activity_place(asset: Asset | None) -> ActivityPlace | None:
 
 
 def _first_visit(words: str) -> str:
-    cleaned = words.strip()
+    """Who goes the first time, as the person would say it ('Tunde will go with me the first time.')."""
+    cleaned = words.strip().rstrip(".")
     if not cleaned or cleaned.casefold() == "i'm not sure yet":
         return ""
-    return FIRST_VISIT_WORDS.get(cleaned.casefold(), f"The first time: {cleaned.rstrip('.')}.")
+    if cleaned.casefold() == "on my own":
+        return "I will go on my own the first time."
+    if cleaned.casefold().startswith("with ") and len(cleaned) > 5:
+        who = cleaned[5:].strip()
+        return f"{who[0].upper()}{who[1:]} will go with me the first time."
+    return f"The first time: {cleaned}."
+
+
+def _who(step: SmallStep) -> str:
+    """Whose step it is, in the first person: me, my worker, or the someone else by name."""
+    if step.owner == "someone_else" and step.owner_name:
+        return step.owner_name[0].upper() + step.owner_name[1:]
+    return OWNER_WORDS.get(step.owner, "Me")
 
 
 def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
@@ -146,7 +169,9 @@ def _goal_plan(goal: Goal, lookup: AssetLookup, today: date) -> GoalPlan:
     return GoalPlan(
         id=goal.id, kind=goal.kind, what=goal.what, how_often=goal.how_often, where=goal.where, measure=goal.measure,
         by_when=day_of(goal.by_when), first_visit=_first_visit(goal.first_visit), status=goal.status,
-        place=place, steps=tuple(StepLine(s.text, OWNER_WORDS.get(s.owner, "Me"), s.done) for s in goal.steps),
+        place=place, steps=tuple(StepLine(s.text, _who(s), s.done) for s in goal.steps),
+        done_on=day_of(goal.status_since) if goal.status == "achieved" else None,
+        paused_until=day_of(goal.paused_until) if goal.status == "paused" else None,
         next_step=progress.next_step.text if progress.next_step else "", progress=progress.message, chart=chart,
         chart_words=words, picture=goal_picture(goal.what, goal.kind, place.domain if place else ""),
     )
@@ -161,10 +186,13 @@ def build_plan(db: PeopleDatabase, person_id: int, lookup_asset: AssetLookup | N
     goals = tuple(_goal_plan(g, lookup, day) for g in list_goals(db, person_id) if g.status != "dropped")
     shared = list_notes(db, person_id, include_private=False)  # private worker notes are never even loaded
     reminders = []
+    meetings = [n for n in shared if n.remind_on and MEETING_PREFIX.match(n.text)]
+    agreed_last = max(meetings, key=lambda n: (n.created, n.id)) if meetings else None  # a later meeting replaces it
     for note in shared:
         when = day_of(note.remind_on) if note.remind_on else None
-        if when and when >= day:
-            reminders.append(Reminder(note.id, when, note.text, bool(MEETING_PREFIX.match(note.text))))
+        is_meeting = bool(MEETING_PREFIX.match(note.text))
+        if when and when >= day and (not is_meeting or note is agreed_last):
+            reminders.append(Reminder(note.id, when, note.text, is_meeting))
     helpers = tuple(n.text[len(HELP_PREFIX):].strip() for n in shared if n.text.casefold().startswith(HELP_PREFIX))
     first, now = connections_then_and_now(db, person_id)
     groups = [g.place.name if g.place else g.what for g in goals if g.kind == "commitment"]
@@ -173,6 +201,7 @@ def build_plan(db: PeopleDatabase, person_id: int, lookup_asset: AssetLookup | N
         large_print=person.needs.large_print, goals=goals,
         reminders=tuple(sorted(reminders, key=lambda r: (r.day, r.note_id))), help_contacts=helpers,
         ratings=tuple(rating_changes(list_ratings(db, person_id))), circles=build_circles(first, now, groups),
+        barriers=tuple(barrier_plans(db, person_id, open_goals_only=True)),
     ))
 
 

@@ -97,10 +97,13 @@ def _weeks(since: GoalSince, day: date | None) -> list[str]:
     lines = []
     for mark in shown:
         end = next_period_start(mark.start, status.frequency.period)
-        said = [c for c in since.checkins if (d := day_of(c.date)) and mark.start <= d < end]
-        extra = "; ".join(x for c in said for x in (c.feeling, c.note) if x)
-        reason = f" The reason given: {extra}." if mark.status == "missed" and extra else f" ({extra})" if extra else ""
-        lines.append(f"{word.capitalize()} of {day_and_month(mark.start)}: {PERIOD_WORDS[mark.status]}.{reason}")
+        said = {c.date: c for c in since.checkins if (d := day_of(c.date)) and mark.start <= d < end}  # the last each day
+        extra = "; ".join(x for c in said.values() for x in (c.feeling, c.note) if x)
+        heading = f"{word.capitalize()} of {day_and_month(mark.start)}: {PERIOD_WORDS[mark.status]}"
+        if mark.status == "missed" and extra:
+            lines.append(f"{heading}. The reason given: {extra}.")
+        else:
+            lines.append(f"{heading} ({extra})." if extra else f"{heading}.")
     if shown:
         went = sum(1 for m in shown if m.status == "went")
         lines.append(f"{word.capitalize()}s went: {went} of {len(shown)}. In a row now: {status.current_run}. "
