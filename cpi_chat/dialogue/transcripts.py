@@ -92,6 +92,11 @@ class Transcript(BaseModel):
         default_factory=list, description="Words the app must have said somewhere (messages, help, kind problems, notices)."
     )
 
+    def start_context(self) -> dict[str, str]:
+        """What the flow is started with: a name and a day unless given, the context, and the groups and goals in view."""
+        lists = {GROUPS: json.dumps(self.groups), GOALS: json.dumps(self.goals)}
+        return {"name": "Sam", "today": "2026-11-25", **lists, **self.context}
+
 
 @dataclass
 class TranscriptResult:
@@ -129,9 +134,7 @@ def run_transcript(engine: Engine, transcript: Transcript, path: str = "") -> Tr
 
 
 def _play(engine: Engine, transcript: Transcript, result: TranscriptResult) -> None:
-    lists = {GROUPS: json.dumps(transcript.groups), GOALS: json.dumps(transcript.goals)}
-    context = {"name": "Sam", "today": "2026-11-25", **lists, **transcript.context}
-    state, reply = engine.start(transcript.flow, context)
+    state, reply = engine.start(transcript.flow, transcript.start_context())
     effects, said = list(reply.effects), list(reply.messages)
     for number, turn in enumerate(transcript.turns, start=1):
         if reply.prompt is None:

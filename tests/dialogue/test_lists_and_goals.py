@@ -128,7 +128,7 @@ def test_a_group_found_during_another_question_is_kept_and_the_question_stays(en
     assert reply.prompt is not None and reply.prompt.step == "hobby"
     assert "Kept Kick-Boxing Class" in reply.notice
     assert reply.effects == (SaveChosenGroup(key="e1", name="Kick-Boxing Class", asset_id="kick"),)
-    again, reply = engine.handle(state, KeepAsset("kick", "Kick-Boxing Class"))
+    _again, reply = engine.handle(state, KeepAsset("kick", "Kick-Boxing Class"))
     assert reply.effects == () and "already kept" in reply.notice
     state, reply = engine.handle(state, Answer("fighting"))
     assert reply.prompt is not None and reply.prompt.options == ("Kick-Boxing Class", "Something else")

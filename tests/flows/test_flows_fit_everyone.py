@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from cpi_chat.dialogue.model import AskStep, RecordStep
 FLOWS_DIR = Path(__file__).resolve().parents[2] / "flows"
 FLOWS = load_flows(FLOWS_DIR)
 ENGINE = Engine(FLOWS)
-GROUP = {"chosen_asset": "Kelderby Farming Friends", "chosen_asset_id": "kelderby-farming-friends"}
+GROUP = {"_groups": json.dumps([{"chosen_asset": "Kelderby Farming Friends", "chosen_asset_id": "kelderby-farming-friends"}])}
 # Words that make an example someone else's: a particular sport, distance, relative or pet.
 SOMEONE_ELSES = re.compile(r"kick-?boxing|football|\bkm\b|\brun\b|minutes|fishing|\bdog\b|\bsister\b|\bdad\b|\bmum\b|gym|leisure centre")
 
@@ -110,7 +111,7 @@ def test_a_goal_for_the_group_just_picked_offers_it_by_name_and_never_asks_where
         goals = [e for e in reply.effects if type(e).__name__ == "SaveGoal"]
         if goals:
             break
-    assert "commitment_where" not in seen
+    assert "commitment_where" not in seen and "own_idea_where" not in seen
     assert goals[0].what == goals[0].where == "Kelderby Farming Friends"
     assert goals[0].asset_id == "kelderby-farming-friends"
 
@@ -124,11 +125,12 @@ def test_without_a_picked_group_the_goal_is_typed_and_where_is_asked():
 
 
 def test_progress_on_a_target_asks_about_the_goals_own_measure_when_it_is_known():
-    context = {"name": "Joyce", "today": "2026-11-25", "goal_kind": "target", "goal_id": "5",
-               "goal_what": "leave the house twice a week", "goal_measure": "the days I go out each week"}
+    goal = {"goal_kind": "target", "goal_id": "5", "goal_what": "leave the house twice a week",
+            "goal_measure": "the days I go out each week"}
+    context = {"name": "Joyce", "today": "2026-11-25", "_goals": json.dumps([goal])}
     _, reply = ENGINE.start("follow_up", context)
     assert reply.prompt is not None and "the days I go out each week" in reply.prompt.text
-    _, reply = ENGINE.start("follow_up", {**context, "goal_measure": ""})
+    _, reply = ENGINE.start("follow_up", {**context, "_goals": json.dumps([{**goal, "goal_measure": ""}])})
     assert reply.prompt is not None and reply.prompt.step == "progress"
     assert not SOMEONE_ELSES.search(reply.prompt.text.lower() + reply.prompt.placeholder.lower())
 

@@ -30,7 +30,7 @@ def test_the_example_transcript_in_the_guide_passes_against_the_shipped_flows():
     assert result.passed, result.failures
 
 
-@pytest.mark.parametrize("kind", ["say", "ask", "choose", "suggest_assets", "set_goal", "record", "branch", "call", "end"])
+@pytest.mark.parametrize("kind", ["say", "ask", "choose", "suggest_assets", "set_goal", "record", "set", "branch", "call", "end"])
 def test_the_guide_explains_every_kind_of_step(kind):
     assert f"### {kind}:" in GUIDE
 
