@@ -55,7 +55,7 @@ def test_going_back_withdraws_what_the_answer_saved(workspace: Workspace) -> Non
 
 def test_resuming_shows_the_same_question_and_saves_nothing_twice(workspace: Workspace) -> None:
     person, session, _ = start(workspace, flow="setting_goals")
-    for event in (Pick(0), Answer("the choir"), Skip(), Pick(0), Pick(0), Answer("ask when practice starts")):
+    for event in (Pick(0), Answer("the choir"), Skip(), Pick(0), Pick(0), Pick(0), Answer("ask when practice starts")):
         session.handle(event)
     waiting = session.handle(Pick(0))  # who does the step
     record = records.unfinished_session(workspace.db, person.id)

@@ -38,7 +38,7 @@ def test_a_second_yes_i_went_in_the_same_week_is_refused_kindly_and_saves_nothin
     walking = goals.add_commitment_goal(workspace, ann.id, "Walking group", "every week")
     checkins.mark_went(workspace, ann.id, walking.id, by="worker")  # W in the app, or --attended, earlier this week
 
-    shown = self_check_in(workspace, "1", "lovely walk")  # 1: "Yes, I went"; then how it felt
+    shown = self_check_in(workspace, "1", "lovely walk", "2")  # 1: "Yes, I went"; then how it felt; 2: no new small step
 
     assert WENT_ALREADY.format(period="week") in shown
     assert went_marks(workspace, walking.id) == ["yes"]
@@ -49,7 +49,7 @@ def test_the_first_yes_i_went_of_the_week_is_saved_with_no_refusal(workspace: Wo
     ann = people.add_person(workspace, "Ann Test")
     walking = goals.add_commitment_goal(workspace, ann.id, "Walking group", "every week")
 
-    shown = self_check_in(workspace, "1", "lovely walk")
+    shown = self_check_in(workspace, "1", "lovely walk", "2")
 
     assert not any("already marked" in line for line in shown)
     assert went_marks(workspace, walking.id) == ["yes"]

@@ -20,4 +20,4 @@ def test_the_demo_holds_the_three_personas_with_their_needs_and_goals(workspace:
     assert people["Callum Reid"].needs.easy_read
     assert people["Joyce Whitlow"].needs.large_print and people["Joyce Whitlow"].needs.high_contrast
     goals = {name: [g.kind for g in records.list_goals(workspace.db, p.id)] for name, p in people.items()}
-    assert goals == {"Dan Mercer": ["commitment", "target"], "Joyce Whitlow": ["commitment", "target"], "Callum Reid": ["commitment"]}
+    assert goals == {"Dan Mercer": ["commitment", "target"], "Joyce Whitlow": ["commitment", "target"], "Callum Reid": ["commitment", "commitment"]}

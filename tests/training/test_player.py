@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 25)
 EXPECTED_GOALS = {
     "Dan Mercer": [("commitment", "kick-boxing", "every week", ""), ("target", "run 5 km", "", "2027-02-25")],
     "Joyce Whitlow": [("commitment", "Farming Friends", "once a month", ""), ("target", "leave the house twice a week", "", "2027-02-25")],
-    "Callum Reid": [("commitment", "football", "every week", "")],
+    "Callum Reid": [("commitment", "football", "every week", ""), ("commitment", "Quick Reads", "every two weeks", "")],
 }
 
 
