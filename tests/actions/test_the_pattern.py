@@ -20,6 +20,7 @@ PURE = {
     ("checkins", "refuse_a_second_went"), ("checkins", "progress_problem"), ("checkins", "progress_example"),
     ("directory", "open_directory"), ("directory", "shipped_domain_labels"), ("directory", "new_asset_id"),
     ("report", "period"), ("pin", "pin_problem"),
+    ("goals", "refuse_a_status_change"), ("steps", "refuse_a_tick"), ("steps", "refuse_changing_steps_of"),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_driving import TRANSCRIPTS, conversation, demo_app, play_transcript, type_text
+from tui_driving import conversation, demo_app, type_text
 
 from cpi_chat import records
 from cpi_chat.tui.app import FINISHED_MESSAGE, CpiChatApp
@@ -15,23 +15,39 @@ from cpi_chat.tui.widgets.worker_panel import WorkerPanel
 pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
 
 
-async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_went(demo_workspace) -> None:
+async def check_in_on_both_goals(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Dan's check-in with real keys: he went (and says how it felt), ticks his next step, skips the run, not yet."""
+    for keys in (["1"], ["g", "r", "e", "a", "t", "enter"], ["1"], ["ctrl+s"], ["2"]):
+        await pilot.press(*keys)
+        await pilot.pause()
+
+
+async def test_a_self_check_in_goes_straight_to_the_person_and_covers_every_goal_in_one_pass(demo_workspace) -> None:
     app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen), "Dan has two goals, so he is asked which one"
-        await pilot.press("1")
-        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen), "no question about which goal: each goal in turn"
         screen = conversation(pilot)
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
         assert screen.session.state.root == "follow_up"
+        assert screen.prompt is not None and screen.prompt.text == "Kick-Boxing Fitness Class: did you go this week?"
 
         await pilot.press("f2")
         await pilot.pause()
         assert not screen.query_one(WorkerPanel).display
         assert "f2" not in screen.active_bindings or not screen.active_bindings["f2"].enabled
 
-        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        await pilot.press("1")
+        await pilot.pause()
+        await type_text(pilot, "great")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.prompt is not None and "fill in the gym induction form. Is it done?" in screen.prompt.text
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.prompt is not None and screen.prompt.text.startswith("run 5 km:")
+        await pilot.press("ctrl+s", "2")
+        await pilot.pause()
         assert screen.session.finished
         said = [str(line.render()) for line in screen.query(".chat-line")]
         closing = next(line for line in said if line.startswith("How it is going: Kick-Boxing Fitness Class"))
@@ -39,7 +55,8 @@ async def test_a_self_check_in_goes_straight_to_the_person_and_saves_that_they_w
 
     dan = records.find_person(demo_workspace.db, "Dan Mercer")
     kick_boxing = next(g for g in records.list_goals(demo_workspace.db, dan.id) if g.kind == "commitment")
-    assert [(c.attended, c.by) for c in kick_boxing.checkins] == [("yes", "person")]
+    assert [(c.attended, c.by, c.feeling) for c in kick_boxing.checkins] == [("yes", "person", "great")]
+    assert kick_boxing.steps[0].done, "the step ticked in the check-in"
 
 
 async def test_self_mode_never_shows_private_notes(demo_workspace) -> None:
@@ -47,7 +64,6 @@ async def test_self_mode_never_shows_private_notes(demo_workspace) -> None:
     records.save_note(demo_workspace.db, dan.id, None, None, "Check the football results first", private=True)
     app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1")
         await pilot.pause()
         screen = conversation(pilot)
         shown = " ".join(str(w.render()) for w in screen.query("Static") if w.display)
@@ -102,26 +118,13 @@ async def test_alone_with_no_name_given_the_person_types_theirs_and_no_one_else_
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
 
 
-async def test_alone_escape_from_the_goal_question_goes_back_to_the_name_box_then_leaves(demo_workspace) -> None:
+async def test_alone_escape_from_the_check_in_leaves_saved(demo_workspace, capfd) -> None:
     app = demo_app(demo_workspace, mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "Dan Mercer")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, YourNameScreen), "back to the name box, never an empty screen"
-        await pilot.press("escape")
-        await pilot.pause()
-    assert app.return_code == 0
-
-
-async def test_alone_with_a_name_given_escape_from_the_goal_question_leaves(demo_workspace) -> None:
-    app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
+        assert conversation(pilot).session.state.root == "follow_up"
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
@@ -130,9 +133,8 @@ async def test_alone_with_a_name_given_escape_from_the_goal_question_leaves(demo
 async def test_quitting_after_a_finished_check_in_says_thank_you_not_carry_on(demo_workspace, capfd) -> None:
     app = CpiChatApp(demo_workspace, person_name="Dan Mercer", mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1")
         await pilot.pause()
-        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        await check_in_on_both_goals(pilot)
         assert conversation(pilot).session.finished
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -159,10 +161,9 @@ async def test_a_self_check_in_after_this_week_is_marked_says_so_kindly_and_save
     checkins.mark_went(demo_workspace, dan.id, kick_boxing.id, by="worker")  # W earlier this week, or the command line
     app = demo_app(demo_workspace, person_name="Dan Mercer", mode="self")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1")
         await pilot.pause()
         screen = conversation(pilot)
-        await play_transcript(pilot, TRANSCRIPTS / "follow_up_went.yaml")
+        await check_in_on_both_goals(pilot)
         assert screen.session.finished
         said = [str(line.render()) for line in screen.query(".chat-line")]
         assert any(WENT_ALREADY.format(period="week") in line for line in said)
