@@ -32,7 +32,9 @@ async def test_a_whole_joint_session_saves_both_goals_and_their_steps_to_people_
     goals = records.list_goals(demo_workspace.db, person.id)
     commitment, target = sorted(goals, key=lambda g: g.kind)
     assert (commitment.kind, commitment.how_often, commitment.asset_id) == ("commitment", "every week", "kick-boxing-class")
-    assert [s.text for s in commitment.steps] == ["fill in the gym induction form", "phone the class to ask about beginners"]
+    # The two steps agreed, then what will be done about each part of the barrier: every solution realistic and chosen.
+    assert [s.text for s in commitment.steps] == ["fill in the gym induction form", "phone the class to ask about beginners",
+                                                  "ask if the first month is free", "arrive early and meet the coach first"]
     assert (target.what, target.by_when) == ("run 5 km", "2027-02-25")
     assert [s.text for s in target.steps] == ["run twice a week with the couch to 5k app"]
     assert records.unfinished_session(demo_workspace.db, person.id) is None

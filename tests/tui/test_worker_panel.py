@@ -83,5 +83,5 @@ async def test_a_review_together_opens_with_what_happened_since_the_last_meeting
         screen = conversation(pilot)
         lines = [str(line.render()) for line in screen.query(".chat-line")]
         assert lines[0].startswith("Since we last met, on 25 November 2026:")
-        assert "Kick-Boxing Fitness Class: went." in lines[0]
+        assert "Kick-Boxing Fitness Class:\n    Week of " in lines[0] and ": went." in lines[0], "each week since, in words"
         assert lines[1].startswith("cpi-chat: Let's look back")
