@@ -15,9 +15,11 @@ from cpi_chat.paths import resolve_paths
 COMMAND_MODULES = {
     "flows": "flows", "assets": "assets", "person": "people", "goals": "people", "checkin": "people", "paths": "people",
     "restore": "people", "report": "report", "run": "run", "demo": "run", "training": "training", "settings": "settings",
+    "step": "goal_changes",
 }
-# Modules that add a command to another module's group (`goals export` is in plan.py, `person pin` in settings.py).
-ADDING_TO = {"goals": ("plan",), "person": ("settings",)}
+# Modules that add commands to another module's group (`goals export` is in plan.py, `goals done` and the rest of a
+# goal's journey in goal_changes.py, `person pin` in settings.py).
+ADDING_TO = {"goals": ("plan", "goal_changes"), "person": ("settings",)}
 
 
 class LazyCommands(CpiGroup):

@@ -17,6 +17,7 @@ from cpi_chat.paths import Paths, shipped_assets_dir
 from cpi_chat.records.model import CommunicationNeeds, Goal
 from cpi_chat.workspace import Workspace
 
+STATUS_NAMES = {"achieved": "done", "paused": "on hold", "dropped": "stopped"}
 HOW_OFTEN = {"week": "every week", "fortnight": "every fortnight", "month": "every month"}
 
 
@@ -174,10 +175,13 @@ def _describe_goal(goal: Goal) -> list[str]:
         detail = ", ".join(x for x in (goal.how_often, goal.where, f"group {goal.asset_id}" if goal.asset_id else "") if x)
     else:
         detail = ", ".join(x for x in (goal.measure, f"by {goal.by_when}" if goal.by_when else "") if x)
-    status = goal.status + (f": {goal.pause_reason}" if goal.pause_reason else "")
+    why = goal.pause_reason + (f", until {goal.paused_until}" if goal.paused_until else "") or goal.stop_reason
+    status = STATUS_NAMES.get(goal.status, goal.status) + (f": {why}" if why else "")
     lines = [f"{goal.id:>4}  {goal.what} ({goal.kind} goal{': ' + detail if detail else ''}) [{status}]"]
     for step in goal.steps:
-        lines.append(f"      [{'x' if step.done else ' '}] {step.position}. {step.text} ({step.owner.replace('_', ' ')})")
+        owner = step.owner_name or step.owner.replace("_", " ")
+        ticked = f", done {step.done_on}" if step.done and step.done_on else ""
+        lines.append(f"      [{'x' if step.done else ' '}] step {step.id}: {step.text} ({owner}{ticked})")
     for c in goal.checkins:
         result = {"yes": "went", "no": "did not go", "paused": "paused"}.get(c.attended or "", "")
         parts = [x for x in (result, f"reached {c.value}" if c.value else "", c.feeling, c.note) if x]
@@ -187,7 +191,7 @@ def _describe_goal(goal: Goal) -> list[str]:
 
 @click.group()
 def goals() -> None:
-    """List and add a person's goals."""
+    """List, add, finish, pause, stop, reopen and score a person's goals, and export their plan."""
 
 
 @goals.command("list")

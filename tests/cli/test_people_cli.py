@@ -10,31 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from cpi_chat.cli import cli
 
 pytestmark = pytest.mark.dates  # what these tests expect depends on the date they run
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def run(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.delenv("CPI_CHAT_DATA_DIR", raising=False)
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], input=input)
-
-    return invoke
-
-
-@pytest.fixture
-def dev(run) -> None:
-    assert run("person", "add", "Dev Okafor", "--plain").exit_code == 0
 
 
 def test_adding_and_listing_people_shows_their_needs(run) -> None:
