@@ -18,7 +18,7 @@ pytestmark = pytest.mark.dates  # what these tests expect depends on the date th
 
 def test_a_goal_that_is_not_active_says_done_or_paused_in_its_title() -> None:
     assert goal_title(goal(status="achieved")) == "Kick-boxing class, every week (done)"
-    assert goal_title(goal(status="paused")) == "Kick-boxing class, every week (paused)"
+    assert goal_title(goal(status="paused")) == "Kick-boxing class, every week (on hold)"
     assert goal_title(goal(kind="target", by_when="2026-05-31")) == "Kick-boxing class, by 31 May 2026"
 
 

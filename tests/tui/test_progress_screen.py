@@ -208,12 +208,12 @@ async def test_arrow_keys_choose_each_goal_then_the_ratings_and_circles_and_stop
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await open_progress(pilot, "Dan Mercer")
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             seen.append(screen.focused.id if screen.focused else None)
             await pilot.press("down")
-        assert seen == ["goal-progress-1", "goal-progress-2", "ratings", "circles", "circles"]
+        assert seen == ["goal-progress-1", "goal-progress-2", "review-scores", "ratings", "circles", "circles"]
         card = screen.query_one("#goal-progress-1", GoalProgressCard)
-        await pilot.press("up", "up", "up", "up")
+        await pilot.press("up", "up", "up", "up", "up")
         assert screen.focused is card and "▶ chosen · W: I went" in str(card.border_subtitle)
 
 
@@ -227,7 +227,7 @@ async def test_a_missed_week_is_shown_kindly_with_an_offer_to_talk_not_blame(dem
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Dan Mercer")
         card = str(screen.query_one("#goal-progress-1", GoalProgressCard).render())
-        assert "Chart: ■ □ ·" in card and "Last 3 weeks: went 1, did not go 1, no check-in 1." in card
+        assert "Chart: ■ □ ·" in card and "Last 3 weeks: went 1, did not go 1, not told 1." in card
         assert "Missing a week happens to everyone. Would it help to talk about what got in the way?" in card
         assert "Marks: ■ went, □ did not go" in shown_text(app)
         await pilot.press("w")

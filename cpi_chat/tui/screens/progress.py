@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,13 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from cpi_chat.actions import checkins, goals
+from cpi_chat.actions import attainment, checkins, goals
 from cpi_chat.actions import plan as plan_actions
 from cpi_chat.actions import progress as progress_actions
 from cpi_chat.errors import CpiChatError, Refused
 from cpi_chat.records import progress
 from cpi_chat.records.model import CheckinBy, Person
 from cpi_chat.tui.as_typed import as_typed
+from cpi_chat.tui.screens.goal_keys import GoalKeys
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.tui.widgets.progress_card import GoalProgressCard
 from cpi_chat.tui.widgets.progress_sections import circle_lines, rating_lines
@@ -27,10 +29,12 @@ if TYPE_CHECKING:
 
 PLAN_SAVED = "Your plan is saved at {path}. Open it in a web browser to read or print it."
 PICK_A_GOAL = "First choose a goal: use the arrow keys to move to it, then press {key} again."
+NOTHING_NOW = "No goals being worked on now. You can set a new one together at your next session."
+NO_REVIEW_SCORES = "No review has scored the goals yet. At a review, each goal is scored from -2 to +2; 50 means as hoped."
 
 
-class ProgressScreen(Screen[None]):
-    """How it's going for one person: each goal's chart and next step, W for 'I went', L to log progress, P for My plan."""
+class ProgressScreen(GoalKeys, Screen[None]):
+    """How it's going for one person: each goal's chart and next step, what's done, and keys to move each goal on."""
 
     OPEN_TO_PERSON_ALONE: ClassVar[bool] = True  # a person checking in alone may see it (tui/app.py asks)
 
@@ -39,8 +43,12 @@ class ProgressScreen(Screen[None]):
             "For a target, each value logged shows a bar toward the target, and the days left. "
             "Arrow keys choose a goal. W says you went this week (it is counted once, so pressing it twice is fine). "
             "L logs progress toward a target, with a number, for example '2 times' or '20 minutes'. "
+            "T ticks the chosen goal's next small step done, N adds a small step, E says the next step in new words. "
+            "D marks the goal done, puts it on hold or stops it, or starts it again. Goals done are kept under "
+            "'What I've done'. "
             "P saves your plan as a page you can open in a web browser to read or print. "
-            "Below the goals: how things are going beside last time, and your circles of support then and now. "
+            "Below the goals: the goal scores at each review (50 means as hoped), how things are going beside last "
+            "time, and your circles of support then and now. "
             "Page Up and Page Down scroll. Escape goes back.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="progress_back", tooltip="Go back"),
@@ -48,6 +56,11 @@ class ProgressScreen(Screen[None]):
         Binding("w", "went", "I went", id="went", tooltip="I went this week (the chosen goal)"),
         Binding("u", "undo_went", "Undo I went", id="undo_went", tooltip="Take back the last 'I went' pressed here"),
         Binding("l", "log", "Log progress", id="log_progress", tooltip="Log progress toward a target (the chosen goal)"),
+        Binding("t", "tick_step", "Tick step", id="tick_step", tooltip="Tick the chosen goal's next small step done"),
+        Binding("n", "new_step", "New step", id="new_step", tooltip="Add a small step to the chosen goal"),
+        Binding("e", "change_step", "Change step", id="change_step", tooltip="Say the next small step in new words"),
+        Binding("d", "goal_status", "Done/hold", id="goal_status",
+                tooltip="Mark the chosen goal done, on hold or stopped, or work on it again"),
         Binding("p", "my_plan", "My plan", id="my_plan", tooltip="Save my plan as a page to read or print"),
         Binding("down", "move(1)", "Next part", show=False, id="progress_next", priority=True),
         Binding("up", "move(-1)", "Previous part", show=False, id="progress_previous", priority=True),
@@ -77,6 +90,9 @@ class ProgressScreen(Screen[None]):
             yield Static("Goals", classes="section-title", id="goals-title")
             yield Static("", id="progress-legend", classes="hint", markup=False)
             yield Static("", id="goals-empty", markup=False)
+            yield Static("What I've done", classes="section-title", id="done-title")
+            yield Static("Goal scores at reviews", classes="section-title")
+            yield Static("", id="review-scores", classes="section", markup=False)
             yield Static("How things are going", classes="section-title")
             yield Static("", id="ratings", classes="section", markup=False)
             yield Static("Circles of support", classes="section-title")
@@ -84,13 +100,13 @@ class ProgressScreen(Screen[None]):
         yield Static("", id="progress-said", markup=False)
         yield KeyBar()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.sub_title = f"{self.person.name}: how it's going"
         self.app.use_person_display(self.person)  # type: ignore[attr-defined]
         for section in self.query(".section"):
             section.can_focus = True
         self.say("")
-        self.show_everything()
+        await self.show_everything()
         cards = self.query(GoalProgressCard)
         (cards.first() if cards else self.query_one("#ratings")).focus(scroll_visible=False)
         self.call_after_refresh(self.query_one("#progress-body", VerticalScroll).scroll_home, animate=False)
@@ -101,7 +117,11 @@ class ProgressScreen(Screen[None]):
     def workspace(self) -> Workspace:
         return self.app.workspace  # type: ignore[attr-defined, no-any-return]
 
-    def show_everything(self) -> None:
+    @property
+    def person_id(self) -> int:
+        return self.person.id
+
+    async def show_everything(self) -> None:
         """Show each goal's card, the ratings beside last time and the circles then and now."""
         try:
             going = progress_actions.how_it_is_going(self.workspace, self.person.id)
@@ -109,14 +129,24 @@ class ProgressScreen(Screen[None]):
             self.say(str(problem))
             return
         body = self.query_one("#progress-body", VerticalScroll)
-        body.query(GoalProgressCard).remove()
+        await body.query(GoalProgressCard).remove()  # before new cards with the same ids are mounted
         cards = [GoalProgressCard(goal, status, n) for n, (goal, status) in enumerate(going.goals, start=1)]
+        now = [c for c in cards if c.goal.status != "achieved"]
+        done = [c for c in cards if c.goal.status == "achieved"]  # the person's achievements, kept for good
         empty = self.query_one("#goals-empty", Static)
-        empty.update("" if cards else "No goals yet. You can set one together at your next session.")
-        empty.display = not cards
-        if cards:
-            body.mount_all(cards, after=empty)
+        empty.update("" if now else NOTHING_NOW if cards else "No goals yet. You can set one together at your next session.")
+        empty.display = not now
+        if now:
+            await body.mount_all(now, after=empty)
+        done_title = self.query_one("#done-title", Static)
+        done_title.display = bool(done)
+        if done:
+            await body.mount_all(done, after=done_title)
         self._show_legend(cards)
+        scores = attainment.t_scores_in_words(self.workspace, self.person.id)
+        self.query_one("#review-scores", Static).update(as_typed("\n".join(
+            ["The score across all the goals: 50 means as hoped, above 50 better than hoped.", *scores]
+            if scores else [NO_REVIEW_SCORES])))
         self.query_one("#ratings", Static).update(as_typed("\n".join(
             ["1 to 5, where 5 is very well. Better ones first.", *rating_lines(going.ratings)] if going.ratings
             else rating_lines(going.ratings))))
@@ -140,7 +170,35 @@ class ProgressScreen(Screen[None]):
         card.show(goal, progress.goal_progress(goal, date.today()))
         self._show_legend(list(self.query(GoalProgressCard)))
 
+    def push_question(self, screen: Screen[Any], then: Callable[[Any], None]) -> None:
+        """Ask one question on top of this screen (T, N, E, D and a target reached), then carry on with the answer."""
+        self.app.push_screen(screen, then)
+
+    def goal_changed(self, card: GoalProgressCard, said: str) -> None:
+        """After T, N, E or D: show every goal as it is now (a goal done moves to 'What I've done'), still chosen."""
+        goal_id = card.goal.id
+
+        async def show_again() -> None:
+            await self.show_everything()
+            again = [c for c in self.query(GoalProgressCard) if c.goal.id == goal_id]
+            if again:
+                again[0].focus()
+            self.say(said)
+
+        self.call_later(show_again)
+
     # -- choosing a goal -------------------------------------------------------
+
+    def chosen_card(self, key: str) -> GoalProgressCard | None:
+        """The focused goal card, or the only one; else None after saying how to choose."""
+        focused = self.focused
+        if isinstance(focused, GoalProgressCard):
+            return focused
+        cards = list(self.query(GoalProgressCard))
+        if len(cards) == 1:
+            return cards[0]
+        self.say(PICK_A_GOAL.format(key=key) if cards else "There is no goal yet.")
+        return None
 
     def _chosen(self, kind: str, key: str) -> GoalProgressCard | None:
         """The focused goal card; or the only goal of this kind; else None after saying how to choose."""
@@ -220,6 +278,8 @@ class ProgressScreen(Screen[None]):
                 return
             card.focus()
             self.say(f"Saved: {words}. {card.status.message}")
+            if isinstance(card.status, progress.TargetProgress) and card.status.achieved and card.goal.status == "active":
+                self.offer_done(card)
 
         self.app.push_screen(LogProgressScreen(card.goal), logged)
 

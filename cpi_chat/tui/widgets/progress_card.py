@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from cpi_chat.records import progress
+from cpi_chat.records.habit import strength_in_words
 from cpi_chat.records.model import Goal
 from cpi_chat.records.progress import CommitmentProgress, GoalProgress, TargetProgress
 from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.words import iso_in_words, long_date
 
-STATUS_WORDS = {"achieved": "done", "paused": "paused"}
+STATUS_WORDS = {"achieved": "done", "paused": "on hold"}
 
 
 def _plural(count: int, word: str) -> str:
@@ -42,6 +43,7 @@ def commitment_lines(goal: Goal, status: CommitmentProgress) -> list[str]:
         lines.append(progress.chart_in_words(status))
         best = f" (best {status.longest_run})" if status.longest_run > status.current_run else ""
         lines.append(f"{word.capitalize()}s went: {status.attended}. In a row now: {status.current_run}{best}.")
+        lines.append(f"Habit strength: {strength_in_words(status.strength)}. It grows with each {word} kept.")
     this = f"This {word}: "
     if status.went_this_period and status.message == "You went. Well done!":
         lines.append(this + "you went. Well done!")  # one line, not the same words twice
@@ -66,11 +68,22 @@ def target_lines(goal: Goal, status: TargetProgress) -> list[str]:
     return lines + _next_step_line(goal, status)
 
 
+def status_lines(goal: Goal) -> list[str]:
+    """When the goal was done, or why and until when it is on hold ([] for a goal being worked on)."""
+    since = iso_in_words(goal.status_since) if goal.status_since else ""
+    if goal.status == "achieved":
+        return [f"Done{' on ' + since if since else ''}. Well done! Kept here for good."]
+    if goal.status == "paused":
+        why = f": {goal.pause_reason}" if goal.pause_reason else ""
+        until = f" Until {iso_in_words(goal.paused_until)}." if goal.paused_until else ""
+        return [f"On hold{why}.{until} Weeks on hold are not counted as missed."]
+    return []
+
+
 def progress_card_lines(goal: Goal, status: GoalProgress) -> list[str]:
     """Every line of a goal's card below its title; the same in every theme (no meaning in colour)."""
-    if isinstance(status, CommitmentProgress):
-        return commitment_lines(goal, status)
-    return target_lines(goal, status)
+    lines = commitment_lines(goal, status) if isinstance(status, CommitmentProgress) else target_lines(goal, status)
+    return status_lines(goal) + lines
 
 
 class GoalProgressCard(Static, can_focus=True):
@@ -98,7 +111,8 @@ class GoalProgressCard(Static, can_focus=True):
     def _show_keys(self, chosen: bool) -> None:
         # The chosen card says so in words and shows its key, so focus never relies on colour or border alone.
         key = "W: I went" if self.goal.kind == "commitment" else "L: log progress"
-        self.border_subtitle = f"▶ chosen · {key}" if chosen else ""
+        keys = "D: work on it again" if self.goal.status == "achieved" else f"{key} · T: tick step · D: done/hold"
+        self.border_subtitle = f"▶ chosen · {keys}" if chosen else ""
 
     def on_focus(self) -> None:
         self._show_keys(True)
