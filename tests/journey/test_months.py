@@ -155,6 +155,10 @@ def test_the_plan_and_calendar_at_the_end_show_the_achievement_and_the_class_wit
     with time_machine.travel(datetime(2027, 4, 12, 11, tzinfo=LONDON), tick=False):
         page = html.unescape(plan.plan_text(journey_workspace, person_id, "html"))
         calendar = plan.plan_text(journey_workspace, person_id, "ics")
+        markdown = plan.plan_text(journey_workspace, person_id, "md")
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert "## What I've done" in headings and "## Who to contact" in headings
+    assert all(f"\n\n{heading}\n" in markdown for heading in headings), "each section starts after a blank line"
     done = page[page.index("What I've done"):]
     assert "run 5 km" in done and "12 April 2027" in done
     goals_part = page[page.index("My goals"):page.index("What I've done")]

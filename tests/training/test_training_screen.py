@@ -15,7 +15,9 @@ from cpi_chat.tui.training_apps import TrainingApp
 from cpi_chat.workspace import Workspace
 
 TODAY = date(2026, 11, 25)
-EXPECTED_KINDS = {"Dan Mercer": ["commitment", "target"], "Joyce Whitlow": ["commitment", "target"], "Callum Reid": ["commitment"]}
+# Callum chooses football and reading: both groups become goals.
+EXPECTED_KINDS = {"Dan Mercer": ["commitment", "target"], "Joyce Whitlow": ["commitment", "target"],
+                  "Callum Reid": ["commitment", "commitment"]}
 
 
 def text_of(app: TrainingApp, selector: str) -> str:
@@ -49,7 +51,7 @@ async def test_autoplay_runs_by_itself_and_p_pauses_it(workspace: Workspace) -> 
                 break
             await pilot.pause(0.02)
         assert player.turn.finished
-    assert [g.kind for g in records.list_goals(workspace.db, player.session.person.id)] == ["commitment"]
+    assert [g.kind for g in records.list_goals(workspace.db, player.session.person.id)] == ["commitment", "commitment"]
 
 
 async def test_p_plays_and_pauses_and_plus_and_minus_change_the_speed(workspace: Workspace) -> None:

@@ -27,3 +27,13 @@ def test_a_target_card_writes_its_date_in_words(tmp_path) -> None:  # type: igno
     person = records.add_person(db, "Kit Example")
     goal = records.add_goal(db, person.id, "target", "run 5 km", measure="distance", by_when="2027-02-25")
     assert goal_lines(goal)[0] == "Target: run 5 km by 25 February 2027"
+
+
+def test_a_step_for_someone_else_names_them_on_the_card(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = records.open_people_db(tmp_path / "people.db")
+    person = records.add_person(db, "Kit Example")
+    goal = records.add_goal(db, person.id, "commitment", "choir", how_often="every week")
+    records.save_small_step(db, person.id, None, None, "drive me there", "someone_else", goal_id=goal.id, owner_name="Bea")
+    records.save_small_step(db, person.id, None, None, "phone the choir", "worker", goal_id=goal.id)
+    lines = goal_lines(records.get_goal(db, goal.id))
+    assert " 1. drive me there (Bea; to do)" in lines and " 2. phone the choir (your worker; to do)" in lines

@@ -83,6 +83,8 @@ async def test_d_marks_a_goal_done_it_moves_to_what_ive_done_and_can_be_worked_o
         text = shown_text(app)
         assert text.index("What I've done") < text.index("run 5 km"), "the goal done is listed under 'What I've done'"
         assert "(done)" in text and "Well done! Kept here for good." in text
+        done_card = str(screen.query_one("#goal-progress-2", GoalProgressCard).render())
+        assert "You can choose one together" not in done_card, "a goal done is not asked for a next step"
         assert goals_of(demo_workspace, "Dan Mercer")["target"].status == "achieved"
 
         await pilot.press("d")

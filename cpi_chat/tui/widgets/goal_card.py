@@ -42,7 +42,7 @@ def goal_lines(goal: Goal, place: ActivityPlace | None = None) -> list[str]:
         lines.append("Small steps:")
         for step in goal.steps:
             mark = "done" if step.done else "to do"
-            lines.append(f" {step.position}. {step.text} ({OWNERS.get(step.owner, step.owner)}; {mark})")
+            lines.append(f" {step.position}. {step.text} ({step.owner_name or OWNERS.get(step.owner, step.owner)}; {mark})")
     lines.extend(progress_lines(goal))
     return lines
 

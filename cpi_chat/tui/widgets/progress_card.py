@@ -29,6 +29,8 @@ def goal_title(goal: Goal) -> str:
 
 
 def _next_step_line(goal: Goal, status: GoalProgress) -> list[str]:
+    if goal.status == "achieved" and status.next_step is None:
+        return []  # done: no call to choose a next step
     if status.next_step is not None:
         return [f"Next small step: {status.next_step.text}"]
     return ["Small steps: all done." if goal.steps else "Next small step: none yet. You can choose one together."]
