@@ -149,12 +149,17 @@ class TestGroupFromTheFinder:
             await pilot.pause()
             assert "You: Knit and NatterXYZ" in chat_lines(screen)
 
-    async def test_a_group_picked_on_a_question_it_does_not_answer_is_noted_in_words_not_typed_in(self, demo_workspace) -> None:
+    async def test_a_group_picked_on_a_question_it_does_not_answer_is_kept_for_the_plan_not_typed_in(self, demo_workspace) -> None:
         async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
             screen = await at_next_meeting(pilot)  # a date: a group's name is no answer to it
+            asked = screen.prompt
             await self.pick_knitting(pilot)
-            assert screen.query_one("#answer", Input).value == ""
-            assert any("Noted Knit and Natter" in line for line in chat_lines(screen))
+            assert screen.query_one("#answer", Input).value == "" and screen.prompt == asked, "the question still waits"
+            assert any("Kept Knit and Natter for your plan" in line for line in chat_lines(screen))
+            kept = records.list_chosen_groups(demo_workspace.db, screen.session.person.id)
+            assert [g.name for g in kept][-1:] == ["Knit and Natter"], "kept, to be offered when goals are set"
+            await self.pick_knitting(pilot)
+            assert any("already kept" in line for line in chat_lines(screen)), "picked twice, kept once"
 
     async def test_easy_read_words_about_getting_somewhere_do_not_take_a_groups_name(self, demo_workspace) -> None:
         async with demo_app(demo_workspace).run_test(size=(100, 30)) as pilot:
@@ -162,7 +167,7 @@ class TestGroupFromTheFinder:
             assert screen.prompt is not None and screen.prompt.text == "Where is easy for you to get to?"  # an area
             await self.pick_knitting(pilot)
             assert screen.query_one("#answer", Input).value == ""
-            assert any("Noted Knit and Natter" in line for line in chat_lines(screen))
+            assert any("Kept Knit and Natter for your plan" in line for line in chat_lines(screen))
 
 
 class TestProblemsKeepTheQuestionInView:

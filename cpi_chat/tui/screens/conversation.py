@@ -13,7 +13,17 @@ from textual.widgets import Button, Header, Input, Static
 
 from cpi_chat.actions import goals as goal_actions
 from cpi_chat.actions import notes, progress
-from cpi_chat.dialogue.events import Answer, Back, Event, Help, Pick, PickAsset, Skip, Stop
+from cpi_chat.dialogue.events import (
+    Answer,
+    Back,
+    Event,
+    Help,
+    KeepAsset,
+    Pick,
+    PickAsset,
+    Skip,
+    Stop,
+)
 from cpi_chat.dialogue.state import Prompt
 from cpi_chat.errors import CpiChatError
 from cpi_chat.session import Session, Turn
@@ -459,9 +469,8 @@ class ConversationScreen(Screen[None]):
                 answer.value = asset.name
                 answer.cursor_position = len(asset.name)  # typing goes on after the name, not before it
                 answer.focus()
-            else:
-                self.query_one(Transcript).note(
-                    f"Noted {asset.name}: answer this question first, then add it when groups are suggested.")
+            else:  # kept as a group chosen, offered when goals are set; this question still waits
+                self.send(KeepAsset(asset.id, asset.name))
 
         self.app.push_screen(AssetFinderScreen(self.session.assets), found)  # type: ignore[arg-type]
 
