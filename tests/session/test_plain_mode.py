@@ -98,14 +98,8 @@ def test_typing_nonsense_at_a_choice_gets_a_kind_message_and_the_same_question(d
 def test_a_self_check_in_ends_with_progress_in_words_and_numbers(data: Path) -> None:
     assert cli(data, "person", "add", "Ann Test").returncode == 0
     assert cli(data, "goals", "add", "Ann Test", "--commitment", "choir", "--every", "week").returncode == 0
-    assert cli(data, "person", "pin", "Ann Test", stdin="blue kettle
-blue kettle
-").returncode == 0
-    result = cli(data, "run", "--plain", "--person", "Ann Test", "--mode", "self", stdin="blue kettle
-1
-lovely
-2
-")
+    assert cli(data, "person", "pin", "Ann Test", stdin="blue kettle\nblue kettle\n").returncode == 0
+    result = cli(data, "run", "--plain", "--person", "Ann Test", "--mode", "self", stdin="blue kettle\n1\nlovely\n2\n")
     assert "choir: did you go this week?" in result.stdout
     assert "Weeks in a row: 1. Times you went: 1." in result.stdout
     assert json.loads(cli(data, "goals", "list", "Ann Test", "--json").stdout)[0]["checkins"][0]["attended"] == "yes"
