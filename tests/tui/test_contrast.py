@@ -125,6 +125,8 @@ async def goals(pilot: Pilot, look: Look) -> None:
     await look("How it's going")
     await press(pilot, "down", "l")
     await look("logging progress")
+    await press(pilot, "escape", "n")
+    await look("adding a small step")
     await press(pilot, "escape")
 
 
@@ -142,9 +144,10 @@ async def alone(pilot: Pilot, look: Look) -> None:
     await look("a self check-in asking the person's name")
     await type_text(pilot, "Dan Mercer")
     await press(pilot, "enter")
-    await look("which goal to check in on")
-    await press(pilot, "1")
-    await look("the check-in alone")
+    await look("the check-in alone, on each goal in turn")
+    await press(pilot, "ctrl+e")
+    await look("asked before ending the check-in")
+    await press(pilot, "escape")
 
 
 async def own_pin(pilot: Pilot, look: Look) -> None:
@@ -223,7 +226,7 @@ JOURNEYS = {
                        frozenset({"ChoiceScreen", "ConversationScreen", "HelpScreen", "AssetFinderScreen"})),
     "suggestions": Journey(demo_app, (100, 30), suggestions, frozenset({"ConversationScreen"})),
     "small screen": Journey(demo_app, (60, 20), small_screen, frozenset({"ConversationScreen"})),
-    "goals": Journey(demo_app, (80, 24), goals, frozenset({"ProgressScreen", "LogProgressScreen"})),
+    "goals": Journey(demo_app, (80, 24), goals, frozenset({"ProgressScreen", "LogProgressScreen", "OwnWordsScreen"})),
     "directory": Journey(demo_app, (100, 30), directory,
                          frozenset({"DirectoryScreen", "AssetFormScreen", "ConfirmDeleteScreen"})),
     "alone": Journey(lambda workspace: demo_app(workspace, mode="self"), (80, 24), alone,
