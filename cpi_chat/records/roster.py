@@ -47,10 +47,10 @@ def person_from_row(row: dict[str, Any]) -> Person:
 
 def schema_is_current(conn: sqlite3.Connection) -> bool:
     """Whether every migration has been applied, so the tables can be read as they are."""
-    try:
-        applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
-    except sqlite3.OperationalError:  # a new, empty file: no migrations table yet
-        return False
+    # Asked of the schema rather than caught as an error: an encrypted file's connection (sqlcipher3) raises its own kind.
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone() is None:
+        return False  # a new, empty file: no migrations table yet
+    applied = {row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
     return applied.issuperset(SCHEMA_MIGRATIONS)
 
 

@@ -201,6 +201,7 @@ def hostile_workspace(folder: Path, words: str) -> Workspace:
 @settings(max_examples=int(os.environ.get("CPI_CHAT_HOSTILE_EXAMPLES", "2")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @example("[/] x")
+@example("[/][/]\u202e")  # a direction override, once shown by the directory's edit form
 @example("[/][/]\x9b31m[/]")  # a C1 escape once replayed by the directory's edit form
 @example("[/][/][/]\x1bc[/][/]\x1bc")  # a directory field once kept the "c" of a reset
 @example("run 5 km [maybe] [@click=app.quit]x[/] \x1b]52;c;aGk=\x07\x1b[2J\x1bc")
