@@ -174,7 +174,7 @@ def test_the_command_line_self_mode_lets_the_person_in_by_name_and_pin_and_never
     assert set_pin.returncode == 0 and "is saved" in set_pin.stdout and PIN not in set_pin.stdout
     done = cli(data, "run", "--plain", "--mode", "self", stdin=f"Joy Tester\n{PIN}\n1\nlovely\n")
     assert done.returncode == 0, done.stderr
-    assert PIN_QUESTION in done.stdout and "Did you go this week?" in done.stdout
+    assert PIN_QUESTION in done.stdout and "choir: did you go this week?" in done.stdout
     assert PIN not in done.stdout + done.stderr, "a saved transcript never holds the PIN"
 
 
