@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from cpi_chat.actions import goals, people
 from cpi_chat.paths import resolve_paths
 from cpi_chat.records.model import Goal, Person
+from cpi_chat.words import typed_date
 from cpi_chat.workspace import Workspace
 
 
@@ -32,7 +34,7 @@ def walking(workspace: Workspace, ann: Person) -> Goal:
 
 @pytest.fixture
 def five_k(workspace: Workspace, ann: Person) -> Goal:
-    return goals.add_target_goal(workspace, ann.id, "Run 5 km", "distance without stopping", "28/02/2027")
+    return goals.add_target_goal(workspace, ann.id, "Run 5 km", "distance without stopping", typed_date(date.today() + timedelta(days=90)))
 
 
 @pytest.fixture

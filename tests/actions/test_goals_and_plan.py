@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from cpi_chat.actions import goals, plan
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import Asset
 from cpi_chat.errors import Refused
+from cpi_chat.words import typed_date
 
 
 @pytest.fixture
@@ -22,8 +24,9 @@ def reading_circle(workspace) -> None:
 
 
 def test_a_target_goal_takes_its_date_as_typed(workspace, ann) -> None:
-    added = goals.add_target_goal(workspace, ann.id, "Run 5 km", "finish a 5 km run", "28/02/2027")
-    assert added.by_when == "2027-02-28" and goals.goals_of(workspace, ann.id) == [added]
+    by = date.today() + timedelta(days=90)
+    added = goals.add_target_goal(workspace, ann.id, "Run 5 km", "finish a 5 km run", typed_date(by))
+    assert added.by_when == by.isoformat() and goals.goals_of(workspace, ann.id) == [added]
 
 
 def test_each_goals_place_is_found_without_building_the_plan(workspace, ann, reading_circle, monkeypatch) -> None:
