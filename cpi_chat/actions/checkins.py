@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from cpi_chat import records
+from cpi_chat.amounts import progress_problem, target_words
 from cpi_chat.errors import Refused
 
 if TYPE_CHECKING:
@@ -14,10 +15,8 @@ if TYPE_CHECKING:
 
 Result = Literal["went", "missed", "paused"]
 WENT_ALREADY = "This {period} is already marked: you went. It counts once, so there is nothing more to do. Well done!"
+NOTHING_TYPED = "Please type how far you got, in a few words."
 NOT_THEIR_GOAL = "Goal {goal_id} is not one of {name}'s goals; `cpi-chat goals list` shows them."
-NO_NUMBER = "I could not find a number in that. Try a number and what it counts, like 2 times, 20 minutes or 1 km."
-TOO_LONG = "Please keep it short: a number and a few words."
-MAX_PROGRESS_LENGTH = 120
 
 
 def refuse_a_second_went(goal: Goal, day: date) -> None:
@@ -45,15 +44,15 @@ def check_in(
     feeling: str = "", note: str = "", by: CheckinBy = "worker", on: date | str | None = None,
 ) -> Checkin:
     """Record how a goal went on a day (today, or a date as typed): went, missed, paused (away or unwell) or a value."""
-    if value:
-        problem = progress_problem(value)
-        if problem:
-            raise Refused(problem)
-        value = value.strip()
     db = workspace.db
     day = records.parse_user_date(on) if isinstance(on, str) else on or date.today()
     with records.transaction(db):  # read and written under one lock, so two windows cannot both add 'I went'
         goal = their_goal(workspace, person_id, goal_id)
+        if value:
+            problem = progress_problem(value, progress_target(goal))
+            if problem:
+                raise Refused(problem)
+            value = value.strip()
         if result == "went":
             refuse_a_second_went(goal, day)
         attended = {"went": True, "missed": False}.get(result or "")
@@ -66,15 +65,9 @@ def mark_went(workspace: Workspace, person_id: int, goal_id: int, by: CheckinBy,
     return check_in(workspace, person_id, goal_id, "went", by=by, on=on)
 
 
-def progress_problem(words: str) -> str:
-    """What is wrong with progress typed toward a target, kindly ('' when it can be kept): it needs a number to chart."""
-    from cpi_chat.records.progress import parse_amount
-
-    words = words.strip()
-    if len(words) > MAX_PROGRESS_LENGTH:
-        return TOO_LONG
-    amount, _unit, minutes = parse_amount(words)
-    return "" if amount is not None or minutes is not None else NO_NUMBER
+def progress_target(goal: Goal) -> str:
+    """The words progress is measured against: a number there means progress needs one too (amounts.progress_problem)."""
+    return target_words(goal.measure, goal.what)
 
 
 def progress_example(goal: Goal) -> str:
@@ -85,9 +78,9 @@ def progress_example(goal: Goal) -> str:
 
 
 def log_progress(workspace: Workspace, person_id: int, goal_id: int, words: str, by: CheckinBy) -> Checkin:
-    """Keep how far the person got toward a target, as they put it ('3 km in 25 minutes'); it needs a number to chart."""
+    """Keep how far the person got toward a target, as they put it ('3 km in 25 minutes'; a number when the target has one)."""
     if not words.strip():
-        raise Refused(NO_NUMBER)
+        raise Refused(NOTHING_TYPED)
     return check_in(workspace, person_id, goal_id, value=words, by=by)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from cpi_chat.amounts import progress_problem
 from cpi_chat.typed_dates import NUMBER_WORDS, DateProblem, clean_words, read_typed_date
 
 YES = frozenset({"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "i did", "i have", "of course", "definitely", "aye", "true"})
@@ -37,6 +38,14 @@ def read_yes_no(text: str) -> Accepted:
     if cleaned in NO or cleaned.startswith(("no ", "nope ")):
         return Accepted("no")
     raise AnswerProblem("Sorry, I didn't catch that. Could you answer yes or no?")
+
+
+def read_progress(text: str, target: str) -> Accepted:
+    """How far someone got toward a target, as they put it ('3 km in 25 minutes'): the same rule as logging it outside a talk."""
+    problem = progress_problem(text, target)
+    if problem:
+        raise AnswerProblem(problem)
+    return Accepted(text.strip())
 
 
 def read_number(text: str, minimum: float | None = None, maximum: float | None = None) -> Accepted:

@@ -204,6 +204,8 @@ class Engine:
                 return read.read_date(text, self._today(state))
             case "yes_no":
                 return read.read_yes_no(text)
+            case "progress":
+                return read.read_progress(text, self._values(state).get(step.toward or "", ""))
             case "choice":
                 return read.read_choice(text, list(step.options or []))
             case _:

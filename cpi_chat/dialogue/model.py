@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
 
 Audience = Literal["joint", "self", "training"]
-Validation = Literal["text", "number", "date", "yes_no", "choice"]
+Validation = Literal["text", "number", "date", "yes_no", "choice", "progress"]
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 
 
@@ -81,7 +81,11 @@ class AskStep(_Continues):
     ask: str = Field(description="The question.")
     answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the answer under (defaults to the step id).")
     validate_as: Validation = Field(
-        "text", alias="validate", description="How to check the answer: text, number, date, yes_no or choice."
+        "text", alias="validate", description="How to check the answer: text, number, date, yes_no, choice or progress (toward a target)."
+    )
+    toward: str | None = Field(
+        None, pattern=IDENTIFIER,
+        description="For validate: progress, the answer holding the target; a number is asked for when it has one.",
     )
     options: list[str] | None = Field(None, description="For validate: choice, the accepted answers.")
     minimum: float | None = Field(None, alias="min", description="For validate: number, the smallest accepted value.")
@@ -95,6 +99,8 @@ class AskStep(_Continues):
     def _choice_has_options(self) -> AskStep:
         if self.validate_as == "choice" and not self.options:
             raise ValueError("validate: choice needs a list of options")
+        if (self.validate_as == "progress") != (self.toward is not None):
+            raise ValueError("validate: progress and toward: (the answer holding the target) go together")
         return self
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cpi_chat import records
-from cpi_chat.amounts import parse_amount
+from cpi_chat.amounts import target_words
 from cpi_chat.records import progress
 from cpi_chat.records.gas import goal_levels, level_name, level_with_sign
 from cpi_chat.records.model import Goal, Person
@@ -50,8 +50,8 @@ def context_for(db: PeopleDatabase, person: Person, mode: str, flow: str, goal: 
 
 
 def goal_target(goal: Goal) -> str:
-    """The words holding the number a target is reached at: its measure when that has one, else what it is ('run 5 km')."""
-    return goal.measure if parse_amount(goal.measure)[0] is not None else goal.what
+    """The words holding the number a target is reached at (amounts.target_words)."""
+    return target_words(goal.measure, goal.what)
 
 
 def goal_item(goal: Goal, today: date, easy_read: bool = False) -> dict[str, str]:

@@ -7,9 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from cpi_chat.actions import checkins, goals, people
-from cpi_chat.actions.checkins import NO_NUMBER, WENT_ALREADY
+from cpi_chat.actions.checkins import WENT_ALREADY
+from cpi_chat.amounts import NO_NUMBER
 from cpi_chat.errors import RecordsError, Refused
 from cpi_chat.records.model import Goal, Person
+from cpi_chat.words import typed_date
 from cpi_chat.workspace import Workspace
 
 MONDAY = date(2026, 11, 23)
@@ -74,6 +76,16 @@ def test_progress_toward_a_target_needs_a_number_to_chart(workspace, ann, five_k
     saved = checkins.log_progress(workspace, ann.id, five_k.id, "  3 km in 25 minutes ", by="person")
     assert saved.value == "3 km in 25 minutes" and saved.by == "person"
     assert checkins.progress_example(five_k) == checkins.progress_example(goals.goal(workspace, five_k.id))
+
+
+def test_progress_toward_a_target_in_words_keeps_the_persons_own_words(workspace, ann) -> None:
+    in_three_months = typed_date(date.today() + timedelta(days=90))
+    out = goals.add_target_goal(workspace, ann.id, "Leave the house twice a week", "days out", in_three_months)
+    saved = checkins.check_in(workspace, ann.id, out.id, value="out on Tuesday and Thursday", by="person")
+    assert saved.value == "out on Tuesday and Thursday"
+    with pytest.raises(Refused) as refused:
+        checkins.log_progress(workspace, ann.id, out.id, "   ", by="person")
+    assert str(refused.value) == checkins.NOTHING_TYPED
 
 
 def test_a_check_in_taken_back_is_gone_and_the_audit_says_so(workspace, ann, walking, audit) -> None:

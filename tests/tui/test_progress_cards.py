@@ -58,13 +58,3 @@ def test_a_first_session_only_shows_now_without_claiming_anything_new() -> None:
 
     only_now = Circles((), (CircleItem("My sister", "person"),))
     assert circle_lines(only_now) == ["Now: 1 person, 0 groups and 0 places.", "  People: My sister"]
-
-
-def test_a_value_toward_a_target_needs_a_number_and_few_words() -> None:
-    from cpi_chat.actions.checkins import NO_NUMBER, TOO_LONG
-    from cpi_chat.tui.screens.log_progress import NO_WORDS, amount_problem
-
-    assert [amount_problem(v) for v in ("3 km in 25 minutes", "28:30", "out 2 days", "5k")] == ["", "", "", ""]
-    assert amount_problem("  ") == NO_WORDS
-    assert amount_problem("quite far really") == NO_NUMBER
-    assert amount_problem("3 km " + "and more " * 20) == TOO_LONG

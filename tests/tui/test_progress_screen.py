@@ -9,7 +9,7 @@ import pytest
 from tui_driving import demo_app, open_progress, type_text
 
 from cpi_chat import records
-from cpi_chat.actions.checkins import NO_NUMBER
+from cpi_chat.amounts import NO_NUMBER
 from cpi_chat.tui.screens.conversation import ConversationScreen
 from cpi_chat.tui.screens.help import HelpScreen
 from cpi_chat.tui.screens.home import HomeScreen
