@@ -16,16 +16,19 @@ STATUSES = ("active", "retired")
 FieldShape = Literal["text", "list", "date"]
 
 
-def _text(about: str, default: str = "", *, first_release: bool = True) -> Any:
-    return field(default=default, metadata={"about": about, "shape": "text", "first_release": first_release})
+def _text(about: str, default: str = "", *, first_release: bool = True, on_plan: str = "") -> Any:
+    """A text field; `on_plan` is its label on the person's plan ('Cost'), where it is shown when the goal's group has it."""
+    return field(default=default, metadata={"about": about, "shape": "text", "first_release": first_release,
+                                            "on_plan": on_plan})
 
 
 def _list(about: str, *, first_release: bool = True) -> Any:
-    return field(default_factory=list, metadata={"about": about, "shape": "list", "first_release": first_release})
+    return field(default_factory=list, metadata={"about": about, "shape": "list", "first_release": first_release,
+                                                 "on_plan": ""})
 
 
 def _date(about: str) -> Any:
-    return field(default=None, metadata={"about": about, "shape": "date", "first_release": True})
+    return field(default=None, metadata={"about": about, "shape": "date", "first_release": True, "on_plan": ""})
 
 
 @dataclass(slots=True)
@@ -38,11 +41,12 @@ class Asset:
     description: str = _text("a few plain sentences")
     tags: list[str] = _list("words people might search for, separated by `;`")  # noqa: RUF009 - a field()
     area: str = _text("the village or part of town (several separated by `;`); used by the area filter")
-    address: str = _text("where it meets, as you would tell a person (several places separated by `;`)")
-    schedule: str = _text("when it runs, as you would tell a person (`Tuesdays 10:00-11:00`)")
-    cost: str = _text("what it costs (`Free`, `£3 per session`)")
-    contact: str = _text("phone, email or website, and how to join")
-    accessibility: str = _text("how people get in and take part: step-free, hearing loop, drop-in, by referral")
+    address: str = _text("where it meets, as you would tell a person (several places separated by `;`)", on_plan="Where")
+    schedule: str = _text("when it runs, as you would tell a person (`Tuesdays 10:00-11:00`)", on_plan="When")
+    cost: str = _text("what it costs (`Free`, `£3 per session`)", on_plan="Cost")
+    contact: str = _text("phone, email or website, and how to join", on_plan="Contact")
+    accessibility: str = _text("how people get in and take part: step-free, hearing loop, drop-in, by referral",
+                               on_plan="Getting in")
     kind: str = _text("`mainstream` (a community group anyone can join) or `specialist` (a service)", "mainstream")
     source: str = _text("where the entry came from (a leaflet, a visit, the organisation running it)")
     last_verified: date | None = _date("the date someone last checked it: `2026-03-01` or `01/03/2026`")  # noqa: RUF009
@@ -72,6 +76,8 @@ ASSET_FIELDS: tuple[Field[Any], ...] = fields(Asset)
 _SHAPES: tuple[tuple[str, FieldShape], ...] = tuple((f.name, f.metadata["shape"]) for f in ASSET_FIELDS)
 # The columns of the CSV format and of assets.db, in the order we write them.
 CSV_COLUMNS = tuple(f.name for f in ASSET_FIELDS)
+# The fields a person's plan shows for the group a goal goes to, in order, each with its label there.
+ON_PLAN: tuple[tuple[str, str], ...] = tuple((f.name, f.metadata["on_plan"]) for f in ASSET_FIELDS if f.metadata["on_plan"])
 # design.md's original header: every later column may be missing.
 REQUIRED_COLUMNS = CSV_COLUMNS[:11]
 FIRST_RELEASE_COLUMNS = tuple(f.name for f in ASSET_FIELDS if f.metadata["first_release"])

@@ -35,9 +35,7 @@ def _identify(event: Event, uid: str, stamp: datetime) -> None:
 def _description(goal: GoalPlan) -> str:
     lines = []
     if goal.place:
-        lines += [f"Where: {goal.place.name}{', ' + goal.place.address if goal.place.address else ''}."]
-        lines += [f"{label}: {value}." for label, value in (("When", goal.place.when), ("Cost", goal.place.cost),
-                                                             ("Contact", goal.place.contact)) if value]
+        lines += [f"{label}: {value}." for label, value in goal.place.details]
     if goal.first_visit:
         lines.append(goal.first_visit)
     if goal.next_step:

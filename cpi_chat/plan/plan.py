@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from cpi_chat.assets.model import Asset
+from cpi_chat.assets.model import ON_PLAN, Asset
 from cpi_chat.plan.barriers import BarrierPlan, barrier_plans
 from cpi_chat.plan.circles import Circles, build_circles
 from cpi_chat.plan.pictures import KIND_PICTURES, Picture, goal_picture
@@ -47,11 +47,10 @@ class ActivityPlace:
     name: str
     address: str
     when: str
-    cost: str
     contact: str
-    accessibility: str
     time: ActivityTime | None
     domain: str = ""
+    details: tuple[tuple[str, str], ...] = ()  # ('Where', 'Pinewood Hall, Mill Lane'), ('Cost', 'Free'): assets.model.ON_PLAN
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,10 @@ def activity_place(asset: Asset | None) -> ActivityPlace | None:
     time = parse_schedule(asset.schedule)
     # everyday words when the schedule can be read ("Every Thursday, 7pm to 8pm"); the directory's words otherwise
     when = activity_time_in_words(time) + (f" ({asset.schedule})" if time.seasonal else "") if time else asset.schedule
-    return ActivityPlace(asset.name, asset.address, when, asset.cost, asset.contact, asset.accessibility, time, asset.domain)
+    told = {"address": ", ".join(x for x in (asset.name, asset.address) if x), "schedule": when}
+    details = tuple((label, told.get(name) or getattr(asset, name)) for name, label in ON_PLAN)
+    return ActivityPlace(asset.name, asset.address, when, asset.contact, time, asset.domain,
+                         tuple((label, value) for label, value in details if value))
 
 
 def _first_visit(words: str) -> str:

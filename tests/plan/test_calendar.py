@@ -54,7 +54,7 @@ def test_private_reminders_never_become_calendar_events(plan: PlanView) -> None:
 
 
 def _goal(how_often: str, schedule: str | None) -> GoalPlan:
-    place = None if schedule is None else ActivityPlace("Group", "Hall", schedule, "", "", "", parse_schedule(schedule))
+    place = None if schedule is None else ActivityPlace("Group", "Hall", schedule, "", parse_schedule(schedule))
     return GoalPlan(id=7, kind="commitment", what="Go to the group", how_often=how_often, where="", measure="", by_when=None,
                     first_visit="", status="active", place=place, steps=(), next_step="", progress="", chart="", chart_words="")
 

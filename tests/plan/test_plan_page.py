@@ -99,3 +99,17 @@ def test_the_markdown_has_the_same_content_as_the_page(plan: PlanView) -> None:
     for words in ("## My next meeting", "**Tuesday 12 January 2027**", "### Kick-boxing class", "- [x] Fill in the gym induction form",
                   "Every Thursday, 7pm to 8pm", "## How things are going", "### People", "Dan from kick-boxing (new)"):
         assert words in markdown
+
+
+def test_every_field_the_directory_marks_for_the_plan_is_on_the_page_the_markdown_and_the_calendar(plan: PlanView) -> None:
+    from cpi_chat.assets.model import ON_PLAN
+
+    kick_boxing = next(g for g in plan.goals if g.place is not None and g.place.name == "Kick-Boxing Fitness Class")
+    assert kick_boxing.place is not None
+    labels = [label for label, _value in kick_boxing.place.details]
+    assert labels == [label for _field, label in ON_PLAN], "the demo group has every field the plan shows"
+    html, markdown, ics = render_plan_html(plan), render_plan_markdown(plan), render_plan_ics(plan)
+    unfolded = ics.replace("\r\n ", "")
+    for label, value in kick_boxing.place.details:
+        assert f'<span class="label">{label}:</span>' in html and f"**{label}:**" in markdown
+        assert f"{label}: {value}.".replace(",", "\\,").replace(";", "\\;") in unfolded, label
