@@ -138,6 +138,17 @@ def _absolute(cleaned: str, today: date) -> date | None:
     return None
 
 
+GONE_BY = "That date has gone by. Could you give a date still to come?"
+
+
+def read_date_to_come(text: str, today: date) -> date:
+    """A date meant as still to come (a target's date, the next meeting): today or later, or a DateProblem."""
+    day = read_typed_date(text, today)
+    if day < today:
+        raise DateProblem(GONE_BY)
+    return day
+
+
 def read_typed_date(text: str, today: date) -> date:
     """The date meant by `text` on `today`, or a DateProblem saying kindly how to write one."""
     cleaned = clean_words(text.replace("\u2019", "'"))

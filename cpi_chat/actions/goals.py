@@ -47,11 +47,7 @@ def add_target_goal(workspace: Workspace, person_id: int, what: str, measure: st
 
 def _target_date(by: str) -> str:
     """A target's date as typed ('31/03/2027', 'in 3 months'), read as the conversation reads it; never one gone by."""
-    today = date.today()
-    day = records.parse_user_date(by, today)
-    if day < today:
-        raise Refused("That date has gone by: a goal's date is one still to come. Could you check it?")
-    return day.isoformat()
+    return records.parse_user_date(by, date.today(), to_come=True).isoformat()
 
 
 def goal_places(workspace: Workspace, goals: list[Goal]) -> dict[int, ActivityPlace]:

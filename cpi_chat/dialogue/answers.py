@@ -9,7 +9,13 @@ from datetime import date
 from decimal import Decimal
 
 from cpi_chat.amounts import progress_problem
-from cpi_chat.typed_dates import NUMBER_WORDS, DateProblem, clean_words, read_typed_date
+from cpi_chat.typed_dates import (
+    NUMBER_WORDS,
+    DateProblem,
+    clean_words,
+    read_date_to_come,
+    read_typed_date,
+)
 
 YES = frozenset({"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "i did", "i have", "of course", "definitely", "aye", "true"})
 NO = frozenset({"no", "n", "nope", "nah", "not really", "i didn't", "i did not", "no thanks", "not yet", "false"})
@@ -74,10 +80,13 @@ def _show(number: float) -> str:
     return format(Decimal(repr(float(number))), "f")
 
 
-def read_date(text: str, today: date) -> Accepted:
-    """An ISO date from 14/03/2027, 2027-03-14, 14 March, by June, in 3 months, tomorrow, next Tuesday..."""
+def read_date(text: str, today: date, *, to_come: bool = False) -> Accepted:
+    """An ISO date from 14/03/2027, 2027-03-14, 14 March, by June, in 3 months, tomorrow, next Tuesday...
+
+    With `to_come`, a date gone by is refused kindly (the same rule as a target's date on the command line).
+    """
     try:
-        return Accepted(read_typed_date(text, today).isoformat())
+        return Accepted((read_date_to_come if to_come else read_typed_date)(text, today).isoformat())
     except DateProblem as problem:
         raise AnswerProblem(str(problem)) from None
 

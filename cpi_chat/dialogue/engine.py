@@ -200,8 +200,8 @@ class Engine:
         match step.validate_as:
             case "number":
                 return read.read_number(text, step.minimum, step.maximum)
-            case "date":
-                return read.read_date(text, self._today(state))
+            case "date" | "date_to_come":
+                return read.read_date(text, self._today(state), to_come=step.validate_as == "date_to_come")
             case "yes_no":
                 return read.read_yes_no(text)
             case "progress":

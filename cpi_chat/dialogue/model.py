@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
 
 Audience = Literal["joint", "self", "training"]
-Validation = Literal["text", "number", "date", "yes_no", "choice", "progress"]
+Validation = Literal["text", "number", "date", "date_to_come", "yes_no", "choice", "progress"]
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 
 
@@ -81,7 +81,7 @@ class AskStep(_Continues):
     ask: str = Field(description="The question.")
     answer: str | None = Field(None, pattern=IDENTIFIER, description="Name to keep the answer under (defaults to the step id).")
     validate_as: Validation = Field(
-        "text", alias="validate", description="How to check the answer: text, number, date, yes_no, choice or progress (toward a target)."
+        "text", alias="validate", description="How to check the answer: text, number, date, date_to_come (today or later), yes_no, choice or progress (toward a target)."
     )
     toward: str | None = Field(
         None, pattern=IDENTIFIER,

@@ -11,7 +11,8 @@ import pytest
 from cpi_chat.actions import goals, plan
 from cpi_chat.assets.directory import AssetDirectory
 from cpi_chat.assets.model import Asset
-from cpi_chat.errors import Refused
+from cpi_chat.errors import CpiChatError, Refused
+from cpi_chat.typed_dates import GONE_BY
 from cpi_chat.words import typed_date
 
 
@@ -27,6 +28,14 @@ def test_a_target_goal_takes_its_date_as_typed(workspace, ann) -> None:
     by = date.today() + timedelta(days=90)
     added = goals.add_target_goal(workspace, ann.id, "Run 5 km", "finish a 5 km run", typed_date(by))
     assert added.by_when == by.isoformat() and goals.goals_of(workspace, ann.id) == [added]
+
+
+def test_a_target_date_gone_by_is_refused_with_the_words_the_conversation_uses(workspace, ann) -> None:
+    last_week = typed_date(date.today() - timedelta(days=7))
+    with pytest.raises(CpiChatError) as refused:
+        goals.add_target_goal(workspace, ann.id, "Run 5 km", "5 km", last_week)
+    assert str(refused.value) == GONE_BY
+    assert goals.add_target_goal(workspace, ann.id, "Run 5 km", "5 km", "today").by_when == date.today().isoformat()
 
 
 def test_each_goals_place_is_found_without_building_the_plan(workspace, ann, reading_circle, monkeypatch) -> None:

@@ -69,6 +69,16 @@ def test_a_date_written_the_iso_or_the_british_way_reads_back_as_the_same_day(da
 
 
 @FAST
+@given(st.dates(date(1900, 1, 1), date(2200, 12, 31)))
+def test_a_date_to_come_is_today_or_later_and_one_gone_by_is_asked_again_kindly(day):
+    if day >= TODAY:
+        assert read_date(day.strftime("%d/%m/%Y"), TODAY, to_come=True).value == day.isoformat()
+    else:
+        with pytest.raises(AnswerProblem, match="That date has gone by"):
+            read_date(day.strftime("%d/%m/%Y"), TODAY, to_come=True)
+
+
+@FAST
 @given(st.integers(0, 3000))
 def test_in_n_days_is_that_many_days_after_today(days):
     assert read_date(f"in {days} days", TODAY).value == (TODAY + timedelta(days=days)).isoformat()
