@@ -144,7 +144,10 @@ class CsvRecords:
     def _record(self, line: int, values: list[str], columns: list[str], first_line_of: dict[str, int]) -> Asset | RowProblem:
         if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
             return RowProblem(line, f"it has {len(values)} values but the header names {len(columns)} columns")
-        row = {c: _unneutralise(v) for c, v in zip(columns, values) if c in CSV_COLUMNS}
+        row = {c: v for c, v in zip(columns, values) if c in CSV_COLUMNS}
+        joined = "\n".join(values)
+        if joined.startswith("'") or "\n'" in joined:  # a cell our export protected (rare): undo it cell by cell
+            row = {c: _unneutralise(v) for c, v in row.items()}
         try:
             asset = validate_record(row, self.lexicon)
         except ValueError as error:

@@ -41,6 +41,11 @@ class _RecordRules(BaseModel):
         """Nothing given is empty; escape sequences and control characters go whole (one pass: imports are big)."""
         if not isinstance(data, Mapping):
             return data
+        try:  # the usual row: only text, nothing to clean (one scan of the whole row, not one per field)
+            if not CONTROL.search("".join(data.values())):
+                return data
+        except TypeError:  # something not text (None, a list from a feed): field by field below
+            pass
         cleaned = {}
         for key, value in data.items():
             if value is None:
@@ -120,7 +125,7 @@ class _RecordRules(BaseModel):
 
     def to_asset(self) -> Asset:
         """The validated record as a directory asset."""
-        return Asset(**self.model_dump())
+        return Asset(**self.__dict__)  # the validated fields themselves (model_dump would copy each one again)
 
 
 _LONG_TEXT = Annotated[str, Field(max_length=MAX_FIELD_CHARACTERS)]

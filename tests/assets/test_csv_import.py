@@ -216,3 +216,11 @@ def test_saying_no_to_skipping_bad_rows_imports_nothing(town: AssetDirectory, tm
         actions.import_file(town, path, bad_rows=None, ask=lambda bad, good: "refuse")
     assert town.get("mt-001").name == "Walking Football"  # type: ignore[union-attr]
     assert town.count() == 10
+
+
+def test_the_quick_path_for_plain_rows_still_cleans_escapes_and_undoes_protection(empty_directory: AssetDirectory, tmp_path: Path) -> None:
+    path = write(tmp_path, f"{HEADER}\n'=first,Plain name,Sport,,,,,,,,\nsecond,Bell\x07 \x1b[2Jclub,Sport,'+1 more,,,,,,,\n")
+    empty_directory.import_file(path, bad_rows="refuse")
+    assert empty_directory.get("=first") is not None, "our export's protection of the first cell is undone"
+    second = empty_directory.get("second")
+    assert second is not None and (second.name, second.description) == ("Bell club", "+1 more")
