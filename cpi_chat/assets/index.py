@@ -208,38 +208,33 @@ class SearchIndex:
         ids = sorted({known[a.term][0] for slot in slots for a in slot.alternatives if a.term in known and known[a.term][0]})
         postings = self.store.postings(ids)
         by_term = {term: postings.get(row[0]) for term, row in known.items() if row[0] in postings}
-        total = np.zeros(size, dtype=np.float32)
-        for slot in slots:
-            best = np.zeros(size, dtype=np.float32)
-            for alternative in slot.alternatives:
-                found = by_term.get(alternative.term)
-                if found is None or not len(found[0]):
-                    continue
-                positions, codes = found
-                table = LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT
-                weights = table[codes] * np.float32(alternative.quality)
-                best[positions] = np.maximum(best[positions], weights)
-            total += best * np.float32(slot.weight / total_weight)
-        total[~self.store.alive(size)] = 0
+        held, total = _scores(slots, by_term, total_weight)
+        usable = ~np.isin(held, self.store.dead_positions())
         if allowed is not None:
-            total[~allowed[:size]] = 0
+            usable &= held < len(allowed)
+            usable[usable] = allowed[held[usable]]
+        held, total = held[usable], total[usable]
+        if not len(held):
+            return []
         # The best a hit could score: every word matched literally in a name, or by expansion where nothing is literal.
         possible = sum(slot.weight * (1.0 if any(a.literal for a in slot.alternatives) else EXPANSION_SHARE)
                        for slot in slots) / total_weight
         best_total = float(total.max())
-        candidates = np.flatnonzero(total > min(MINIMUM_SHARE, RELATIVE_SHARE * best_total))
-        if not len(candidates):
+        chosen = np.flatnonzero(total > min(MINIMUM_SHARE, RELATIVE_SHARE * best_total))
+        if not len(chosen):
             return []
-        keep = min(len(candidates), max(limit * 5, 50))
-        if keep < len(candidates):
-            candidates = candidates[np.argpartition(-total[candidates], keep - 1)[:keep]]
+        keep = min(len(chosen), max(limit * 5, 50))
+        if keep < len(chosen):
+            chosen = chosen[np.argpartition(-total[chosen], keep - 1)[:keep]]
+        candidates = held[chosen]
+        score_at = dict(zip(candidates.tolist(), total[chosen].tolist(), strict=True))
         names = self.store.names(candidates.tolist())
         plain_query = " ".join(w.surface for w in words(query) if not w.soft) or fold(query)
         scored: list[tuple[float, str, int]] = []
         for position in candidates.tolist():
             name = names[position][1]
             likeness = fuzz.ratio(plain_query, name) / 100
-            score = 100 * float(total[position]) / possible * (1 - NAME_SIMILARITY_SHARE + NAME_SIMILARITY_SHARE * likeness)
+            score = 100 * score_at[position] / possible * (1 - NAME_SIMILARITY_SHARE + NAME_SIMILARITY_SHARE * likeness)
             scored.append((score, name, position))
         scored.sort(key=lambda row: (-row[0], row[1]))
         return [
@@ -274,3 +269,39 @@ class SearchIndex:
             if reason not in unique:
                 unique.append(reason)
         return tuple(unique[:3])
+
+
+def _scores(slots: list[Slot], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None], total_weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """The positions holding any of the query's terms, ascending, and each one's score.
+
+    Only those positions are scored, so a query costs what its terms hold, not the size of the directory:
+    within a slot (one word typed) a position keeps its best alternative; across slots the shares add up.
+    """
+    held: list[np.ndarray] = []
+    shares: list[np.ndarray] = []
+    for slot in slots:
+        positions: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        for alternative in slot.alternatives:
+            found = by_term.get(alternative.term)
+            if found is None or not len(found[0]):
+                continue
+            table = LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT
+            positions.append(found[0])
+            weights.append(table[found[1]] * np.float32(alternative.quality))
+        if positions:
+            where, best = _per_position(np.concatenate(positions), np.concatenate(weights), np.maximum)
+            held.append(where)
+            shares.append(best * np.float32(slot.weight / total_weight))
+    if not held:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
+    return _per_position(np.concatenate(held), np.concatenate(shares), np.add)
+
+
+def _per_position(positions: np.ndarray, values: np.ndarray, combine: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
+    """Each position once, ascending, with its values combined (kept in the order given, so sums add as before)."""
+    order = np.argsort(positions, kind="stable")
+    positions, values = positions[order], values[order]
+    starts = np.flatnonzero(np.concatenate(([True], positions[1:] != positions[:-1])))
+    return positions[starts], combine.reduceat(values, starts)
+

@@ -117,13 +117,10 @@ class IndexStore:
         row = self.db.execute("select max(position) from search_slot").fetchone()
         return 0 if row[0] is None else int(row[0]) + 1
 
-    def alive(self, size: int) -> np.ndarray:
-        """A mask of the positions whose asset is current."""
-        mask = np.ones(size, dtype=bool)
+    def dead_positions(self) -> np.ndarray:
+        """The positions whose asset changed or went since the last rebuild (few: a rebuild clears them)."""
         dead = [row[0] for row in self.db.execute("select position from search_slot where alive = 0")]
-        if dead:
-            mask[np.asarray(dead, dtype=np.int64)] = False
-        return mask
+        return np.asarray(dead, dtype=np.int32)
 
     def alive_count(self) -> int:
         """How many assets are indexed (counting the few dead positions is quicker than the many live ones)."""
