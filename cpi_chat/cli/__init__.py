@@ -15,7 +15,7 @@ from cpi_chat.paths import resolve_paths
 COMMAND_MODULES = {
     "flows": "flows", "assets": "assets", "person": "people", "goals": "people", "checkin": "people", "paths": "people",
     "restore": "people", "report": "report", "run": "run", "demo": "run", "training": "training", "settings": "settings",
-    "step": "goal_changes",
+    "step": "goal_changes", "note": "notes",
 }
 # Modules that add commands to another module's group (`goals export` is in plan.py, `goals done` and the rest of a
 # goal's journey in goal_changes.py, `person pin` in settings.py).

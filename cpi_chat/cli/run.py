@@ -132,14 +132,14 @@ def run_app(app: App[Any]) -> Any:
 def run_plain(workspace: Workspace, person_name: str | None, mode: str, flow_id: str | None = None,
               checked: bool = False) -> None:
     """Plain mode from start to end: who, carry on or start, then the conversation (a demo's never offers to carry on later)."""
-    from cpi_chat.plain import PlainConversation, open_session, stdin_io
+    from cpi_chat.plain import PlainConversation, open_session, stdin_io, words_at_any_question
 
     io = stdin_io()
     opened = open_session(workspace, io, person_name, mode, flow_id, checked=checked)
     if opened is None:
         return
     session, first = opened
-    PlainConversation(session, io).run(first)
+    PlainConversation(session, io, words_at_any_question(workspace, io, session.person.id, mode)).run(first)
 
 
 COMMANDS: list[click.Command] = [run, demo]

@@ -7,6 +7,6 @@ session, `training` plays a persona's scripted session and `exercises` runs the 
 from __future__ import annotations
 
 from cpi_chat.plain.conversation import PlainConversation, PlainIO, help_in_words, stdin_io
-from cpi_chat.plain.starting import ask_own_name, choose_person, open_session
+from cpi_chat.plain.starting import ask_own_name, choose_person, open_session, words_at_any_question
 
-__all__ = ["PlainConversation", "PlainIO", "ask_own_name", "choose_person", "help_in_words", "open_session", "stdin_io"]
+__all__ = ["PlainConversation", "PlainIO", "ask_own_name", "choose_person", "help_in_words", "open_session", "stdin_io", "words_at_any_question"]

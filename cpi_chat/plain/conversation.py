@@ -95,9 +95,10 @@ def help_in_words(help_text: str) -> str:
 class PlainConversation:
     """Holds a session in lines: numbered choices, suggestions as short lists, and word commands."""
 
-    def __init__(self, session: Session, io: PlainIO):
+    def __init__(self, session: Session, io: PlainIO, words: dict[str, Callable[[], None]] | None = None):
         self.session = session
         self.io = io
+        self.words = words or {}  # more words to type at any question ('goals', 'reminders'): each runs, then the question again
         self.turn: Turn | None = None
         self.last_progress = ""
         self.hint_given = False  # the words to type are said once at the start and on help, not after every question
@@ -150,6 +151,10 @@ class PlainConversation:
             return Help()
         if word == "stop":
             return Stop()
+        if word in self.words:
+            self.words[word]()
+            self._ask_again()
+            return None
         if prompt is None:
             return None
         if prompt.kind == "suggest" and word.isdecimal():
@@ -199,6 +204,8 @@ class PlainConversation:
             if help_in_words(prompt.help):
                 self.io.write(f"Help: {help_in_words(prompt.help)}")
             self.io.write(DEMO_WORDS_HELP if self.io.throwaway else WORDS_HELP)
+            if self.words:
+                self.io.write(f"You can also type {' or '.join(self.words)}.")
         self.io.write(prompt.text)
         if prompt.kind == "choose":
             for number, option in enumerate(prompt.options, start=1):
@@ -215,6 +222,17 @@ class PlainConversation:
             if optional or hint or not self.hint_given:
                 self.io.write(f"Type your answer.{optional}{hint}")
             self._hint_once(f"At any question you can type {COMMANDS}.")
+
+    def _ask_again(self) -> None:
+        """Say the waiting question again (and its numbered replies) after a side trip to goals or reminders."""
+        prompt = self.turn.reply.prompt if self.turn else None
+        if prompt is None:
+            return
+        self.io.write("")
+        self.io.write(prompt.text)
+        if prompt.kind == "choose":
+            for number, option in enumerate(prompt.options, start=1):
+                self.io.write(f"  {number}. {option}")
 
     def _hint_once(self, words: str) -> None:
         """Say which words can be typed the first time only: a screen reader reads every line, every time."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cpi_chat.actions import people, pin, sessions
 from cpi_chat.errors import CpiChatError, RecordsError, Refused
 from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_secret, ask_yes_no
+from cpi_chat.plain.reminders import REMINDERS_WORD, deal_with_reminders, reminders_line
 from cpi_chat.session import Session, Turn
 from cpi_chat.wording import NOT_FOUND_ALONE, PIN_QUESTION
 
@@ -162,6 +164,8 @@ def open_session(
         return None
     if mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time
         io.write(f"For the worker: {person.needs.in_words()}")
+    if mode != "self" and (due := reminders_line(workspace, person.id)):
+        io.write(due)
     db, engine = workspace.db, workspace.engine
     assets, problem = workspace.directory_for_a_session()
     if assets is None:  # a damaged directory: say how to mend it, and go on without suggesting groups
@@ -187,3 +191,11 @@ def open_session(
     for line in session.since_last_time():
         io.write(line)
     return session, turn
+
+
+def words_at_any_question(workspace: Workspace, io: PlainIO, person_id: int, mode: str) -> dict[str, Callable[[], None]]:
+    """The side trips a plain session offers at any question: the worker's reminders (never to the person alone)."""
+    words: dict[str, Callable[[], None]] = {}
+    if mode != "self":
+        words[REMINDERS_WORD] = lambda: deal_with_reminders(workspace, io, person_id)
+    return words

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         WellbeingAnswer,
     )
     from cpi_chat.records.notes import (
+        get_note,
         list_connections,
         list_interests,
         list_notes,
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
         save_interest,
         save_note,
         save_rating,
+        set_reminder_dealt_with,
     )
     from cpi_chat.records.people import (
         add_person,
@@ -138,6 +140,7 @@ __all__ = [
     "gas_t_score",
     "get_gas_review",
     "get_goal",
+    "get_note",
     "get_person",
     "get_session",
     "get_step",
@@ -181,6 +184,7 @@ __all__ = [
     "save_wellbeing",
     "set_goal_status",
     "set_needs",
+    "set_reminder_dealt_with",
     "set_step_done",
     "set_theme",
     "start_session",
@@ -207,7 +211,8 @@ _NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
     "steps": ("change_step_words", "get_step", "save_small_step", "set_step_done"),
     "model": ("Barrier", "Checkin", "ChosenGroup", "CommunicationNeeds", "Connection", "GasReview", "GasScore", "Goal",
               "GoalLevels", "Interest", "Note", "Person", "PersonSummary", "Rating", "SessionRecord", "SmallStep", "Solution", "WellbeingAnswer"),
-    "notes": ("list_connections", "list_interests", "list_notes", "list_ratings", "save_connection", "save_interest", "save_note", "save_rating"),
+    "notes": ("get_note", "list_connections", "list_interests", "list_notes", "list_ratings", "save_connection", "save_interest", "save_note", "save_rating",
+              "set_reminder_dealt_with"),
     "people": ("add_person", "find_person", "find_person_alone", "get_person", "list_people", "people_called", "rename_person",
                "same_name", "set_needs", "set_theme"),
     "sessions": ("end_session", "get_session", "list_sessions", "save_engine_state", "start_session", "unfinished_session"),

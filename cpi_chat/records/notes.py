@@ -17,7 +17,7 @@ from cpi_chat.records.model import (
     from_row,
     require_choice,
 )
-from cpi_chat.records.store import fetch_all, save_effect_row
+from cpi_chat.records.store import fetch_all, require_row, save_effect_change, save_effect_row
 
 if TYPE_CHECKING:
     from cpi_chat.records.people_database import PeopleDatabase
@@ -51,6 +51,20 @@ def save_note(db: PeopleDatabase, person_id: int, session_id: int | None, effect
         Date.fromisoformat(remind_on)  # the session validates dates; a bad one here is a bug
     return save_effect_row(db, "note", person_id, session_id, effect_key,
                            {"text": _words(text, "A note"), "private": int(private), "remind_on": remind_on})
+
+
+def get_note(db: PeopleDatabase, note_id: int) -> tuple[int, Note]:
+    """One note and whose it is (the person's id), or a RecordsError."""
+    row = require_row(db, "note", note_id, "note")
+    return int(row["person_id"]), from_row(Note, row)
+
+
+@guarded
+def set_reminder_dealt_with(db: PeopleDatabase, note_id: int, on: Date) -> Note:
+    """Mark a note's reminder dealt with on `on`, so it leaves the people list and the worker panel's 'due now'."""
+    person_id, _note = get_note(db, note_id)
+    save_effect_change(db, person_id, None, None, "note", note_id, {"dealt_with": on.isoformat()})
+    return get_note(db, note_id)[1]
 
 
 @guarded

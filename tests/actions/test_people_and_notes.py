@@ -58,3 +58,41 @@ def test_a_private_note_keeps_its_reminder_as_typed_and_stays_private(workspace,
     with pytest.raises(RecordsError, match="needs a few words"):
         notes.add_private_note(workspace, ann.id, "   ")
     assert len(notes.private_notes(workspace, ann.id)) == 1
+
+
+def test_a_due_reminder_marked_dealt_with_leaves_the_caseload_count_with_an_audit_row(workspace, ann, audit) -> None:
+    from datetime import date
+
+    from cpi_chat.actions import caseload
+
+    today = date(2027, 3, 17)
+    bus = notes.add_private_note(workspace, ann.id, "Ask about the bus pass", "2027-03-10")
+    notes.add_private_note(workspace, ann.id, "Ring the choir", "2027-03-20")  # not due yet
+    assert [n.text for n in notes.due_reminders(workspace, ann.id, today)] == ["Ask about the bus pass"]
+    assert caseload.caseload(workspace, 6, today).reminders_due == {ann.id}
+    before = len(audit())
+    dealt = notes.mark_reminder_dealt_with(workspace, ann.id, bus.id, on=today)
+    assert dealt.dealt_with == "2027-03-17"
+    assert notes.due_reminders(workspace, ann.id, today) == []
+    assert caseload.caseload(workspace, 6, today).reminders_due == set()
+    assert audit()[before:] == [("update", "note")]
+
+
+def test_dealing_with_a_reminder_is_refused_kindly_when_there_is_none_it_is_done_or_someone_elses(workspace, ann) -> None:
+    from datetime import date
+
+    from cpi_chat.errors import Refused
+
+    today = date(2027, 3, 17)
+    plain_note = notes.add_private_note(workspace, ann.id, "Likes tea")
+    with pytest.raises(Refused, match="no reminder date"):
+        notes.mark_reminder_dealt_with(workspace, ann.id, plain_note.id, on=today)
+    due = notes.add_private_note(workspace, ann.id, "Check the form", "2027-03-01")
+    notes.mark_reminder_dealt_with(workspace, ann.id, due.id, on=today)
+    with pytest.raises(Refused, match="already marked dealt with on 17 March 2027"):
+        notes.mark_reminder_dealt_with(workspace, ann.id, due.id, on=today)
+    bob = people.add_person(workspace, "Bob Test")
+    with pytest.raises(Refused, match="is not one of Bob Test's private notes"):
+        notes.mark_reminder_dealt_with(workspace, bob.id, plain_note.id, on=today)
+    with pytest.raises(Refused, match="No reminder is due for Ann Test now"):
+        notes.deal_with_first_due(workspace, ann.id, today)

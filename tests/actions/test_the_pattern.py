@@ -21,6 +21,7 @@ PURE = {
     ("directory", "open_directory"), ("directory", "shipped_domain_labels"), ("directory", "new_asset_id"),
     ("report", "period"), ("pin", "pin_problem"),
     ("goals", "refuse_a_status_change"), ("steps", "refuse_a_tick"), ("steps", "refuse_changing_steps_of"),
+    ("notes", "is_due"), ("notes", "refuse_dealing_with"), ("notes", "reminder_in_words"), ("notes", "reminders_in_words"),
 }
 
 

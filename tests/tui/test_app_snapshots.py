@@ -71,10 +71,12 @@ class TestConversation:
 
 class TestWorkerPanel:
     def test_the_worker_panel_shows_the_tip_notes_and_what_happened_since(self, snap_compare, demo_workspace) -> None:
-        """F2 opens the worker panel on the right: the tip for this step, a private note with its reminder date, and 'Since 25 November 2026'."""
+        """F2 opens the worker panel on the right: 'Reminders due now' first (the bus pass, due since 20 November 2026, and 'F4 marks the first one dealt with'), the tip for this step, a private note with its reminder on 2 December 2026, and 'Since 25 November 2026'; F4 Dealt with is among the keys."""
 
         async def panel(pilot) -> None:  # type: ignore[no-untyped-def]
             dan = records.find_person(pilot.app.workspace.db, "Dan Mercer")
+            records.save_note(pilot.app.workspace.db, dan.id, None, None, "ask about the bus pass", private=True,
+                              remind_on="2026-11-20")
             records.save_note(pilot.app.workspace.db, dan.id, None, None, "check the football results", private=True,
                               remind_on="2026-12-02")
             await open_person(pilot, "Dan Mercer")

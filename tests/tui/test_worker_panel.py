@@ -51,7 +51,7 @@ async def test_a_private_note_with_a_reminder_is_saved_for_the_worker_only(demo_
         await type_text(pilot, "in 3 months")
         await pilot.press("enter")
         await pilot.pause()
-        assert "(remind on 2027-02-25)" in str(screen.query_one("#private-notes", Static).render())
+        assert "(reminder on 25 February 2027)" in str(screen.query_one("#private-notes", Static).render())
 
         screen.query_one("#note-text").focus()
         await type_text(pilot, "ring the coach")
@@ -85,3 +85,35 @@ async def test_a_review_together_opens_with_what_happened_since_the_last_meeting
         assert lines[0].startswith("Since we last met, on 25 November 2026:")
         assert "Kick-Boxing Fitness Class:\n    Week of " in lines[0] and ": went." in lines[0], "each week since, in words"
         assert lines[1].startswith("cpi-chat: Let's look back")
+
+
+async def test_f4_marks_a_due_reminder_dealt_with_and_the_people_lists_count_drops(demo_workspace) -> None:
+    """A reminder whose day has come is said first, in words, and F4 deals with it; one still to come waits."""
+    from cpi_chat.tui.widgets.caseload_bar import CaseloadBar
+
+    dan = records.find_person(demo_workspace.db, "Dan Mercer")
+    records.save_note(demo_workspace.db, dan.id, None, None, "ask about the bus pass", private=True, remind_on="2026-11-20")
+    records.save_note(demo_workspace.db, dan.id, None, None, "ring the coach", private=True, remind_on="2026-12-09")
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Reminders due: 1 person" in str(app.screen.query_one(CaseloadBar).render())
+        await open_dan(pilot)
+        screen = conversation(pilot)
+        first_lines = [str(line.render()) for line in screen.query(".chat-line")]
+        assert any("For the worker: 1 private reminder due. F2 shows the worker panel." in line for line in first_lines)
+        assert not any("bus pass" in line for line in first_lines), "the reminder's words stay in the worker panel"
+        await pilot.press("f2")
+        await pilot.pause()
+        due = str(screen.query_one("#due-reminders", Static).render())
+        assert due.startswith("• ask about the bus pass (due since 20 November 2026)")
+        assert "ring the coach (reminder on 9 December 2026)" in str(screen.query_one("#private-notes", Static).render())
+        await pilot.press("f4")
+        await pilot.pause()
+        assert not screen.query_one("#due-reminders").display
+        notes_now = str(screen.query_one("#private-notes", Static).render())
+        assert "ask about the bus pass (reminder for 20 November 2026, dealt with on 25 November 2026)" in notes_now
+        assert not screen.check_action("reminder_dealt_with", ()), "F4 leaves the keys when nothing is due"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Reminders due: nobody" in str(app.screen.query_one(CaseloadBar).render())

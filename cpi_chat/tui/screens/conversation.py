@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -62,6 +63,8 @@ class ConversationScreen(Screen[None]):
         Binding("f2", "toggle_worker_panel", "Worker", id="worker_panel", tooltip="Show or hide the worker panel"),
         Binding("f3", "toggle_plan", "Plan", id="toggle_plan",
                 tooltip="Show or hide 'Your plan' beside the conversation (folded away on a narrow screen)"),
+        Binding("f4", "reminder_dealt_with", "Dealt with", id="reminder_dealt_with",
+                tooltip="Mark the first reminder due in the worker panel dealt with"),
         Binding("ctrl+f", "find_asset", "Find group", id="find_asset", tooltip="Search the community directory"),
         Binding("ctrl+e", "stop", "End now", id="stop", priority=True,  # the answer box would take it as "go to the end"
                 tooltip="End the session now (what is saved stays saved)"),
@@ -79,6 +82,7 @@ class ConversationScreen(Screen[None]):
         self.shown_goals: list[list[str]] | None = None
         self.progress_text = ""
         self.plan_unfolded = False  # on a narrow screen "Your plan" folds away until F3
+        self.reminders_due = 0  # as the worker panel last showed them: F4 is offered only while one is due
 
     @property
     def prompt(self) -> Prompt | None:
@@ -117,6 +121,9 @@ class ConversationScreen(Screen[None]):
         self.query_one("#worker-panel").display = False
         if self.mode != "self" and person.needs.in_words():  # the Accessible Information Standard: flagged every time
             self.query_one(Transcript).note(f"For the worker: {person.needs.in_words()}")
+        if self.mode != "self" and (due := notes.due_reminders(self.app.workspace, person.id)):  # type: ignore[attr-defined]
+            # Only that one is due, never its words: the person sits beside the worker.
+            self.query_one(Transcript).note(f"For the worker: {notes.reminders_in_words(len(due))} due. F2 shows the worker panel.")
         if self.mode != "self" and (since := self.session.since_last_time()):
             self.query_one(Transcript).block(since)  # a review starts from what happened since the last meeting
         self.show(self.turn)
@@ -258,7 +265,12 @@ class ConversationScreen(Screen[None]):
     def _refresh_worker_panel(self) -> None:
         """Show the person's private notes and what happened since the last session in the worker panel."""
         workspace, person_id, panel = self.app.workspace, self.session.person.id, self.query_one(WorkerPanel)  # type: ignore[attr-defined]
-        panel.show_notes(notes.private_notes(workspace, person_id))
+        today = date.today()
+        due = notes.due_reminders(workspace, person_id, today)
+        panel.show_notes(notes.private_notes(workspace, person_id), due, today)
+        if len(due) != self.reminders_due:
+            self.reminders_due = len(due)
+            self.refresh_bindings()
         try:
             panel.show_since(progress.since_last_session(workspace, person_id))
         except CpiChatError as problem:
@@ -428,11 +440,24 @@ class ConversationScreen(Screen[None]):
         if panel.display:
             self._refresh_worker_panel()
         self._update_side()
+        self.refresh_bindings()
         self.query_one("#side", VerticalScroll).scroll_home(animate=False)
         if panel.display:  # the worker pressed F2 to write: the cursor goes straight to the note
             self.query_one("#note-text", Input).focus()
         else:  # hidden from inside it: typing goes back to the answer, never into a box no one can see
             self.focus_answer()
+
+    def action_reminder_dealt_with(self) -> None:
+        """Mark the first reminder due in the worker panel dealt with (the people list's count drops with it)."""
+        if self.mode == "self" or not self.query_one(WorkerPanel).display:
+            return
+        try:
+            dealt = notes.deal_with_first_due(self.app.workspace, self.session.person.id)  # type: ignore[attr-defined]
+        except CpiChatError as problem:
+            self.notify(str(problem), markup=False)
+            return
+        self._refresh_worker_panel()
+        self.notify(f"Marked dealt with: {dealt.text}", markup=False)
 
     def focus_answer(self) -> None:
         """Put the focus where the question is answered: the text box, the replies, or the suggested groups."""
@@ -478,6 +503,8 @@ class ConversationScreen(Screen[None]):
         """Hide the worker panel key in self mode, Skip on a question that can't be skipped, and back/skip once over."""
         if action == "toggle_worker_panel" and self.mode == "self":
             return False
+        if action == "reminder_dealt_with":
+            return self.mode != "self" and bool(self.query_one(WorkerPanel).display) and self.reminders_due > 0
         if action in ("back", "skip", "stop") and self.session.finished:
             return None
         if action == "skip":

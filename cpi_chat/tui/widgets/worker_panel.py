@@ -1,4 +1,4 @@
-"""The worker panel: the tip for this step, private notes with reminders, and what happened since the last session."""
+"""The worker panel: reminders due (first, F4 marks one dealt with), the tip for this step, private notes, and what happened since."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
+from cpi_chat.actions.notes import reminder_in_words
 from cpi_chat.records.model import Note
 from cpi_chat.tui.as_typed import as_typed
 from cpi_chat.typed_dates import date_examples
+
+DEAL_WITH_KEY = "F4 marks the first one dealt with."
 
 
 class WorkerPanel(VerticalScroll):
@@ -28,6 +31,8 @@ class WorkerPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Worker panel (F2 hides it)", classes="title")
+        yield Static("Reminders due now", classes="subtitle", id="due-title")
+        yield Static("", id="due-reminders", markup=False)
         yield Static("Tip for this step", classes="subtitle")
         yield Static("", id="guide", markup=False)
         yield Static("Private notes", classes="subtitle")
@@ -48,10 +53,16 @@ class WorkerPanel(VerticalScroll):
         """Show the flow's tip for the current step."""
         self.query_one("#guide", Static).update(as_typed(guide or "No tip for this step."))
 
-    def show_notes(self, notes: list[Note]) -> None:
-        """List the private notes, each with its reminder date."""
-        lines = [f"• {n.text}" + (f" (remind on {n.remind_on})" if n.remind_on else "") for n in notes if n.private]
-        self.query_one("#private-notes", Static).update(as_typed("\n".join(lines) or "No private notes yet."))
+    def show_notes(self, notes: list[Note], due: list[Note], today: date) -> None:
+        """Reminders due first (with the key that deals with them), then every other private note with its reminder in words."""
+        due_ids = {n.id for n in due}
+        for widget_id in ("#due-title", "#due-reminders"):
+            self.query_one(widget_id).display = bool(due)
+        self.query_one("#due-reminders", Static).update(as_typed("\n".join(
+            [*("• " + reminder_in_words(n, today) for n in due), DEAL_WITH_KEY])))
+        lines = ["• " + reminder_in_words(n, today) for n in notes if n.private and n.id not in due_ids]
+        self.query_one("#private-notes", Static).update(as_typed("\n".join(lines) or (
+            "No other private notes." if due else "No private notes yet.")))
 
     def show_since(self, lines: list[str]) -> None:
         """Show what happened since the last session."""
