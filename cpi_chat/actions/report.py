@@ -50,7 +50,7 @@ def outcomes(workspace: Workspace, start: date, end: date) -> Figures:
 def directory_listing(workspace: Workspace) -> DirectoryListing:
     """The directory's active groups by domain label and area; just the ten domains when there is no directory file."""
     from cpi_chat.assets.lexicon import DOMAINS_FILE, load_domains
-    from cpi_chat.assets.store import AssetStore
+    from cpi_chat.assets.listing import active_groups
     from cpi_chat.paths import shipped_assets_dir
     from cpi_chat.report.gather import DirectoryListing, ListedGroup
 
@@ -58,15 +58,24 @@ def directory_listing(workspace: Workspace) -> DirectoryListing:
     labels = {domain.slug: domain.label for domain in load_domains(shipped_assets_dir() / DOMAINS_FILE)}
     if not workspace.paths.assets_db.exists():  # never make an empty directory file just to report on it
         return DirectoryListing(tuple(labels.values()))
-    store = AssetStore(workspace.paths.assets_db)
+    groups = active_groups(workspace.paths.assets_db)
+    if groups is None:  # a file from before assets could be retired: opened the ordinary way, which updates it
+        groups = _groups_of_an_older_directory(workspace.paths.assets_db)
+    return DirectoryListing(tuple(labels.values()), tuple(
+        ListedGroup(group_id, labels.get(domain, domain or "Other"),
+                    tuple(dict.fromkeys(a.strip() for a in area.split(";") if a.strip())) or ("No area given",))
+        for group_id, domain, area in groups))
+
+
+def _groups_of_an_older_directory(path: Path) -> list[tuple[str, str, str]]:
+    """(id, domain, area) of every active asset, after bringing an older assets.db up to date."""
+    from cpi_chat.assets.store import AssetStore
+
+    store = AssetStore(path)
     try:
-        groups = tuple(
-            ListedGroup(asset.id, labels.get(asset.domain, asset.domain or "Other"),
-                        tuple(dict.fromkeys(a.strip() for a in asset.area.split(";") if a.strip())) or ("No area given",))
-            for asset in store.all() if not asset.is_retired)
+        return [(asset.id, asset.domain, asset.area) for asset in store.all() if not asset.is_retired]
     finally:
         store.close()
-    return DirectoryListing(tuple(labels.values()), groups)
 
 
 def write_report(workspace: Workspace, start: date, end: date, out: Path, fmt: ReportFormat = "html") -> Path:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 
 from cpi_chat.assets.model import Domain
 from cpi_chat.assets.normalise import fold, full_terms, raw_words, stem, terms
@@ -187,6 +186,9 @@ class Lexicon:
             return by_words[0]
         if by_words:
             return None
+        # Loaded here, for a misspelt domain only: reading domains.yaml needs none of it.
+        from rapidfuzz import fuzz, process
+
         names = {_plain(d.label): d.slug for d in self.domains} | {_plain(d.slug): d.slug for d in self.domains}
         close = process.extract(_plain(text), list(names), scorer=fuzz.ratio, score_cutoff=85, limit=2)
         slugs = {names[name] for name, _, _ in close}

@@ -10,9 +10,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from cpi_chat.assets.model import FIRST_RELEASE_COLUMNS
+from cpi_chat.assets.model import FIRST_RELEASE_COLUMNS, TABLE
 
-TABLE = "assets"
 migrations = Migrations("cpi_chat.assets")
 
 

@@ -11,6 +11,7 @@ from dataclasses import Field, dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
+TABLE = "assets"  # the table in assets.db holding one row per asset
 KINDS = ("mainstream", "specialist")
 STATUSES = ("active", "retired")
 FieldShape = Literal["text", "list", "date"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from cpi_chat.assets.migrations import TABLE, migrations
-from cpi_chat.assets.model import CSV_COLUMNS, Asset, row_reader
+from cpi_chat.assets.migrations import migrations
+from cpi_chat.assets.model import CSV_COLUMNS, TABLE, Asset, row_reader
 from cpi_chat.errors import CpiChatError
 
 # One statement for a new or changed asset: faster than a table helper for a million rows.

@@ -13,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
 
 from cpi_chat.plan.circles import build_circles
 from cpi_chat.plan.wellbeing import LOWER_IS_BETTER
 from cpi_chat.records.model import WELLBEING_QUESTIONS, Connection
-from cpi_chat.records.progress import next_period_start, parse_how_often, period_start
-from cpi_chat.records.roster import rows
+from cpi_chat.records.progress import PeriodKind, parse_how_often
 from cpi_chat.report.figures import (
     SUM_DECIMALS,
     Attendance,
@@ -66,10 +67,11 @@ def gather(conn: sqlite3.Connection, start: date, end: date, listing: DirectoryL
     """Every figure of the outcomes report for the people in this file, from `start` to `end` inclusive."""
     period = Period(start, end)
     went = _went_to_groups(conn, period)
+    supported = _supported_ids(conn, period)
     return Figures.model_validate({
-        "period_from": start, "period_to": end, **_counts(conn, period),
+        "period_from": start, "period_to": end, "people_supported": len(supported), **_counts(conn, period),
         "goal_scores": gather_goal_scores(conn, period), "attendance": _attendance(conn, period),
-        "circles": _circles(conn, period),
+        "circles": _circles(conn, period, supported),
         "ratings": _changes(conn, period, "rating", "topic", rating_topics(conn)),
         "wellbeing": _changes(conn, period, "wellbeing", "question", WELLBEING_QUESTIONS, LOWER_IS_BETTER),
         "domains_joined": _domains_joined(went, listing), "directory": _directory_cells(went, listing),
@@ -100,7 +102,6 @@ def _supported_ids(conn: sqlite3.Connection, period: Period) -> set[int]:
 def _counts(conn: sqlite3.Connection, period: Period) -> dict[str, int]:
     first, after, last = period.start.isoformat(), period.after, period.end.isoformat()
     return {
-        "people_supported": len(_supported_ids(conn, period)),
         "people_started": _one(conn, "SELECT count(*) FROM (SELECT min(started) AS first FROM session WHERE mode = 'joint' "
                                      "GROUP BY person_id) WHERE first >= ? AND first < ?", (first, after)),
         "sessions_together": _one(conn, "SELECT count(*) FROM session WHERE mode = 'joint' AND started >= ? AND started < ?", (first, after)),
@@ -135,37 +136,46 @@ def goal_scores_from(scores: Iterable[tuple[int, str, float]], period: Period) -
     latest = {p: max(h) for p, h in by_person.items() if period.holds(max(h)[0])}
     if not latest:
         return None
-    change = _change_of({p: [value for _, value in sorted(by_person[p])] for p in latest}, lower_is_better=False)
+    histories = ([value for _, value in sorted(by_person[p])] for p in latest)
+    change = _change_of([(h[0], h[-1]) for h in histories if len(h) >= 2], lower_is_better=False)
     return GoalScores(people_scored=len(latest), latest_sum=round(math.fsum(t for _, t in latest.values()), SUM_DECIMALS),
                       change=change)
 
 
-def _change_of(histories: dict[int, list[float]], lower_is_better: bool) -> Change:
-    """First against latest for everyone measured at least twice."""
-    twice = {p: h for p, h in histories.items() if len(h) >= 2}
+def _change_of(first_and_latest: list[tuple[float, float]], lower_is_better: bool) -> Change:
+    """First against latest, for everyone measured at least twice (given as their first and latest values)."""
     better = same = worse = 0
-    for history in twice.values():
-        delta = history[-1] - history[0]
-        if lower_is_better:
-            delta = -delta
+    for first, latest in first_and_latest:
+        delta = -(latest - first) if lower_is_better else latest - first
         better, same, worse = better + (delta > 0), same + (delta == 0), worse + (delta < 0)
-    return Change(people=len(twice), first_sum=round(math.fsum(h[0] for h in twice.values()), SUM_DECIMALS),
-                  latest_sum=round(math.fsum(h[-1] for h in twice.values()), SUM_DECIMALS), better=better, same=same, worse=worse)
+    return Change(people=len(first_and_latest), first_sum=round(math.fsum(f for f, _ in first_and_latest), SUM_DECIMALS),
+                  latest_sum=round(math.fsum(latest for _, latest in first_and_latest), SUM_DECIMALS),
+                  better=better, same=same, worse=worse)
 
 
 def _changes(conn: sqlite3.Connection, period: Period, table: str, column: str, labels: Sequence[str],
              lower_is_better: frozenset[str] = frozenset()) -> dict[str, Change]:
     """For each label (a rating topic, an ONS question): first against latest, for people whose latest is in the period."""
     wanted = {" ".join(label.casefold().split()): label for label in labels}
-    histories: dict[str, dict[int, list[tuple[str, float]]]] = {label: defaultdict(list) for label in labels}
+    label_of: dict[str, str | None] = {}  # each topic as written, read once ("seeing  people" is "Seeing people")
+    # (person, label) -> [answers, first score, latest day, latest score], in the order the answers were given
+    found: dict[tuple[int, str], list[Any]] = {}
     for person_id, key, day, score in conn.execute(
-            f"SELECT person_id, {column}, date, score FROM {table} WHERE date <= ? ORDER BY date, id", (period.end.isoformat(),)):
-        label = wanted.get(" ".join(str(key).casefold().split()))
-        if label is not None and score is not None:
-            histories[label][person_id].append((day, float(score)))
-    return {label: _change_of({p: [s for _, s in h] for p, h in people.items() if period.holds(h[-1][0])},
-                              lower_is_better=label in lower_is_better)
-            for label, people in histories.items()}
+            f"SELECT person_id, {column}, date, score FROM {table} WHERE date <= ? AND score IS NOT NULL ORDER BY date, id",
+            (period.end.isoformat(),)):
+        if key not in label_of:
+            label_of[key] = wanted.get(" ".join(str(key).casefold().split()))
+        if (label := label_of[key]) is None:
+            continue
+        if (known := found.get((person_id, label))) is None:
+            found[(person_id, label)] = [1, float(score), day, float(score)]
+        else:
+            known[0], known[2], known[3] = known[0] + 1, day, float(score)
+    pairs: dict[str, list[tuple[float, float]]] = {label: [] for label in labels}
+    for (_, label), (answers, first, latest_day, latest) in found.items():
+        if answers >= 2 and period.holds(latest_day):
+            pairs[label].append((first, latest))
+    return {label: _change_of(pairs[label], lower_is_better=label in lower_is_better) for label in labels}
 
 
 # -- Going regularly --------------------------------------------------------------------------
@@ -173,61 +183,75 @@ def _changes(conn: sqlite3.Connection, period: Period, table: str, column: str, 
 
 def _attendance(conn: sqlite3.Connection, period: Period) -> Attendance:
     """Weeks (fortnights, months) agreed for each commitment goal while active in the period, and those kept."""
-    goals = rows(conn, "SELECT id, how_often, created, status, status_since FROM goal WHERE kind = 'commitment' AND created < ? "
-                       "AND (status = 'active' OR status_since >= ?)", (period.after, period.start.isoformat()))
+    goals = conn.execute("SELECT id, how_often, created, status, status_since FROM goal WHERE kind = 'commitment' "
+                         "AND created < ? AND (status = 'active' OR status_since >= ?)", (period.after, period.start.isoformat()))
     marks: dict[int, dict[str, set[date]]] = defaultdict(lambda: {"yes": set(), "paused": set()})
     for goal_id, day, attended in conn.execute(
-            "SELECT goal_id, date, attended FROM checkin WHERE attended IN ('yes', 'paused') AND date BETWEEN ? AND ?",
-            (period.start.isoformat(), period.end.isoformat())):
-        marks[goal_id][attended].add(date.fromisoformat(day[:10]))
-    total = Attendance()
-    for goal in goals:
-        total += _goal_attendance(goal, marks.get(goal["id"], {"yes": set(), "paused": set()}), period)
-    return total
+            "SELECT DISTINCT goal_id, substr(date, 1, 10), attended FROM checkin "
+            "WHERE attended IN ('yes', 'paused') AND date BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat())):
+        marks[goal_id][attended].add(date.fromisoformat(day))
+    counted, agreed, attended, paused = 0, 0, 0, 0
+    no_marks: dict[str, set[date]] = {"yes": set(), "paused": set()}
+    for goal_id, how_often, created, status, status_since in goals.fetchall():
+        kept = _goal_attendance(how_often, created, status, status_since, marks.get(goal_id, no_marks), period)
+        if kept is not None:
+            counted, agreed, attended, paused = counted + 1, agreed + kept[0], attended + kept[1], paused + kept[2]
+    return Attendance(goals=counted, agreed=agreed, attended=attended, paused=paused)
 
 
-def _goal_attendance(goal: dict[str, object], marks: dict[str, set[date]], period: Period) -> Attendance:
-    created = date.fromisoformat(str(goal["created"])[:10])
+@lru_cache(maxsize=256)
+def _period_kind(how_often: str) -> PeriodKind:
+    return parse_how_often(how_often).period
+
+
+def _period_number(day: date, kind: PeriodKind, anchor: date) -> int:
+    """Which week, fortnight (counted from `anchor`'s) or month `day` is in, as a number that goes up by one each period."""
+    if kind == "month":
+        return day.year * 12 + day.month
+    monday = day.toordinal() - day.weekday()
+    if kind == "week":
+        return monday // 7
+    return (monday - (anchor.toordinal() - anchor.weekday())) // 14
+
+
+def _goal_attendance(how_often: str | None, created_at: str, status: str, status_since: str | None,
+                     marks: dict[str, set[date]], period: Period) -> tuple[int, int, int] | None:
+    """Periods agreed, attended and paused for one goal in the period; None if it was not active in it."""
+    created = date.fromisoformat(created_at[:10])
     ends = period.end
-    if goal["status"] != "active" and goal["status_since"]:
-        ends = min(ends, date.fromisoformat(str(goal["status_since"])[:10]) - timedelta(days=1))
-    kind = parse_how_often(str(goal["how_often"] or "")).period
+    if status != "active" and status_since:
+        ends = min(ends, date.fromisoformat(status_since[:10]) - timedelta(days=1))
     first = max(created, period.start)
     if first > ends:
-        return Attendance()
-    starts: list[date] = []
-    current = period_start(first, kind, created)
-    while current <= ends:
-        starts.append(current)
-        current = next_period_start(current, kind)
-    went = {period_start(day, kind, created) for day in marks["yes"]}
-    paused = {period_start(day, kind, created) for day in marks["paused"]} - went
-    periods = set(starts)
-    return Attendance(goals=1, agreed=len(periods - paused), attended=len(periods & went), paused=len(periods & paused))
+        return None
+    kind = _period_kind(how_often or "")
+    lowest, highest = _period_number(first, kind, created), _period_number(ends, kind, created)
+    went = {n for day in marks["yes"] if lowest <= (n := _period_number(day, kind, created)) <= highest}
+    away = {n for day in marks["paused"] if lowest <= (n := _period_number(day, kind, created)) <= highest} - went
+    return highest - lowest + 1 - len(away), len(went), len(away)
 
 
 # -- Circles of support -----------------------------------------------------------------------
 
 
-def _circles(conn: sqlite3.Connection, period: Period) -> CirclesOfSupport:
+def _circles(conn: sqlite3.Connection, period: Period, supported: set[int]) -> CirclesOfSupport:
     """For each person supported: people, groups and places at their first meeting, and by the period's end."""
-    supported = _supported_ids(conn, period)
-    first_sessions = {row[0]: (row[1], row[2]) for row in conn.execute(
-        "SELECT person_id, id, cutoff FROM (SELECT person_id, id, coalesce(ended, started) AS cutoff, "
-        "row_number() OVER (PARTITION BY person_id ORDER BY started, id) AS n FROM session) WHERE n = 1")}
+    first_sessions = {row[0]: (row[1], row[2]) for row in conn.execute(  # each person's first by the session_by_person index
+        "SELECT p.id, s.id, coalesce(s.ended, s.started) FROM person p JOIN session s "
+        "ON s.id = (SELECT id FROM session WHERE person_id = p.id ORDER BY started, id LIMIT 1)")}
     connections: dict[int, list[tuple[Connection, int | None]]] = defaultdict(list)
-    for row in rows(conn, "SELECT id, person_id, session_id, text, kind, created FROM connection WHERE created < ?", (period.after,)):
-        connections[row["person_id"]].append(
-            (Connection(id=row["id"], text=row["text"] or "", kind=row["kind"] or "person", created=row["created"]), row["session_id"]))
-    total = CirclesOfSupport()
+    for row_id, person_id, session_id, text, kind, created in conn.execute(
+            "SELECT id, person_id, session_id, text, kind, created FROM connection WHERE created < ?", (period.after,)):
+        connections[person_id].append((Connection(id=row_id, text=text or "", kind=kind or "person", created=created), session_id))
+    people = first_sum = now_sum = grew = 0
     for person_id in supported & first_sessions.keys():
         session_id, cutoff = first_sessions[person_id]
         held = connections.get(person_id, [])
         first = [c for c, s in held if s == session_id or (s is None and c.created <= cutoff)]
         counts = build_circles(first, [c for c, _ in held])
         then, now = len(counts.first), len(counts.now)
-        total += CirclesOfSupport(people=1, first_sum=then, now_sum=now, grew=int(now > then))
-    return total
+        people, first_sum, now_sum, grew = people + 1, first_sum + then, now_sum + now, grew + int(now > then)
+    return CirclesOfSupport(people=people, first_sum=first_sum, now_sum=now_sum, grew=grew)
 
 
 # -- Community life ---------------------------------------------------------------------------
