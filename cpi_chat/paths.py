@@ -6,13 +6,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "cpi_chat"
 
 
 def default_data_dir() -> Path:
     """The per-user data directory for this operating system."""
+    import platformdirs  # only when no folder is given: a command with --data-dir never asks
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -22,12 +22,10 @@ def shipped_dir(name: str) -> Path:
     The wheel carries the repository's top-level folders inside the package; a source checkout
     (an editable install) keeps reading the repository's own, where trainers edit them.
     """
-    from importlib.resources import files
-
-    package = files("cpi_chat")
+    package = Path(__file__).resolve().parent  # as importlib.resources finds it, without loading zipfile for it
     if (package / name).is_dir():
-        return Path(str(package / name))
-    return Path(str(package)).resolve().parent / name
+        return package / name
+    return package.parent / name
 
 
 def shipped_flows_dir() -> Path:

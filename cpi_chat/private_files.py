@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,15 +70,18 @@ def _holds_mark(path: Path, mark: str) -> bool:
 
 
 @contextlib.contextmanager
-def private_file(path: Path, replaces: str | None = None) -> Iterator[Path]:
+def private_file(path: Path, replaces: str | None = None, durable: bool = True) -> Iterator[Path]:
     """A new owner-only file beside `path` to fill inside the block; it takes `path`'s place in one step at the end.
 
     `replaces` is the mark an existing file at `path` must hold to be replaced (None: never replace).
+    `durable=False` skips flushing it to disk first, for a file whose loss in a power cut costs nothing but time.
     If the block fails, the temporary file is removed and `path` is left as it was.
     """
     path = Path(path)
     may_replace(path, replaces)
     make_private_folder(path.parent)
+    import tempfile  # here, not at the top: a command that writes no file never loads it
+
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX, suffix=".tmp")
     temporary = Path(name)
     try:
@@ -87,7 +89,8 @@ def private_file(path: Path, replaces: str | None = None) -> Iterator[Path]:
         os.close(handle)
         with private_umask():  # anything made beside it while filling (an SQLite journal) is owner-only too
             yield temporary
-        _flush_to_disk(temporary)
+        if durable:
+            _flush_to_disk(temporary)
         may_replace(path, replaces)  # checked again: the block may have taken a while
         os.replace(temporary, path)
     except BaseException:
@@ -103,9 +106,9 @@ def _flush_to_disk(path: Path) -> None:
         os.close(handle)
 
 
-def write_private_file(path: Path, content: str | bytes, replaces: str | None = None) -> Path:
+def write_private_file(path: Path, content: str | bytes, replaces: str | None = None, durable: bool = True) -> Path:
     """Write `content` (text as UTF-8, line endings kept) to `path` through `private_file`; returns `path`."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    with private_file(path, replaces) as temporary:
+    with private_file(path, replaces, durable) as temporary:
         temporary.write_bytes(data)
     return Path(path)

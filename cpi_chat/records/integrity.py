@@ -59,9 +59,13 @@ def _write_state(path: Path, **changes: str) -> None:
     from cpi_chat.private_files import write_private_file
 
     with _lock:
-        state = {**_read_state(path), **changes, "format": STATE_MARK}
+        known = _read_state(path)
+        state = {**known, **changes, "format": STATE_MARK}
+        if state == known:  # as it was (a command that only read): no write, so reading stays a read
+            return
         with contextlib.suppress(CpiChatError, OSError):  # not written: the next open checks in full, nothing worse
-            write_private_file(state_file(path), json.dumps(state, indent=1), replaces=STATE_MARK)
+            # Not flushed to disk: lost in a power cut, it costs one full check, and a command would wait for the flush.
+            write_private_file(state_file(path), json.dumps(state, indent=1), replaces=STATE_MARK, durable=False)
 
 
 def is_as_last_checked(path: Path) -> bool:

@@ -25,6 +25,8 @@ JOINERS = re.compile(r"[\u200c\u200d]")  # kept in a name (some scripts and emoj
 
 def same_name(name: str) -> str:
     """A name as compared: composed accents, no invisible characters or joiners, single spaces, any case."""
+    if name.isascii():  # nothing to compose or make visible, so only spaces and case (a search reads every name)
+        return " ".join(name.split()).casefold()
     return JOINERS.sub("", " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", name)).split())).casefold()
 
 

@@ -37,6 +37,19 @@ def test_a_file_cpi_chat_closed_is_opened_again_without_the_full_check(db_path: 
     assert "Dev Okafor" not in state_file(db_path).read_text(encoding="utf-8")
 
 
+def test_opening_and_reading_only_leaves_the_checked_state_as_it_was(db_path: Path) -> None:
+    """A command that only reads (`goals list`) does not rewrite people.db.checked, which cost it a write and a flush."""
+    db = records.open_people_db(db_path)
+    records.add_person(db, "Dev Okafor")
+    db.close()
+    written = state_file(db_path).stat().st_mtime_ns, state_file(db_path).stat().st_ino
+    db = records.open_people_db(db_path)
+    records.find_person(db, "Dev Okafor")
+    db.close()
+    assert (state_file(db_path).stat().st_mtime_ns, state_file(db_path).stat().st_ino) == written
+    assert is_as_last_checked(db_path)
+
+
 def test_a_file_another_program_wrote_to_meanwhile_is_checked_in_full_next_time(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     records.open_people_db(db_path).close()
     db = records.open_people_db(db_path)
