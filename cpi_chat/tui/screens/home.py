@@ -21,25 +21,11 @@ from cpi_chat.records.model import (
     PersonSummary,
 )
 from cpi_chat.tui.as_typed import cell
+from cpi_chat.tui.people_search import PAGE, PeopleSearch
 from cpi_chat.tui.widgets.caseload_bar import FILTER_KEYS, CaseloadBar
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
 from cpi_chat.words import day_of, short_date
-
-PAGE = 20  # people listed at once (a screen shows fewer): typing a name or a caseload key finds the rest, so 10,000 people start as fast as 20
-
-
-def people_to_show(everyone: tuple[PersonSummary, ...], names: tuple[str, ...], words: str, only: frozenset[int] | None,
-                   keep: int | None = None) -> tuple[list[PersonSummary], int]:
-    """The first PAGE people whose lower-case `names` hold the words, in the caseload part shown, always with `keep`; how many match."""
-    if not words and only is None:
-        matching = list(everyone)
-    else:
-        matching = [p for p, name in zip(everyone, names, strict=True) if words in name and (only is None or p.id in only)]
-    shown = matching[:PAGE]
-    if keep is not None and all(p.id != keep for p in shown):
-        shown += [p for p in matching[PAGE:] if p.id == keep]
-    return shown, len(matching)
 
 
 def person_option(person: PersonSummary, stopped: bool) -> Option:
@@ -85,8 +71,7 @@ class HomeScreen(Screen[None]):
         Binding("plus,equals_sign", "review_weeks(1)", "More weeks", id="review_weeks_more", show=False),
         Binding("minus", "review_weeks(-1)", "Fewer weeks", id="review_weeks_fewer", show=False),
     ]
-    _everyone: tuple[PersonSummary, ...] = ()
-    _names: tuple[str, ...] = ()  # everyone's name in lower case, worked out once per reading rather than on every key
+    _search: PeopleSearch[Option] | None = None
     _stopped: frozenset[int] = frozenset()
     _caseload: Caseload | None = None
     _showing: CaseloadFilter | None = None
@@ -103,6 +88,7 @@ class HomeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._said: dict[str, object] = {}  # what the caseload line and the notes under the list say now, by id
         self.query_one("#search", Input).cursor_blink = False
         self.refresh_people()  # filled before the first frame, so the list is there when keys arrive
         self.query_one("#people", OptionList).focus()
@@ -117,36 +103,46 @@ class HomeScreen(Screen[None]):
     def refresh_people(self, keep: int | None = None) -> None:
         """Read everyone and the caseload again, then show those whose name contains the search words."""
         roster = self.app.workspace.roster()  # type: ignore[attr-defined]
-        self._everyone, self._stopped = roster.people, roster.stopped
-        self._names = tuple(person.name.lower() for person in roster.people)
+        self._stopped = roster.stopped
+        self._search = PeopleSearch(roster.people, lambda person: person_option(person, person.id in self._stopped))
         self._caseload = caseload.caseload(self.app.workspace, self._review_weeks)  # type: ignore[attr-defined]
         self.show_people(keep)
 
     def show_people(self, keep: int | None = None) -> None:
         """Show the people read last whose name contains the search words (and in the caseload part chosen); no reading."""
+        if self._search is None:
+            return
         words = self.query_one("#search", Input).value.strip().lower()
         only = self._caseload.people(self._showing) if self._caseload and self._showing else None
         listing = self.query_one("#people", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         if keep is None and highlighted:  # the person picked stays listed while they match, even past the first page
             keep = int(highlighted.removeprefix("person-"))
-        people, matching = people_to_show(self._everyone, self._names, words, only, keep)
-        listing.clear_options()
-        listing.add_options([person_option(p, p.id in self._stopped) for p in people])
-        ids = [f"person-{p.id}" for p in people]
-        if people:
-            listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
-        if self._caseload is not None:
-            self.query_one("#caseload", CaseloadBar).show(self._caseload, self._showing)
-        empty = self.query_one("#people-empty", Static)
+        people, matching = self._search.to_show(words, self._showing, only, keep)
+        entries = [self._search.entry(p) for p in people]
+        if len(entries) != len(listing.options) or any(a is not b for a, b in zip(entries, listing.options, strict=False)):
+            # In one step: clearing first would change the list's height twice, and each change lays out the screen again.
+            listing.set_options(entries)
+            ids = [f"person-{p.id}" for p in people]
+            if people:
+                listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
         nobody = "No one matches that search." if words else (
             "No one here yet. Press A to add a person." if only is None else "Nobody in this part of the caseload. Press 0 to show everyone.")
-        empty.update("" if people else nobody)
-        empty.display = not people
-        more = self.query_one("#people-more", Static)
-        more.update(f"Showing the first {PAGE} of {matching:,}. Type part of a name, or press 1 to 4, to find the others."
-                    if matching > len(people) else "")
-        more.display = matching > len(people)
+        more = (f"Showing the first {PAGE} of {matching:,}. Type part of a name, or press 1 to 4, to find the others."
+                if matching > len(people) else "")
+        self._say(nobody="" if people else nobody, more=more)
+
+    def _say(self, nobody: str, more: str) -> None:
+        """Update the caseload line and the notes under the list where they changed (each update lays out the screen again)."""
+        if self._caseload is not None and self._said.get("#caseload") != (self._caseload, self._showing):
+            self.query_one("#caseload", CaseloadBar).show(self._caseload, self._showing)
+            self._said["#caseload"] = (self._caseload, self._showing)
+        for widget_id, words in (("#people-empty", nobody), ("#people-more", more)):
+            if self._said.get(widget_id) != words:
+                note = self.query_one(widget_id, Static)
+                note.update(words)
+                note.display = bool(words)
+                self._said[widget_id] = words
 
     def action_show_only(self, which: str) -> None:
         """Show only the people in one part of the caseload (due a review, reminders, no check-in, achieved), or everyone."""
@@ -161,6 +157,8 @@ class HomeScreen(Screen[None]):
             self.notify(str(problem), severity="warning", markup=False)
             return
         self._review_weeks += change
+        if self._search is not None:
+            self._search.forget_searches()  # who is due a review has changed
         self.show_people()
 
     @on(Input.Changed, "#search")
