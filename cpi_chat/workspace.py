@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the stores are imported when first opened, so the app start
     from cpi_chat.assets.directory import AssetDirectory
     from cpi_chat.assets.model import Asset
     from cpi_chat.dialogue.engine import Engine
+    from cpi_chat.records.model import PersonSummary
     from cpi_chat.records.people_database import PeopleDatabase
     from cpi_chat.records.roster import Roster
 
@@ -80,6 +81,24 @@ class Workspace:
         from cpi_chat.records.roster import read_roster
 
         return read_roster(self.reading_connection())
+
+    def people_names(self) -> list[tuple[int, str]]:
+        """Everyone's id and name, by name: what the people list searches."""
+        from cpi_chat.records.roster import read_names
+
+        return read_names(self.reading_connection())
+
+    def people_summaries(self, person_ids: list[int]) -> dict[int, PersonSummary]:
+        """The people list's line for each of these people, read as they are shown."""
+        from cpi_chat.records.roster import read_summaries
+
+        return read_summaries(self.reading_connection(), person_ids)
+
+    def people_with_a_stopped_session(self) -> frozenset[int]:
+        """Ids of the people with a session that stopped part-way."""
+        from cpi_chat.records.roster import read_stopped
+
+        return read_stopped(self.reading_connection())
 
     @cached_property
     def assets(self) -> AssetDirectory:

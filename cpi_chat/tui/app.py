@@ -113,7 +113,7 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
             self.open_person(person, self.mode)
         else:  # the first run: nobody yet and no directory (or people.db could not be read: the error says so)
             try:
-                first_run = not self.workspace.roster().people and self.workspace.assets.is_empty()
+                first_run = not self.workspace.has_people() and self.workspace.assets.is_empty()
             except CpiChatError as problem:
                 self.exit(return_code=1, message=str(problem))
                 return

@@ -102,9 +102,9 @@ class HomeScreen(Screen[None]):
 
     def refresh_people(self, keep: int | None = None) -> None:
         """Read everyone and the caseload again, then show those whose name contains the search words."""
-        roster = self.app.workspace.roster()  # type: ignore[attr-defined]
-        self._stopped = roster.stopped
-        self._search = PeopleSearch(roster.people, lambda person: person_option(person, person.id in self._stopped))
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        self._stopped = workspace.people_with_a_stopped_session()
+        self._search = PeopleSearch(workspace.people_names(), self._list_entries)
         self._caseload = caseload.caseload(self.app.workspace, self._review_weeks)  # type: ignore[attr-defined]
         self.show_people(keep)
 
@@ -118,12 +118,13 @@ class HomeScreen(Screen[None]):
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         if keep is None and highlighted:  # the person picked stays listed while they match, even past the first page
             keep = int(highlighted.removeprefix("person-"))
-        people, matching = self._search.to_show(words, self._showing, only, keep)
-        entries = [self._search.entry(p) for p in people]
+        shown, matching = self._search.to_show(words, self._showing, only, keep)
+        people = self._search.entries(shown)
+        entries = [entry for _, entry in people]
         if len(entries) != len(listing.options) or any(a is not b for a, b in zip(entries, listing.options, strict=False)):
             # In one step: clearing first would change the list's height twice, and each change lays out the screen again.
             listing.set_options(entries)
-            ids = [f"person-{p.id}" for p in people]
+            ids = [f"person-{person_id}" for person_id, _ in people]
             if people:
                 listing.highlighted = ids.index(highlighted) if highlighted in ids else 0
         nobody = "No one matches that search." if words else (
@@ -131,6 +132,11 @@ class HomeScreen(Screen[None]):
         more = (f"Showing the first {PAGE} of {matching:,}. Type part of a name, or press 1 to 4, to find the others."
                 if matching > len(people) else "")
         self._say(nobody="" if people else nobody, more=more)
+
+    def _list_entries(self, person_ids: list[int]) -> dict[int, Option]:
+        """The list entries of these people, read from people.db as they are first shown."""
+        summaries = self.app.workspace.people_summaries(person_ids)  # type: ignore[attr-defined]
+        return {person_id: person_option(person, person_id in self._stopped) for person_id, person in summaries.items()}
 
     def _say(self, nobody: str, more: str) -> None:
         """Update the caseload line and the notes under the list where they changed (each update lays out the screen again)."""
