@@ -8,9 +8,7 @@ folder, so a crash never prints personal data to the terminal, and the note need
 
 from __future__ import annotations
 
-import platform
 import sys
-import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +34,9 @@ def write_crash_note(data_dir: Path, error: BaseException, where: str = "") -> P
 
 def crash_note(error: BaseException, where: str, moment: datetime) -> str:
     """The note's text: versions, where it happened and the kinds of error, each frame as file, line, function and code."""
+    import platform  # here: every command loads this module, and only a crash needs these
+    import traceback
+
     lines = [
         f"cpi-chat {_version()} stopped on something it did not expect, at {moment:%Y-%m-%d %H:%M:%S} UTC.",
         f"Python {platform.python_version()} on {sys.platform}. {where}".rstrip(),

@@ -47,63 +47,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # for tests.caseload; last, so a PYTHONPATH checkout's cpi_chat comes first
 NEUTRAL = tempfile.gettempdir()  # children run here: a checkout in the working folder would shadow PYTHONPATH
 
+from tests.benchmarks.caseload_scripts import CHILD, PLAIN_CHECKIN, PLAIN_GOALS_LIST
 from tests.caseload import fictional_name, generate_caseload
 
 BENCH_PERSON = "Bench Quillfeather"
-CHILD = """
-import asyncio, sys, time
-from pathlib import Path
-kind, folder = sys.argv[1], sys.argv[2]
-if kind == "bare":
-    from textual.app import App
-    from textual.widgets import Label
 
-    class Bare(App):
-        def compose(self):
-            yield Label("Hello")
 
-    app = Bare()
-else:
-    from cpi_chat.paths import resolve_paths
-    from cpi_chat.tui.app import CpiChatApp
-    from cpi_chat.workspace import Workspace
-
-    app = CpiChatApp(Workspace(resolve_paths(data_dir=Path(folder), environ={})))
-
-async def main():
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        ready = time.monotonic()
-        if kind == "app":
-            assert type(app.screen).__name__ == "HomeScreen", app.screen
-        print(ready)
-
-asyncio.run(main())
-"""
-PLAIN_GOALS_LIST = """
-import json, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
-conn.row_factory = sqlite3.Row
-person = conn.execute("SELECT id FROM person WHERE name = ?", (sys.argv[2],)).fetchone()["id"]
-goals = [dict(g) for g in conn.execute("SELECT * FROM goal WHERE person_id = ? ORDER BY id", (person,))]
-for goal in goals:
-    goal["steps"] = [dict(s) for s in conn.execute("SELECT * FROM small_step WHERE goal_id = ? ORDER BY position", (goal["id"],))]
-    goal["checkins"] = [dict(c) for c in conn.execute("SELECT * FROM checkin WHERE goal_id = ? ORDER BY date", (goal["id"],))]
-print(json.dumps(goals, indent=2))
-"""
-PLAIN_CHECKIN = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA foreign_keys=ON")
-conn.execute("BEGIN IMMEDIATE")
-person = conn.execute("SELECT id FROM person WHERE name = ?", (sys.argv[2],)).fetchone()[0]
-cursor = conn.execute("INSERT INTO checkin (person_id, goal_id, date, value, attended, feeling, note, by, created) "
-                      "VALUES (?, ?, ?, '3 km', NULL, '', '', 'worker', datetime('now'))", (person, int(sys.argv[3]), sys.argv[4]))
-conn.execute("INSERT INTO audit (at, os_user, action, table_name, record_id) VALUES (datetime('now'), 'me', 'create', 'checkin', ?)",
-             (cursor.lastrowid,))
-conn.execute("COMMIT")
-print(f"Saved a check-in on goal {sys.argv[3]} for {sys.argv[4]}.")
-"""
+def verdict(met: bool) -> str:
+    """Whether a target is met, in words at the end of its line."""
+    return "met" if met else "NOT MET"
 
 
 def median_ms(action: Callable[[], object], repeats: int) -> float:
@@ -361,7 +313,7 @@ def main() -> None:
             ratio = frames[name] / frames["bare"]
             target = 1.5 if name == "1k" else 2.0
             print(f"first frame with {name} people: {frames[name] * 1000:.0f} ms, bare Textual app {frames['bare'] * 1000:.0f} ms; "
-                  f"ratio {ratio:.2f} (target <= {target})")
+                  f"ratio {ratio:.2f} (target <= {target}): {verdict(ratio <= target)}")
             summary[f"first_frame_{name}_ms"], summary[f"first_frame_{name}_ratio"] = round(frames[name] * 1000), round(ratio, 2)
         summary["first_frame_bare_ms"] = round(frames["bare"] * 1000)
 
@@ -370,19 +322,22 @@ def main() -> None:
         bare_keys = asyncio.run(bare_input_keys("ffion"))
         size = "10,000" if "10k" in folders else "1,000"
         print(f"people search at {size} people, key to list shown and idle: median {statistics.median(keys):.1f} ms, "
-              f"max {max(keys):.1f} ms (target <= 50 ms); a bare Input: median {statistics.median(bare_keys):.1f} ms")
+              f"max {max(keys):.1f} ms (target <= 50 ms): {verdict(statistics.median(keys) <= 50)}; "
+              f"a bare Input: median {statistics.median(bare_keys):.1f} ms")
         summary["search_key_ms"], summary["search_key_max_ms"] = round(statistics.median(keys), 1), round(max(keys), 1)
         summary["search_key_bare_ms"] = round(statistics.median(bare_keys), 1)
 
         opened = opening(one_mb / "people.db", forty_mb / "people.db")
         print(f"opening people.db with its checks: {opened['small_ms']:.1f} ms at {opened['small_mb']:.1f} MB, "
               f"{opened['big_ms']:.1f} ms at {opened['big_mb']:.1f} MB (target: the same); bare sqlite3 open and one query "
-              f"{opened['small_bare_ms']:.1f} ms and {opened['big_bare_ms']:.1f} ms")
+              f"{opened['small_bare_ms']:.1f} ms and {opened['big_bare_ms']:.1f} ms; "
+              f"the same (within 25% or 2 ms): {verdict(opened['big_ms'] <= max(opened['small_ms'] * 1.25, opened['small_ms'] + 2))}")
         summary.update({f"open_{k}": round(v, 2) for k, v in opened.items()})
 
         copied = backups(forty_mb)
         print(f"backup as a session starts ({copied['mb']:.0f} MB): nothing changed {copied['unchanged_ms']:.1f} ms, "
-              f"something changed {copied['changed_ms']:.1f} ms (target: a few ms); opening the file alone {copied['open_ms']:.1f} ms")
+              f"something changed {copied['changed_ms']:.1f} ms (target: a few ms, 5 at most): "
+              f"{verdict(max(copied['unchanged_ms'], copied['changed_ms']) <= 5)}; opening the file alone {copied['open_ms']:.1f} ms")
         summary.update({f"backup_{k}": round(v, 2) for k, v in copied.items()})
 
         ran = commands(thousand, options.runs)
@@ -390,7 +345,7 @@ def main() -> None:
             ratio, cpu_ratio = ran[name] / ran[f"{name}_plain"], ran[f"{name}_cpu"] / ran[f"{name}_plain_cpu"]
             print(f"`cpi-chat {name.replace('_', ' ')}`: {ran[name]:.0f} ms ({ran[f'{name}_cpu']:.0f} ms of CPU), "
                   f"a plain sqlite3 script {ran[f'{name}_plain']:.0f} ms ({ran[f'{name}_plain_cpu']:.0f} ms of CPU); "
-                  f"ratio {ratio:.2f}, of CPU {cpu_ratio:.2f} (target <= 3)")
+                  f"ratio {ratio:.2f}, of CPU {cpu_ratio:.2f} (target <= 3): {verdict(ratio <= 3)}")
             summary[f"{name}_ms"], summary[f"{name}_plain_ms"], summary[f"{name}_ratio"] = (
                 round(ran[name]), round(ran[f"{name}_plain"]), round(ratio, 2))
             summary[f"{name}_cpu_ms"], summary[f"{name}_plain_cpu_ms"], summary[f"{name}_cpu_ratio"] = (
@@ -400,8 +355,9 @@ def main() -> None:
         if made["report_ms"] is None:
             print("outcomes report: not built")
         else:
-            print(f"outcomes report over 1,000 people for a year: {made['report_ms']:.0f} ms (target < 2000); "
-                  f"team report merged from three aggregates: {made['merge_ms']:.0f} ms (target < 3000), "
+            report_ms, merge_ms = made["report_ms"], made["merge_ms"]
+            print(f"outcomes report over 1,000 people for a year: {report_ms:.0f} ms (target < 2000): {verdict(report_ms < 2000)}")
+            print(f"team report merged from three aggregates: {merge_ms:.0f} ms (target < 3000): {verdict(merge_ms < 3000)}, "
                   f"after making the three aggregates in {made['aggregates_ms']:.0f} ms")
         summary.update({k: None if v is None else round(v) for k, v in made.items()})
     print(json.dumps(summary))
