@@ -39,6 +39,7 @@ MINIMUM_SHARE = 0.12  # a hit must match at least this share of the query's weig
 RELATIVE_SHARE = 0.3  # ...or, for long queries, this share of what the best hit matched
 TRIGRAM_LIST_LIMIT = 4000  # a trigram shared by more words than this tells us nothing
 MAX_COMPLETIONS = 8
+DENSE_FROM_SHARE = 32  # terms held, all told, by more than 1/32 of the directory: score in one array of its size
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,26 +209,33 @@ class SearchIndex:
         ids = sorted({known[a.term][0] for slot in slots for a in slot.alternatives if a.term in known and known[a.term][0]})
         postings = self.store.postings(ids)
         by_term = {term: postings.get(row[0]) for term, row in known.items() if row[0] in postings}
-        held, total = _scores(slots, by_term, total_weight)
-        usable = ~np.isin(held, self.store.dead_positions())
-        if allowed is not None:
-            usable &= held < len(allowed)
-            usable[usable] = allowed[held[usable]]
-        held, total = held[usable], total[usable]
-        if not len(held):
-            return []
         # The best a hit could score: every word matched literally in a name, or by expansion where nothing is literal.
         possible = sum(slot.weight * (1.0 if any(a.literal for a in slot.alternatives) else EXPANSION_SHARE)
                        for slot in slots) / total_weight
-        best_total = float(total.max())
-        chosen = np.flatnonzero(total > min(MINIMUM_SHARE, RELATIVE_SHARE * best_total))
-        if not len(chosen):
+        held, total = _scores(slots, by_term, total_weight, size)
+        dead = self.store.dead_positions()
+        if held is None:  # a score for every position: mask it, then keep the positions over the bar
+            total[dead] = 0
+            if allowed is not None:
+                total[~allowed[:size]] = 0
+            held = np.flatnonzero(total > _bar(total))
+            total = total[held]
+        else:
+            usable = ~np.isin(held, dead)
+            if allowed is not None:
+                usable &= held < len(allowed)
+                usable[usable] = allowed[held[usable]]
+            held, total = held[usable], total[usable]
+            over = total > _bar(total)
+            held, total = held[over], total[over]
+        if not len(held):
             return []
-        keep = min(len(chosen), max(limit * 5, 50))
-        if keep < len(chosen):
-            chosen = chosen[np.argpartition(-total[chosen], keep - 1)[:keep]]
-        candidates = held[chosen]
-        score_at = dict(zip(candidates.tolist(), total[chosen].tolist(), strict=True))
+        keep = min(len(held), max(limit * 5, 50))
+        if keep < len(held):
+            top = np.argpartition(-total, keep - 1)[:keep]
+            held, total = held[top], total[top]
+        candidates = held
+        score_at = dict(zip(held.tolist(), total.tolist(), strict=True))
         names = self.store.names(candidates.tolist())
         plain_query = " ".join(w.surface for w in words(query) if not w.soft) or fold(query)
         scored: list[tuple[float, str, int]] = []
@@ -271,31 +279,52 @@ class SearchIndex:
         return tuple(unique[:3])
 
 
-def _scores(slots: list[Slot], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None], total_weight: float) -> tuple[np.ndarray, np.ndarray]:
-    """The positions holding any of the query's terms, ascending, and each one's score.
+def _scores(
+    slots: list[Slot], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None], total_weight: float, size: int,
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """The positions holding any of the query's terms, ascending, and each one's score (None: every position's).
 
-    Only those positions are scored, so a query costs what its terms hold, not the size of the directory:
-    within a slot (one word typed) a position keeps its best alternative; across slots the shares add up.
+    Within a slot (one word typed) a position keeps its best alternative; across slots the shares add up.
+    Terms held by few assets are scored where they are (a query costs what its terms hold); terms held by
+    a large share of the directory are scored in one array the size of the directory, which is then quicker.
     """
+    found = [[(by_term.get(a.term), a) for a in slot.alternatives] for slot in slots]
+    held_count = sum(len(hit[0]) for alternatives in found for hit, _ in alternatives if hit is not None)
+    dense = held_count * DENSE_FROM_SHARE > size
+    total = np.zeros(size if dense else 0, dtype=np.float32)
     held: list[np.ndarray] = []
     shares: list[np.ndarray] = []
-    for slot in slots:
+    for slot, alternatives in zip(slots, found, strict=True):
         positions: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        for alternative in slot.alternatives:
-            found = by_term.get(alternative.term)
-            if found is None or not len(found[0]):
+        for hit, alternative in alternatives:
+            if hit is None or not len(hit[0]):
                 continue
             table = LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT
-            positions.append(found[0])
-            weights.append(table[found[1]] * np.float32(alternative.quality))
-        if positions:
+            positions.append(hit[0])
+            weights.append(table[hit[1]] * np.float32(alternative.quality))
+        if not positions:
+            continue
+        share = np.float32(slot.weight / total_weight)
+        if dense:
+            best = np.zeros(size, dtype=np.float32)
+            for where, weight in zip(positions, weights, strict=True):
+                best[where] = np.maximum(best[where], weight)
+            total += best * share
+        else:
             where, best = _per_position(np.concatenate(positions), np.concatenate(weights), np.maximum)
             held.append(where)
-            shares.append(best * np.float32(slot.weight / total_weight))
+            shares.append(best * share)
+    if dense:
+        return None, total
     if not held:
         return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
     return _per_position(np.concatenate(held), np.concatenate(shares), np.add)
+
+
+def _bar(total: np.ndarray) -> float:
+    """The share of the query a hit must match: MINIMUM_SHARE, or for long queries a share of the best hit's."""
+    return min(MINIMUM_SHARE, RELATIVE_SHARE * float(total.max())) if len(total) else 0.0
 
 
 def _per_position(positions: np.ndarray, values: np.ndarray, combine: np.ufunc) -> tuple[np.ndarray, np.ndarray]:

@@ -71,3 +71,19 @@ if __name__ == "__main__":  # a quick report while working on search: python tes
             hit_at_5, mrr_at_10, failures = evaluate(open_directory(name, Path(folder)), queries)
             print("\n".join(failures))
             print(f"{name}: {len(queries)} queries: hit@5 {hit_at_5:.3f}, MRR@10 {mrr_at_10:.3f}")
+
+
+def test_scoring_where_the_terms_are_and_over_the_whole_directory_gives_the_same_hits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cpi_chat.assets import index
+
+    directory = open_directory("demo", tmp_path)
+    directory.delete(directory.search("walking football", limit=1)[0].asset.id)  # a dead position, as after an edit
+    queries = [(e["q"], SearchFilters(**(e.get("filters") or {}))) for e in labelled("demo")]
+
+    def every_hit(dense_from_share: int) -> list[list[tuple[str, float]]]:
+        monkeypatch.setattr(index, "DENSE_FROM_SHARE", dense_from_share)
+        return [[(h.asset.id, h.score) for h in directory.search(q, limit=10, filters=f)] for q, f in queries]
+
+    where_the_terms_are, whole_directory = every_hit(0), every_hit(10**9)
+    assert where_the_terms_are == whole_directory
+    assert sum(map(len, whole_directory)) > len(queries), "the queries find things"
