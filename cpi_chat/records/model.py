@@ -81,6 +81,8 @@ NEED_WORDS = {
 
 @dataclass(frozen=True)
 class Person:
+    """Someone supported: their name, communication needs and display setting."""
+
     id: int
     name: str
     needs: CommunicationNeeds
@@ -101,6 +103,8 @@ class PersonSummary:
 
 @dataclass(frozen=True)
 class SessionRecord:
+    """One session: together, alone or training; its flow, when it started and ended, and its saved state."""
+
     id: int
     person_id: int
     mode: str
@@ -113,6 +117,8 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class SmallStep:
+    """One small step towards a goal, who does it, and whether it is done."""
+
     id: int
     goal_id: int
     position: int
@@ -128,6 +134,8 @@ class SmallStep:
 
 @dataclass(frozen=True)
 class Checkin:
+    """How a goal went in one week: went, missed or paused, or a value logged."""
+
     id: int
     goal_id: int
     date: str
@@ -142,6 +150,8 @@ class Checkin:
 
 @dataclass(frozen=True)
 class Goal:
+    """A goal agreed together: going somewhere regularly (commitment) or reaching something by a date (target)."""
+
     id: int
     person_id: int
     kind: str
@@ -220,6 +230,8 @@ class GasReview:
 
 @dataclass(frozen=True)
 class Interest:
+    """Something the person enjoys, enjoyed once or would like to try."""
+
     id: int
     text: str
     when: str
@@ -228,6 +240,8 @@ class Interest:
 
 @dataclass(frozen=True)
 class Connection:
+    """Someone, a group or a place in the person's circles of support."""
+
     id: int
     text: str
     kind: str
@@ -236,6 +250,8 @@ class Connection:
 
 @dataclass(frozen=True)
 class Note:
+    """The worker's note, private or shared, perhaps with a reminder."""
+
     id: int
     text: str
     private: bool
@@ -246,6 +262,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Solution:
+    """A way round a barrier, and whether it is realistic and chosen."""
+
     id: int
     barrier_id: int
     text: str
@@ -255,6 +273,8 @@ class Solution:
 
 @dataclass(frozen=True)
 class Barrier:
+    """Something in the way of a goal, with the ways round it."""
+
     id: int
     parent_id: int | None
     owner: str
@@ -277,6 +297,8 @@ class WellbeingAnswer:
 
 @dataclass(frozen=True)
 class Rating:
+    """How things are going on one topic, 1 to 5, on a day, with the person's words."""
+
     id: int
     topic: str
     score: int
