@@ -39,3 +39,13 @@ def since_last_session(workspace: Workspace, person_id: int) -> list[str]:
     from cpi_chat.records.history import summary_since
 
     return summary_since(workspace.db, person_id).lines()
+
+
+def barriers_for_the_worker(workspace: Workspace, person_id: int) -> list[str]:
+    """Each open goal's barriers for the worker panel: the barrier, its parts, the solutions chosen as steps and whose they are."""
+    from cpi_chat import records
+    from cpi_chat.plan.barriers import barrier_plans, worker_lines
+
+    person = records.get_person(workspace.db, person_id)
+    name = person.needs.preferred_name or person.name.split()[0]
+    return worker_lines(barrier_plans(workspace.db, person_id, open_goals_only=True, name=name))

@@ -22,6 +22,7 @@ class ActionPlan:
     solution: str
     who: str
     done: bool
+    for_the_worker: str = ""  # whose step it is, as the worker reads it: the person's name, "worker", or the someone else's name
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,36 @@ class BarrierPlan:
         return out
 
 
+def worker_lines(plans: list[BarrierPlan]) -> list[str]:
+    """Barriers by goal, as the worker reads them: each barrier, its parts, and each solution chosen as a step with whose it is."""
+    by_goal: dict[str, list[BarrierPlan]] = {}
+    for plan in plans:
+        by_goal.setdefault(plan.goal or "Not tied to a goal", []).append(plan)
+    lines: list[str] = []
+    for goal, barriers in by_goal.items():
+        lines.append(f"{goal}:")
+        for barrier in barriers:
+            lines.append(f"  Barrier: {barrier.text}" + (" (for the group or service)" if barrier.service else ""))
+            for part in barrier.parts:
+                indent = "    "
+                if part.text != barrier.text:
+                    lines.append(f"    Part: {part.text}")
+                    indent = "      "
+                if not part.actions:
+                    lines.append(f"{indent}No solution chosen yet.")
+                for action in part.actions:
+                    lines.append(f"{indent}Step: {action.solution} ({action.for_the_worker}, {'done' if action.done else 'to do'})")
+    return lines
+
+
+def _for_the_worker(step: SmallStep | None, name: str) -> str:
+    if step is None:
+        return "no step agreed yet"
+    if step.owner == "someone_else":
+        return step.owner_name or "someone else"
+    return "worker" if step.owner == "worker" else name
+
+
 def _who(step: SmallStep | None) -> str:
     if step is None:
         return "not decided yet"
@@ -67,8 +98,11 @@ def _who(step: SmallStep | None) -> str:
     return OWNER_WORDS.get(step.owner, "me")
 
 
-def barrier_plans(db: PeopleDatabase, person_id: int, open_goals_only: bool = False) -> list[BarrierPlan]:
-    """Each barrier the person named, oldest first, with its parts and the realistic solutions chosen for each."""
+def barrier_plans(db: PeopleDatabase, person_id: int, open_goals_only: bool = False, name: str = "the person") -> list[BarrierPlan]:
+    """Each barrier the person named, oldest first, with its parts and the realistic solutions chosen for each.
+
+    `name` is what the worker calls the person, for a step that is theirs (`ActionPlan.for_the_worker`).
+    """
     goals = list_goals(db, person_id)
     names = {g.id: g.what for g in goals}
     closed = {g.id for g in goals if g.status in ("achieved", "dropped")}
@@ -81,7 +115,8 @@ def barrier_plans(db: PeopleDatabase, person_id: int, open_goals_only: bool = Fa
 
     def part(barrier: Barrier) -> PartPlan:
         chosen = [s for s in barrier.solutions if s.realistic and s.chosen]
-        return PartPlan(barrier.text, tuple(ActionPlan(s.text, _who(steps.get(s.id)), bool(steps.get(s.id) and steps[s.id].done))
+        return PartPlan(barrier.text, tuple(ActionPlan(s.text, _who(steps.get(s.id)), bool(steps.get(s.id) and steps[s.id].done),
+                                                       _for_the_worker(steps.get(s.id), name))
                                             for s in chosen))
 
     plans = []

@@ -54,6 +54,7 @@ class SinceMeeting:
     goals: tuple[GoalSince, ...]
     barriers_alone: tuple[BarrierPlan, ...]
     ratings: tuple[RatingChange, ...]
+    barriers_agreed: tuple[BarrierPlan, ...] = ()  # talked through before, for goals still open: what was agreed, done or to do
 
     def lines(self) -> list[str]:
         """Everything, as short sentences: a heading, then each goal, what got in the way, the ratings."""
@@ -62,6 +63,10 @@ class SinceMeeting:
             out.append("  No check-ins yet.")
         for goal in self.goals:
             out.extend(self._goal_lines(goal))
+        if self.barriers_agreed:
+            out.append("What might get in the way, and what we agreed to do about it:")
+            for barrier in self.barriers_agreed:
+                out.extend(f"  {line}" for line in barrier.lines())
         if self.barriers_alone:
             out.append("Got in the way, said when checking in alone:")
             for barrier in self.barriers_alone:
@@ -141,6 +146,7 @@ def since_last_meeting(db: PeopleDatabase, person_id: int, today: date | None = 
     alone = {s.id for s in list_sessions(db, person_id) if s.mode == "self"
              and (since is None or (day_of(s.started) or date.min) >= since)}
     barriers = tuple(b for b in barrier_plans(db, person_id) if b.session_id in alone)
+    agreed = tuple(b for b in barrier_plans(db, person_id, open_goals_only=True) if b.session_id not in alone)
     ratings = tuple(r for r in rating_changes(list_ratings(db, person_id)) if since is None or (day_of(r.date) or date.min) >= since)
-    return SinceMeeting(since, day, tuple(goals), barriers, ratings)
+    return SinceMeeting(since, day, tuple(goals), barriers, ratings, agreed)
 

@@ -263,7 +263,7 @@ class ConversationScreen(Screen[None]):
             self._refresh_worker_panel()
 
     def _refresh_worker_panel(self) -> None:
-        """Show the person's private notes and what happened since the last session in the worker panel."""
+        """Show the person's reminders due, private notes, barriers and what happened since the last session in the worker panel."""
         workspace, person_id, panel = self.app.workspace, self.session.person.id, self.query_one(WorkerPanel)  # type: ignore[attr-defined]
         today = date.today()
         due = notes.due_reminders(workspace, person_id, today)
@@ -272,6 +272,7 @@ class ConversationScreen(Screen[None]):
             self.reminders_due = len(due)
             self.refresh_bindings()
         try:
+            panel.show_barriers(progress.barriers_for_the_worker(workspace, person_id))
             panel.show_since(progress.since_last_session(workspace, person_id))
         except CpiChatError as problem:
             panel.show_since([str(problem)])

@@ -1,4 +1,4 @@
-"""The worker panel: reminders due (first, F4 marks one dealt with), the tip for this step, private notes, and what happened since."""
+"""The worker panel: reminders due (F4 deals with one), the step's tip, private notes, barriers and their steps, and what happened since."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ class WorkerPanel(VerticalScroll):
         yield Input(placeholder=f"Remind on (optional), e.g. {date_examples(date.today())}", id="note-date", compact=True)
         yield Static("", id="note-problem", classes="problem")
         yield Button("Save private note", id="save-note", compact=True)
+        yield Static("Barriers and what will be done", classes="subtitle")
+        yield Static("", id="barriers", markup=False)
         yield Static("Since the last session", classes="subtitle")
         yield Static("", id="since", markup=False)
 
@@ -63,6 +65,10 @@ class WorkerPanel(VerticalScroll):
         lines = ["• " + reminder_in_words(n, today) for n in notes if n.private and n.id not in due_ids]
         self.query_one("#private-notes", Static).update(as_typed("\n".join(lines) or (
             "No other private notes." if due else "No private notes yet.")))
+
+    def show_barriers(self, lines: list[str]) -> None:
+        """Show each goal's barriers, their parts and the steps agreed, with whose each step is."""
+        self.query_one("#barriers", Static).update(as_typed("\n".join(lines) or "No barriers named yet."))
 
     def show_since(self, lines: list[str]) -> None:
         """Show what happened since the last session."""
