@@ -90,3 +90,17 @@ async def test_someone_added_after_the_first_page_is_shown_and_picked(demo_works
         await add_person(pilot, "Zed Quillby")
         option = app.screen.query_one("#people", OptionList).highlighted_option
         assert option is not None and str(option.prompt).startswith("Zed Quillby")
+
+
+async def test_a_search_within_a_part_of_the_caseload_says_how_many_of_that_part_match(demo_workspace) -> None:
+    """A team lead who searched, then pressed 1, saw everyone due a review counted beside two names, and nothing saying why."""
+    for name in ("Ffion Quillby", "Tomasz Quillby", "Priya Marrowfield"):
+        _long_ago(demo_workspace, name, weeks=8)
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "quill")
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert listed(app) == ["Ffion Quillby", "Tomasz Quillby"]
+        assert said(app, "#people-more") == "2 of them have “quill” in their name: clear the search to see all 3."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -131,6 +132,9 @@ class HomeScreen(Screen[None]):
             "No one here yet. Press A to add a person." if only is None else "Nobody in this part of the caseload. Press 0 to show everyone.")
         more = (f"Showing the first {PAGE} of {matching:,}. Type part of a name, or press 1 to 4, to find the others."
                 if matching > len(people) else "")
+        if not more and people and words and only is not None:  # the caseload line counts the whole part, not the search
+            more = (f"{matching:,} of them {'has' if matching == 1 else 'have'} “{words}” in their name: "
+                    f"clear the search to see all {len(only):,}.")
         self._say(nobody="" if people else nobody, more=more)
 
     def _list_entries(self, person_ids: list[int]) -> dict[int, Option]:
@@ -146,7 +150,7 @@ class HomeScreen(Screen[None]):
         for widget_id, words in (("#people-empty", nobody), ("#people-more", more)):
             if self._said.get(widget_id) != words:
                 note = self.query_one(widget_id, Static)
-                note.update(words)
+                note.update(Text(words))  # the search words as typed, never read as markup
                 note.display = bool(words)
                 self._said[widget_id] = words
 
