@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -22,6 +23,7 @@ from cpi_chat.actions import crashes, people
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui import starting
 from cpi_chat.tui.commands import CpiCommands
+from cpi_chat.tui.spacious import spaced_help
 from cpi_chat.tui.themes import (
     DEFAULT_THEME,
     DEFAULT_THEME_LOOK,
@@ -63,6 +65,10 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         Binding("ctrl+c", "quit", "Quit", id="quit_ctrl_c", show=False, priority=True),
     ]
 
+    # Large spacing is on: every screen and pop-up shows it, by the "-spacious" class for CSS margins, and by
+    # watching this for rows a widget draws itself (a list's options, a table's rows: see tui/spacious.py).
+    spacious: reactive[bool] = reactive(False, init=False)
+
     def __init__(self, workspace: Workspace, person_name: str | None = None, mode: str = "joint", demo: bool = False):
         super().__init__()
         self.workspace = workspace
@@ -71,7 +77,6 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         self.demo = demo
         self.person: Person | None = None  # whose display setting is in use
         self.locked_to_person = mode == "self"  # the person alone: never the people list, nor anyone else's name
-        self.spacious = False
         self.list_look = Look()  # what the worker chose on the people list, where no one's needs apply
         if demo:
             self.title = DEMO_TITLE
@@ -261,4 +266,4 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         bypass the remembered high-contrast setting, and Keys and Maximize repeat F1 or confuse."""
         for command in super().get_system_commands(screen):
             if command.title == "Quit":
-                yield command
+                yield command._replace(help=spaced_help(command.help, self.spacious))

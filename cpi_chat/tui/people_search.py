@@ -31,6 +31,10 @@ class PeopleSearch(Generic[Entry]):
         """Search afresh from now on (the caseload's parts changed: a review is due after more or fewer weeks)."""
         self._found.clear()
 
+    def forget_entries(self) -> None:
+        """Make each entry again when it is next shown (how it is drawn changed: large spacing turned on or off)."""
+        self._entries.clear()
+
     def entries(self, person_ids: list[int]) -> list[tuple[int, Entry]]:
         """Each person's list entry, those not shown before made together; anyone no longer there is left out."""
         if missing := [person_id for person_id in person_ids if person_id not in self._entries]:

@@ -34,6 +34,7 @@ from cpi_chat.training.mapping import (
 from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, ask_before_leaving
+from cpi_chat.tui.spacious import add_table_row
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 GAP = "— gap"
@@ -128,6 +129,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.title = TRAINING_BANNER
         self.sub_title = "Mapping community assets"
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        self.watch(self.app, "spacious", lambda _spacious: self.refresh_grid(), init=False)
         line = self.query_one("#map-line", Input)
         line.cursor_blink = False
         if self.grid is None:
@@ -172,8 +174,8 @@ class MappingScreen(Screen[AssetGrid | None]):
         for area in grid.areas:
             table.add_column(cell(area), width=max(len(area), len(GAP)))
         for number, domain in enumerate(grid.domains, start=1):
-            table.add_row(Text(short_label(number, domain), style="bold"),
-                          *[cell_text(cells[(domain.slug, a)]) for a in grid.areas])
+            add_table_row(table, [Text(short_label(number, domain), style="bold"),
+                                  *[cell_text(cells[(domain.slug, a)]) for a in grid.areas]], self.app.spacious)  # type: ignore[attr-defined]
         table.move_cursor(row=where.row, column=where.column, animate=False)
         found = gaps(grid)
         self.query_one("#map-status", Static).update(

@@ -25,6 +25,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed, cell
 from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
+from cpi_chat.tui.spacious import add_table_row
 from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -171,6 +172,7 @@ class DirectoryScreen(Screen[None]):
     def on_mount(self) -> None:
         """List the directory straight away."""
         self.refresh_results()
+        self.watch(self.app, "spacious", lambda _spacious: self._fill_table(), init=False)
 
     # Listing -----------------------------------------------------------------------------
 
@@ -231,7 +233,7 @@ class DirectoryScreen(Screen[None]):
         else:
             table.clear()
         for hit in self.hits:
-            table.add_row(*self._cells(hit.asset), key=hit.asset.id)
+            add_table_row(table, self._cells(hit.asset), self.app.spacious, key=hit.asset.id)  # type: ignore[attr-defined]
         row = next((i for i, hit in enumerate(self.hits) if hit.asset.id == keep_on), 0)
         if self.hits:
             table.move_cursor(row=row)

@@ -11,13 +11,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.results import Hit, SearchFilters
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed
+from cpi_chat.tui.spacious import spaced_option
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -119,6 +119,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
             self.show_filters()
             return
         self.refresh_results()
+        self.watch(self.app, "spacious", lambda _spacious: self._list_hits(), init=False)
 
     @work(thread=True, exclusive=True, group="finder-filters")
     def show_filters(self) -> None:
@@ -162,9 +163,8 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         if self not in self.app.screen_stack:
             return  # the screen closed while the search ran
         self.hits = [h for h in hits if h.asset.id not in self.not_for_me][:RESULT_LIMIT]
+        self._list_hits()
         results = self.query_one("#finder-results", OptionList)
-        results.clear_options()
-        results.add_options([Option(self._label(hit), id=hit.asset.id) for hit in self.hits])
         status = self.query_one("#finder-status", Static)
         if problem:
             status.update(as_typed(problem))
@@ -182,6 +182,16 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         self._show_card(self.hits[0] if self.hits else None)
         if not self.query_one(AssetFilters).shown:
             self.call_after_refresh(self.show_filters)
+
+    def _list_hits(self) -> None:
+        """Put the hits in the list, spaced as the person needs, keeping the highlight where it was."""
+        results = self.query_one("#finder-results", OptionList)
+        highlighted = results.highlighted
+        spacious = self.app.spacious  # type: ignore[attr-defined]
+        results.clear_options()
+        results.add_options([spaced_option(self._label(hit), spacious, hit.asset.id) for hit in self.hits])
+        if highlighted is not None and self.hits:
+            results.highlighted = min(highlighted, len(self.hits) - 1)
 
     def _label(self, hit: Hit) -> Content:
         asset = hit.asset

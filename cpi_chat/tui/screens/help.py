@@ -61,7 +61,15 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self.extra, id="help-question", markup=False)
             yield Static(self.purpose, id="help-purpose", markup=False)
             yield Static("Keys", classes="title")
-            lines = [f"{key:>10}  {what}" for key, what in self.keys]
-            yield Static("\n".join(lines), id="help-keys", markup=False)
+            yield Static(self._keys_text(), id="help-keys", markup=False)
             yield Static(GENERAL, id="help-general")
             yield Static("Escape or F1: close this help", classes="hint")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "spacious", lambda _spacious: self.query_one("#help-keys", Static).update(self._keys_text()),
+                   init=False)
+
+    def _keys_text(self) -> str:
+        """One key a line, with a blank line between them when spacing is large."""
+        lines = [f"{key:>10}  {what}" for key, what in self.keys]
+        return ("\n\n" if getattr(self.app, "spacious", False) else "\n").join(lines)

@@ -23,13 +23,14 @@ from cpi_chat.records.model import (
 )
 from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.people_search import PAGE, PeopleSearch
+from cpi_chat.tui.spacious import spaced_option
 from cpi_chat.tui.widgets.caseload_bar import FILTER_KEYS, CaseloadBar
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
 from cpi_chat.words import day_of, short_date
 
 
-def person_option(person: PersonSummary, stopped: bool) -> Option:
+def person_option(person: PersonSummary, stopped: bool, spacious: bool = False) -> Option:
     """One person as a list entry: name, active goals, last session, and a note when a session stopped part-way."""
     text = cell(person.name, style="bold")
     goals = ", ".join(person.active_goals) if person.active_goals else "none yet"
@@ -38,7 +39,7 @@ def person_option(person: PersonSummary, stopped: bool) -> Option:
     text.append(f"\n  Last session: {short_date(last) if last else 'none yet'}")
     if stopped:
         text.append("\n  A session stopped part-way: R carries it on")
-    return Option(text, id=f"person-{person.id}")
+    return spaced_option(text, spacious, f"person-{person.id}")
 
 
 class HomeScreen(Screen[None]):
@@ -94,6 +95,7 @@ class HomeScreen(Screen[None]):
         self.refresh_people()  # filled before the first frame, so the list is there when keys arrive
         self.query_one("#people", OptionList).focus()
         self._shown = False
+        self.watch(self.app, "spacious", lambda _spacious: self._respace(), init=False)
 
     def on_screen_resume(self) -> None:
         self.app.use_person_display(None)  # type: ignore[attr-defined]
@@ -140,7 +142,14 @@ class HomeScreen(Screen[None]):
     def _list_entries(self, person_ids: list[int]) -> dict[int, Option]:
         """The list entries of these people, read from people.db as they are first shown."""
         summaries = self.app.workspace.people_summaries(person_ids)  # type: ignore[attr-defined]
-        return {person_id: person_option(person, person_id in self._stopped) for person_id, person in summaries.items()}
+        spacious = self.app.spacious  # type: ignore[attr-defined]
+        return {person_id: person_option(person, person_id in self._stopped, spacious) for person_id, person in summaries.items()}
+
+    def _respace(self) -> None:
+        """Large spacing turned on or off: each entry is made again, with or without its blank line, and shown."""
+        if self._search is not None:
+            self._search.forget_entries()
+            self.show_people()
 
     def _say(self, nobody: str, more: str) -> None:
         """Update the caseload line and the notes under the list where they changed (each update lays out the screen again)."""
