@@ -55,7 +55,7 @@ NEED_OPTIONS = (
     ("large-print", "large_print", "large print (at least 20pt) on every printed page"),
     ("high-contrast", "high_contrast", "the high-contrast theme on every screen"),
     ("plain", "plain_mode", "plain mode (screen readers, braille displays): offered when the app opens for them"),
-    ("larger-spacing", "larger_spacing", "a blank line between lines on screen"),
+    ("larger-spacing", "larger_spacing", "a blank line under each thing on every screen"),
     ("reads-with-someone", "reads_with_someone", "someone to read with them (told to the worker at each session)"),
 )
 

@@ -107,13 +107,28 @@ def text_alternative(circles: Circles) -> list[tuple[str, list[str]]]:
             for kind in KINDS]
 
 
-def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 18, prefix: str = "") -> str:
-    """A label of up to three wrapped lines centred on (x, y); `prefix` (the new-star) starts the first line."""
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+CHAR_WIDTH = 0.6  # of the font size: a little wider than Arial's average letter, so a label's box is never too small
+
+
+def _label(x: float, y: float, text: str, anchor: str, size: int, width: int = 18, prefix: str = "") -> tuple[str, Box]:
+    """A label of up to three wrapped lines centred on (x, y), and the box its words fill; `prefix` (the new-star)
+    starts the first line."""
     lines = textwrap.wrap(text, width, break_on_hyphens=False, max_lines=3, placeholder=" …") or [text]
     lines[0] = prefix + lines[0]
     top = y - (len(lines) - 1) * size * 0.55
     spans = "".join(f'<tspan x="{x:.0f}" y="{top + i * size * 1.1:.0f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
-    return f'<text text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}"{HALO}>{spans}</text>'
+    wide = max(len(line) for line in lines) * size * CHAR_WIDTH
+    left = {"start": x, "end": x - wide}.get(anchor, x - wide / 2)
+    box = (left, top - size * 0.6, left + wide, top + (len(lines) - 1) * size * 1.1 + size * 0.6)
+    return f'<text text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}"{HALO}>{spans}</text>', box
+
+
+def _fitting(boxes: Iterable[Box], width: int, height: int, margin: int = 12) -> str:
+    """The view box holding the whole picture and every label's words (a long label near an edge is never cut off)."""
+    lefts, tops, rights, bottoms = zip(*[(0, 0, width, height), *boxes], strict=True)
+    left, top = min(lefts) - margin, min(tops) - margin
+    return f"{left:.0f} {top:.0f} {max(rights) + margin - left:.0f} {max(bottoms) + margin - top:.0f}"
 
 
 def circles_svg(circles: Circles, centre_label: str = "Me", large_print: bool = False) -> str:
@@ -125,18 +140,17 @@ def circles_svg(circles: Circles, centre_label: str = "Me", large_print: bool = 
     described = " ".join(f"{title}: {', '.join(items) if items else 'none yet'}." for title, items in text_alternative(circles))
     label = f"Circles of support for {centre_label}. {described}"
     parts = [
-        (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" '
-         'font-family="Arial, Helvetica, sans-serif" class="circles">'),
         f"<title>Circles of support for {escape(centre_label)}</title>",
         f"<desc>{escape(described)}</desc>",
     ]
+    boxes: list[Box] = []
     for kind in reversed(KINDS):
         dash = {"person": "", "group": ' stroke-dasharray="18 10"', "place": ' stroke-dasharray="5 10"'}[kind]
         parts.append(f'<circle cx="{cx}" cy="{cy}" r="{radii[kind]}" fill="none" stroke="#1a1a1a" stroke-width="4"{dash}/>')
         parts.append(f'<text x="{cx}" y="{cy - radii[kind] + size + 8}" text-anchor="middle" font-size="{size}" '
                      f'font-weight="bold"{HALO}>{RING_TITLES[kind]}</text>')
     parts.append(f'<circle cx="{cx}" cy="{cy}" r="105" fill="#fff2b3" stroke="#1a1a1a" stroke-width="4"/>')
-    parts.append(_label(cx, cy, centre_label, "middle", size, width=9))
+    parts.append(_label(cx, cy, centre_label, "middle", size, width=9)[0])
     for kind in KINDS:
         items = [item for item in circles.now if item.kind == kind][:MAX_PER_RING]
         for index, item in enumerate(items):
@@ -149,6 +163,9 @@ def circles_svg(circles: Circles, centre_label: str = "Me", large_print: bool = 
             lift = size * (0.6 + 0.55 * (lines - 1)) + 12  # clear of the dot, above or below it
             dy = 0 if anchor != "middle" else (lift if math.sin(angle) > 0 else -lift)
             prefix = NEW_MARK + " " if item.new else ""
-            parts.append(_label(x + dx, y + dy, item.text, anchor, size, width=wrap, prefix=prefix))
-    parts.append("</svg>")
-    return "\n".join(parts)
+            text, box = _label(x + dx, y + dy, item.text, anchor, size, width=wrap, prefix=prefix)
+            parts.append(text)
+            boxes.append(box)
+    opening = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_fitting(boxes, width, height)}" role="img" '
+               f'aria-label="{escape(label)}" font-family="Arial, Helvetica, sans-serif" class="circles">')
+    return "\n".join([opening, *parts, "</svg>"])

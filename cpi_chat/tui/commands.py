@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from cpi_chat.tui.spacious import spaced_help
+from cpi_chat.tui.spacious import is_spacious, spaced_help
 
 # (title, help, action); an action not available on the current screen is left out.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -51,11 +51,11 @@ class CpiCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, run in self._available():
-            yield DiscoveryHit(title, run, help=spaced_help(help_text, self.app.spacious))  # type: ignore[attr-defined]
+            yield DiscoveryHit(title, run, help=spaced_help(help_text, is_spacious(self.app)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, run in self._available():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, help=spaced_help(help_text, self.app.spacious))  # type: ignore[attr-defined]
+                yield Hit(score, matcher.highlight(title), run, help=spaced_help(help_text, is_spacious(self.app)))

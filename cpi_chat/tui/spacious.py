@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.text import Text
+from textual.app import App
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.widgets import DataTable
 from textual.widgets.option_list import Option
 
 # A line holding one space: a blank line at the foot of a prompt (a trailing "\n" alone is dropped when drawn).
 BLANK_LINE = "\n "
+
+
+def is_spacious(app: App[Any]) -> bool:
+    """Whether large spacing is on (an app that is not cpi-chat's, such as a test's host for one screen, has none)."""
+    return bool(getattr(app, "spacious", False))
+
+
+def redraw_when_spacing_changes(node: DOMNode, redraw: Callable[[], object]) -> None:
+    """Call `redraw` whenever large spacing is turned on or off, so rows drawn by a list or table follow at once."""
+    if hasattr(type(node.app), "spacious"):
+
+        def follow(_spacious: bool) -> None:
+            redraw()
+
+        node.watch(node.app, "spacious", follow, init=False)
 
 
 def spaced_option(prompt: Content | Text, spacious: bool, option_id: str | None = None) -> Option:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 import pytest
@@ -70,3 +71,21 @@ def test_the_circles_picture_has_a_text_alternative_and_escapes_words() -> None:
     svg = circles_svg(circles, "A&B")
     assert 'role="img"' in svg and "aria-label=\"Circles of support for A&amp;B. People: Tom &amp; &lt;Jerry&gt;." in svg
     assert "<title>" in svg and "<Jerry>" not in svg
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_every_label_of_the_circles_picture_lies_inside_it_even_long_ones_in_large_print(large_print: bool) -> None:
+    # Joyce's demo plan lost "on Thursdays" of "The post office van on Thursdays" below the picture in large print.
+    connections = [Connection(1, "My daughter rings on Sundays", "person", "2026-01-01"),
+                   Connection(2, "The post office van on Thursdays", "place", "2026-01-01")]
+    svg = circles_svg(build_circles(connections, connections, goal_groups=["Kelderby Farming Friends"]), "Joyce Whitlow",
+                      large_print=large_print)
+    left, top, wide, high = (float(n) for n in re.search(r'viewBox="([-\d. ]+)"', svg).group(1).split())  # type: ignore[union-attr]
+    for text in re.finditer(r'<text ([^>]*)>(.*?)</text>', svg):
+        size = float(re.search(r'font-size="(\d+)"', text.group(1)).group(1))  # type: ignore[union-attr]
+        anchor = re.search(r'text-anchor="(\w+)"', text.group(1)).group(1)  # type: ignore[union-attr]
+        for x, y, words in re.findall(r'<tspan x="([-\d.]+)" y="([-\d.]+)">(.*?)</tspan>', text.group(2)):
+            wide_words = len(words) * size * 0.5  # Arial's letters are about half as wide as they are tall
+            start = {"start": float(x), "end": float(x) - wide_words}.get(anchor, float(x) - wide_words / 2)
+            assert top <= float(y) - size / 2 and float(y) + size / 2 <= top + high, f"{words!r} is cut off above or below"
+            assert left <= start and start + wide_words <= left + wide, f"{words!r} is cut off at a side"

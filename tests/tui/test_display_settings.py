@@ -109,3 +109,17 @@ def test_the_high_contrast_theme_uses_only_black_white_and_yellow() -> None:
 
     colours = {theme.primary, theme.foreground, theme.background, theme.accent, theme.surface, theme.panel}
     assert colours <= {"#FFFF00", "#FFFFFF", "#000000"}
+
+
+async def test_easy_read_and_large_spacing_ticked_for_dan_change_his_next_questions_and_screen(demo_workspace) -> None:
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_person_named(pilot, "Dan Mercer", key="e")
+        # As the hints say: Tab to a box, Space ticks it, Enter saves (a checkbox's own Enter once unticked it instead)
+        await pilot.press("tab", "tab", "space", "tab", "tab", "tab", "tab", "space", "enter")
+        await pilot.pause()
+        assert not app.has_class("-spacious"), "the people list keeps its own look"
+        await open_person_named(pilot, "Dan Mercer")
+        screen = conversation(pilot)
+        said = [str(line.render()) for line in screen.query(".chat-line")]
+        assert app.has_class("-spacious") and said[-1] == "cpi-chat: What went well? You can skip this.", said[-1]

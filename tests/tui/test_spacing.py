@@ -67,3 +67,14 @@ async def test_f6_spaces_the_people_list_at_once_and_again_compacts_it(demo_work
         assert app.screen.query_one("#people").highlighted_option.id.startswith("person-"), "the highlight stays"
         await press(pilot, "f6")
         assert await _people_rows(pilot)
+
+
+async def test_help_lists_its_keys_a_blank_line_apart_with_large_spacing_and_follows_f6(demo_workspace) -> None:  # type: ignore[no-untyped-def]
+    app = JOURNEYS["people"].make_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f6", "f1")
+        lines = str(app.screen.query_one("#help-keys").render()).split("\n")
+        assert len(lines) > 6 and all(lines[0::2]) and not any(line.strip() for line in lines[1::2])
+        await press(pilot, "f6")
+        assert all(line.strip() for line in str(app.screen.query_one("#help-keys").render()).split("\n"))

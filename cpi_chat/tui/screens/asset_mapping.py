@@ -34,7 +34,7 @@ from cpi_chat.training.mapping import (
 from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.exercise_forms import AddToCellScreen, ask_before_leaving
-from cpi_chat.tui.spacious import add_table_row
+from cpi_chat.tui.spacious import add_table_row, is_spacious, redraw_when_spacing_changes
 from cpi_chat.tui.widgets.key_bar import KeyBar
 
 GAP = "— gap"
@@ -129,7 +129,7 @@ class MappingScreen(Screen[AssetGrid | None]):
         self.title = TRAINING_BANNER
         self.sub_title = "Mapping community assets"
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
-        self.watch(self.app, "spacious", lambda _spacious: self.refresh_grid(), init=False)
+        redraw_when_spacing_changes(self, self.refresh_grid)
         line = self.query_one("#map-line", Input)
         line.cursor_blink = False
         if self.grid is None:
@@ -175,7 +175,7 @@ class MappingScreen(Screen[AssetGrid | None]):
             table.add_column(cell(area), width=max(len(area), len(GAP)))
         for number, domain in enumerate(grid.domains, start=1):
             add_table_row(table, [Text(short_label(number, domain), style="bold"),
-                                  *[cell_text(cells[(domain.slug, a)]) for a in grid.areas]], self.app.spacious)  # type: ignore[attr-defined]
+                                  *[cell_text(cells[(domain.slug, a)]) for a in grid.areas]], is_spacious(self.app))
         table.move_cursor(row=where.row, column=where.column, animate=False)
         found = gaps(grid)
         self.query_one("#map-status", Static).update(

@@ -227,6 +227,8 @@ class ConversationScreen(Screen[None]):
     def on_resize(self) -> None:
         # Cards get at most half the screen, so the question above and the way back below stay in view.
         self.query_one("#asset-cards").styles.max_height = max(5, self.size.height // 2 - 2)
+        # Replies get about a third (long or widely spaced ones scroll), so the question above them stays in view.
+        self.query_one("#quick-replies").styles.max_height = max(5, self.size.height * 35 // 100)
         self._update_side()
 
     @staticmethod
@@ -282,7 +284,11 @@ class ConversationScreen(Screen[None]):
             has_goals = bool(self.query(GoalCard))
         narrow = self.size.width < NARROW  # the conversation gets the width; the plan waits behind F3
         worker = bool(self.query_one(WorkerPanel).display)
-        self.query_one("#side").display = worker or (has_goals and (not narrow or self.plan_unfolded))
+        side = self.query_one("#side")
+        shown = worker or (has_goals and (not narrow or self.plan_unfolded))
+        if shown != side.display:  # the chat's lines wrap again, narrower or wider: the question stays in view
+            self.query_one(Transcript).keep_end_in_view()
+        side.display = shown
 
     def action_toggle_plan(self) -> None:
         """Show or hide "Your plan" beside the conversation."""

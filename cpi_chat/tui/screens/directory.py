@@ -25,7 +25,7 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed, cell
 from cpi_chat.tui.screens.asset_form import AssetFormScreen
 from cpi_chat.tui.screens.finder import EMPTY_DIRECTORY
-from cpi_chat.tui.spacious import add_table_row
+from cpi_chat.tui.spacious import add_table_row, is_spacious, redraw_when_spacing_changes
 from cpi_chat.tui.widgets.asset_card import domain_label, long_date, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -172,7 +172,7 @@ class DirectoryScreen(Screen[None]):
     def on_mount(self) -> None:
         """List the directory straight away."""
         self.refresh_results()
-        self.watch(self.app, "spacious", lambda _spacious: self._fill_table(), init=False)
+        redraw_when_spacing_changes(self, self._fill_table)
 
     # Listing -----------------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ class DirectoryScreen(Screen[None]):
         else:
             table.clear()
         for hit in self.hits:
-            add_table_row(table, self._cells(hit.asset), self.app.spacious, key=hit.asset.id)  # type: ignore[attr-defined]
+            add_table_row(table, self._cells(hit.asset), is_spacious(self.app), key=hit.asset.id)
         row = next((i for i, hit in enumerate(self.hits) if hit.asset.id == keep_on), 0)
         if self.hits:
             table.move_cursor(row=row)

@@ -17,7 +17,7 @@ from cpi_chat.assets.model import Asset
 from cpi_chat.assets.results import Hit, SearchFilters
 from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.as_typed import as_typed
-from cpi_chat.tui.spacious import spaced_option
+from cpi_chat.tui.spacious import is_spacious, redraw_when_spacing_changes, spaced_option
 from cpi_chat.tui.widgets.asset_card import AssetCard, domain_label, show_card_in
 from cpi_chat.tui.widgets.asset_filters import AssetFilters
 from cpi_chat.tui.widgets.key_bar import KeyBar
@@ -119,7 +119,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
             self.show_filters()
             return
         self.refresh_results()
-        self.watch(self.app, "spacious", lambda _spacious: self._list_hits(), init=False)
+        redraw_when_spacing_changes(self, self._list_hits)
 
     @work(thread=True, exclusive=True, group="finder-filters")
     def show_filters(self) -> None:
@@ -187,7 +187,7 @@ class AssetFinderScreen(ModalScreen[Asset | None]):
         """Put the hits in the list, spaced as the person needs, keeping the highlight where it was."""
         results = self.query_one("#finder-results", OptionList)
         highlighted = results.highlighted
-        spacious = self.app.spacious  # type: ignore[attr-defined]
+        spacious = is_spacious(self.app)
         results.clear_options()
         results.add_options([spaced_option(self._label(hit), spacious, hit.asset.id) for hit in self.hits])
         if highlighted is not None and self.hits:

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from cpi_chat.tui.spacious import is_spacious, redraw_when_spacing_changes
 from cpi_chat.tui.widgets.key_bar import key_name
 
 # Textual's own keys, said in our words; keys a terminal cannot send (the Super/Cmd key) are left out.
@@ -66,10 +67,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Escape or F1: close this help", classes="hint")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "spacious", lambda _spacious: self.query_one("#help-keys", Static).update(self._keys_text()),
-                   init=False)
+        redraw_when_spacing_changes(self, lambda: self.query_one("#help-keys", Static).update(self._keys_text()))
 
     def _keys_text(self) -> str:
         """One key a line, with a blank line between them when spacing is large."""
         lines = [f"{key:>10}  {what}" for key, what in self.keys]
-        return ("\n\n" if getattr(self.app, "spacious", False) else "\n").join(lines)
+        return ("\n\n" if is_spacious(self.app) else "\n").join(lines)

@@ -23,7 +23,7 @@ from cpi_chat.records.model import (
 )
 from cpi_chat.tui.as_typed import cell
 from cpi_chat.tui.people_search import PAGE, PeopleSearch
-from cpi_chat.tui.spacious import spaced_option
+from cpi_chat.tui.spacious import is_spacious, redraw_when_spacing_changes, spaced_option
 from cpi_chat.tui.widgets.caseload_bar import FILTER_KEYS, CaseloadBar
 from cpi_chat.tui.widgets.key_bar import KeyBar
 from cpi_chat.wording import safe
@@ -95,7 +95,7 @@ class HomeScreen(Screen[None]):
         self.refresh_people()  # filled before the first frame, so the list is there when keys arrive
         self.query_one("#people", OptionList).focus()
         self._shown = False
-        self.watch(self.app, "spacious", lambda _spacious: self._respace(), init=False)
+        redraw_when_spacing_changes(self, self._respace)
 
     def on_screen_resume(self) -> None:
         self.app.use_person_display(None)  # type: ignore[attr-defined]
@@ -142,7 +142,7 @@ class HomeScreen(Screen[None]):
     def _list_entries(self, person_ids: list[int]) -> dict[int, Option]:
         """The list entries of these people, read from people.db as they are first shown."""
         summaries = self.app.workspace.people_summaries(person_ids)  # type: ignore[attr-defined]
-        spacious = self.app.spacious  # type: ignore[attr-defined]
+        spacious = is_spacious(self.app)
         return {person_id: person_option(person, person_id in self._stopped, spacious) for person_id, person in summaries.items()}
 
     def _respace(self) -> None:

@@ -21,7 +21,7 @@ NEED_EFFECTS = {
     "easy_read": "short, simple words in every conversation",
     "large_print": "at least 20pt on every printed page",
     "high_contrast": "black, white and yellow on every screen",
-    "larger_spacing": "a blank line between lines on every screen",
+    "larger_spacing": "a blank line under each thing on every screen",
     "plain_mode": "offered when their session opens, for a screen reader",
     "reads_with_someone": "the worker is told at the start of each session",
 }
@@ -35,13 +35,22 @@ class PersonDetails:
     needs: CommunicationNeeds
 
 
+class NeedBox(TickBox, inherit_bindings=False):
+    """A need's tick box: Space ticks it; Enter is left to the box, which saves (a checkbox's Enter would untick it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", "Tick or untick", show=False)]
+
+
 class PersonFormScreen(ModalScreen[PersonDetails | None]):
     """Add a person, or change their name and needs; `save` returns a sentence saying what is wrong ('' once saved)."""
 
     HELP = ("The person's name (or initials) and their communication needs. Tick a need with Space; Tab moves on. "
             "Enter or Save keeps it, Escape goes back without changing anything. Every screen, every conversation and "
             "the printed plan follow the needs at once.")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="person_form_cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="person_form_cancel"),
+        Binding("enter", "save", "Save", show=False, id="person_form_save"),  # Enter on a tick box saves, as the box says
+    ]
 
     def __init__(self, save: Callable[[PersonDetails], str], details: PersonDetails | None = None) -> None:
         super().__init__(id="person-form")
@@ -61,7 +70,7 @@ class PersonFormScreen(ModalScreen[PersonDetails | None]):
             for field in fields(CommunicationNeeds):
                 if field.name in NEED_EFFECTS:
                     label = f"{NEED_WORDS[field.name].capitalize()}: {NEED_EFFECTS[field.name]}"
-                    yield TickBox(label, bool(getattr(needs, field.name)), id=f"need-{field.name}", classes="need")
+                    yield NeedBox(label, bool(getattr(needs, field.name)), id=f"need-{field.name}", classes="need")
             yield Static("", id="person-problem", classes="problem", markup=False)
             with Horizontal(id="person-buttons"):
                 yield Button("Save (Enter)", id="person-save", compact=True)
@@ -84,6 +93,10 @@ class PersonFormScreen(ModalScreen[PersonDetails | None]):
     @on(Button.Pressed, "#person-save")
     def _save(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Keep the name and needs as they stand, or say in words what is missing."""
         details = self.chosen()
         problem = "Please type a name or initials first." if not details.name else self.save(details)
         if problem:
