@@ -47,6 +47,13 @@ async def press(pilot: Pilot, *keys: str) -> None:
     await pilot.pause()
 
 
+async def answer(pilot: Pilot, *lines: str) -> None:
+    """Type each line and press Enter after it, as a person answers box after box."""
+    for line in lines:
+        await type_text(pilot, line)
+        await press(pilot, "enter")
+
+
 async def highlight(pilot: Pilot, name: str) -> None:
     """Move the people list's highlight to `name` with the arrow keys, as a worker would."""
     person = records.find_person(pilot.app.workspace.db, name)  # type: ignore[attr-defined]
@@ -77,7 +84,7 @@ async def people_list(pilot: Pilot, look: Look) -> None:
     await press(pilot, "escape", "ctrl+p")
     await look("the command palette")
     await press(pilot, "escape", "f6", "f6")  # on and off again, or off and on again (tests/tui/test_spacing.py)
-    await look("two notices (large spacing on, then off)")
+    await look("two notices (large spacing turned over twice)")
     await press(pilot, "slash")
     await type_text(pilot, "Jo")
     await look("searching the people list")
@@ -142,8 +149,7 @@ async def directory(pilot: Pilot, look: Look) -> None:
 
 async def alone(pilot: Pilot, look: Look) -> None:
     await look("a self check-in asking the person's name")
-    await type_text(pilot, "Dan Mercer")
-    await press(pilot, "enter")
+    await answer(pilot, "Dan Mercer")
     await look("the check-in alone, on each goal in turn")
     await press(pilot, "ctrl+e")
     await look("asked before ending the check-in")
@@ -154,19 +160,13 @@ async def own_pin(pilot: Pilot, look: Look) -> None:
     await highlight(pilot, "Callum Reid")
     await press(pilot, "k")
     await look("setting Callum's own PIN")
-    await type_text(pilot, "green door")
-    await press(pilot, "enter")
-    await type_text(pilot, "green dor")
-    await press(pilot, "enter")
+    await answer(pilot, "green door", "green dor")
     await look("two PINs that are not the same")
 
 
 async def door(pilot: Pilot, look: Look) -> None:
     await look("a self check-in asking the name and PIN")
-    await type_text(pilot, "Dan Mercer")
-    await press(pilot, "enter")
-    await type_text(pilot, "0000")
-    await press(pilot, "enter")
+    await answer(pilot, "Dan Mercer", "0000")
     await look("a name and PIN that do not match")
 
 
@@ -179,10 +179,7 @@ async def training(pilot: Pilot, look: Look) -> None:
 
 async def mapping(pilot: Pilot, look: Look) -> None:
     await look("the mapping exercise asking for areas")
-    await type_text(pilot, "Riverside, Kelderby")
-    await press(pilot, "enter")
-    await type_text(pilot, "Parkrun; sport; Riverside")
-    await press(pilot, "enter")
+    await answer(pilot, "Riverside, Kelderby", "Parkrun; sport; Riverside")
     await look("the mapping grid")
     grid = pilot.app.screen.query_one("#map-grid")
     grid.focus()
@@ -192,9 +189,7 @@ async def mapping(pilot: Pilot, look: Look) -> None:
 
 
 async def barriers(pilot: Pilot, look: Look) -> None:
-    for answer in ("getting there, with one bus a day", "person", "only one bus a day"):
-        await type_text(pilot, answer)
-        await press(pilot, "enter")
+    await answer(pilot, "getting there, with one bus a day", "person", "only one bus a day")
     await look("the barriers chart")
 
 
