@@ -61,14 +61,23 @@ def ending_on_signals(app: App[Any] | None = None) -> Iterator[None]:
 @click.option("--person", "person_name", help="Who the session is with (a name or an id).")
 @click.option("--mode", type=MODE, default="joint", show_default=True, help="joint: worker and person together; self: the person alone.")
 @click.option("--flow", "flow_id", help="Plain mode: start this flow instead of the usual one (e.g. how_things_are_going).")
+@click.option("--goals", "goals_only", is_flag=True,
+              help="Plain mode: the person's goals, to tick or add a step, or mark one done, on hold, stopped or started again.")
 @pass_paths
-def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: str | None) -> None:
+def run(paths: Paths, plain: bool, person_name: str | None, mode: str, flow_id: str | None, goals_only: bool) -> None:
     """Start or carry on a session (this is what plain `cpi-chat` does)."""
     from cpi_chat.workspace import Workspace
 
+    if goals_only and not plain:
+        raise click.UsageError("--goals is for plain mode: add --plain (in the app, G on the people list opens the goals).")
     workspace = Workspace(paths)
     try:
-        if plain:
+        if plain and goals_only:
+            from cpi_chat.plain import open_goals, stdin_io
+
+            with ending_on_signals():
+                open_goals(workspace, stdin_io(), person_name, mode)
+        elif plain:
             with ending_on_signals():
                 run_plain(workspace, person_name, mode, flow_id)
         else:

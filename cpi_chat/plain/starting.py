@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from cpi_chat.actions import people, pin, sessions
 from cpi_chat.errors import CpiChatError, RecordsError, Refused
 from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_secret, ask_yes_no
+from cpi_chat.plain.goals import GOALS_WORD, GoalsInLines
 from cpi_chat.plain.reminders import REMINDERS_WORD, deal_with_reminders, reminders_line
 from cpi_chat.session import Session, Turn
 from cpi_chat.wording import NOT_FOUND_ALONE, PIN_QUESTION
@@ -194,8 +195,16 @@ def open_session(
 
 
 def words_at_any_question(workspace: Workspace, io: PlainIO, person_id: int, mode: str) -> dict[str, Callable[[], None]]:
-    """The side trips a plain session offers at any question: the worker's reminders (never to the person alone)."""
-    words: dict[str, Callable[[], None]] = {}
+    """The side trips a plain session offers at any question: the goals (as Ctrl+G), the worker's reminders (never alone)."""
+    person = people.person(workspace, person_id)
+    words: dict[str, Callable[[], None]] = {GOALS_WORD: lambda: GoalsInLines(workspace, io, person, mode).run()}
     if mode != "self":
         words[REMINDERS_WORD] = lambda: deal_with_reminders(workspace, io, person_id)
     return words
+
+
+def open_goals(workspace: Workspace, io: PlainIO, person_name: str | None, mode: str, checked: bool = False) -> None:
+    """How it's going in lines, outside a session: who (asked as a session asks, PIN and all), then their goals."""
+    person = choose_person(workspace, io, person_name, show_people=mode != "self", checked=checked)
+    if person is not None:
+        GoalsInLines(workspace, io, person, mode).run()

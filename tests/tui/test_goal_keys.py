@@ -195,3 +195,22 @@ async def test_a_person_alone_ticks_their_own_step_from_the_check_in(demo_worksp
         await pilot.pause()
         assert "Ticked:" in said(screen)
     assert any(s.done for s in goals_of(demo_workspace, "Dan Mercer")["commitment"].steps)
+
+
+async def test_d_and_t_speak_easy_read_to_callum_whose_needs_ask_for_it(demo_workspace) -> None:
+    """Callum's needs say easy read: the goal keys' choices and sentences are short, everyday words."""
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_progress(pilot, "Callum Reid")
+        await pilot.press("t")
+        await pilot.pause()
+        assert said(screen).startswith("Done: ") and said(screen).endswith(". Well done!")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and app.screen.id == "goal-status"
+        labels = [button.label.plain for button in app.screen.query("Button")]
+        assert labels == ["1. I did it", "2. Stop for a while", "3. Stop. It is not for me"]
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, OwnWordsScreen)
+        assert "Why? For example: on holiday, or not well." in shown_text(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.screen import Screen
@@ -13,14 +13,14 @@ from cpi_chat.errors import CpiChatError
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.choice import ChoiceScreen
 from cpi_chat.typed_dates import DateProblem, read_typed_date
+from cpi_chat.wording import GoalActionWords, goal_action_words
+from cpi_chat.words import typed_date
 
 if TYPE_CHECKING:
     from cpi_chat.records.model import Goal
     from cpi_chat.tui.widgets.progress_card import GoalProgressCard
     from cpi_chat.workspace import Workspace
 
-DONE, HOLD, STOP, AGAIN = "I did it: mark it done", "Put it on hold for a while", "Stop it: it is not for me", "Work on it again"
-STATUS_CHOICES = {"active": (DONE, HOLD, STOP), "paused": (AGAIN, DONE, STOP), "achieved": (AGAIN,), "dropped": (AGAIN,)}
 NO_STEP_TO_TICK = "This goal has no small step waiting to be ticked. Press N to add one."
 NO_STEP_TO_CHANGE = "This goal has no small step waiting. Press N to add one."
 REACHED_QUESTION = "That reaches the target of '{what}'. Mark this goal done?"
@@ -62,6 +62,15 @@ class GoalKeys:
     def person_id(self) -> int:  # pragma: no cover - given by the screen
         raise NotImplementedError
 
+    @property
+    def easy_read(self) -> bool:  # pragma: no cover - given by the screen
+        raise NotImplementedError
+
+    @property
+    def goal_words(self) -> GoalActionWords:
+        """What T, N, E and D say: easy read when the person's needs ask for it."""
+        return goal_action_words(self.easy_read)
+
     def push_question(self, screen: Screen[Any], then: Callable[[Any], None]) -> None:  # pragma: no cover - given by the screen
         raise NotImplementedError
 
@@ -97,7 +106,7 @@ class GoalKeys:
             self.say(NO_STEP_TO_TICK)
             return
         self._try(card, lambda: steps.tick_step(self.workspace, self.person_id, step.id),
-                  f"Ticked: {step.text}. Well done!")
+                  self.goal_words.ticked.format(step=step.text))
 
     def action_new_step(self) -> None:
         """Add a small step at the end of the chosen goal's list, in the person's words."""
@@ -108,10 +117,10 @@ class GoalKeys:
         def added(words: str | None) -> None:
             if words:
                 self._try(card, lambda: steps.add_step(self.workspace, self.person_id, card.goal.id, words),
-                          f"Added the small step: {words}.")
+                          self.goal_words.added.format(step=words))
 
-        self.push_question(OwnWordsScreen(f"New small step: {card.goal.what}", "What is the next small step? One thing you "
-                                  "could do soon, for example 'Ask about a taster session'.", ask_id="new-step"), added)
+        w = self.goal_words
+        self.push_question(OwnWordsScreen(w.new_step_title.format(what=card.goal.what), w.new_step, ask_id="new-step"), added)
 
     def action_change_step(self) -> None:
         """Say the chosen goal's next small step in new words."""
@@ -126,41 +135,42 @@ class GoalKeys:
         def changed(words: str | None) -> None:
             if words and words != step.text:
                 self._try(card, lambda: steps.change_step(self.workspace, self.person_id, step.id, words),
-                          f"The small step is now: {words}.")
+                          self.goal_words.changed.format(step=words))
 
-        self.push_question(OwnWordsScreen(f"Change the small step: {card.goal.what}", "Say the step in new words, then press "
-                                  "Enter.", value=step.text, ask_id="change-step"), changed)
+        w = self.goal_words
+        self.push_question(OwnWordsScreen(w.change_step_title.format(what=card.goal.what), w.change_step, value=step.text,
+                                          ask_id="change-step"), changed)
 
     def action_goal_status(self) -> None:
         """Mark the chosen goal done, on hold or stopped, or work on it again."""
         card = self.chosen_card("D")
         if card is None:
             return
-        goal = card.goal
-        choices = STATUS_CHOICES.get(goal.status, (AGAIN,))
+        goal, w = card.goal, self.goal_words
+        choices = w.status_choices(goal.status)
 
         def picked(index: int | None) -> None:
             if index is None:
                 return
-            choice = choices[index]
-            if choice == DONE:
+            kind = choices[index][0]
+            if kind == "done":
                 self.mark_done(card)
-            elif choice == AGAIN:
+            elif kind == "again":
                 self._try(card, lambda: goals.reopen_goal(self.workspace, self.person_id, goal.id),
-                          f"'{goal.what}' is being worked on again.")
-            elif choice == STOP:
+                          w.reopened.format(what=goal.what))
+            elif kind == "stop":
                 self._ask_why_stop(card)
             else:
                 self._ask_why_hold(card)
 
-        self.push_question(ChoiceScreen(f"{goal.what}: what would you like to do with this goal?", choices,
-                                choice_id="goal-status"), picked)
+        self.push_question(ChoiceScreen(w.what_now.format(what=goal.what), tuple(label for _kind, label in choices),
+                                        choice_id="goal-status"), picked)
 
     def mark_done(self, card: GoalProgressCard) -> None:
         """Mark the goal done: it moves to 'What I've done', kept for good."""
         what = card.goal.what
         self._try(card, lambda: goals.achieve_goal(self.workspace, self.person_id, card.goal.id),
-                  f"Well done! '{what}' is in 'What I've done' now, kept for good.")
+                  self.goal_words.achieved.format(what=what))
 
     def offer_done(self, card: GoalProgressCard) -> None:
         """A value just logged reaches the target: ask whether to mark the goal done (the person decides)."""
@@ -173,6 +183,8 @@ class GoalKeys:
                    answered)
 
     def _ask_why_hold(self, card: GoalProgressCard) -> None:
+        w = self.goal_words
+
         def why_given(why: str | None) -> None:
             if why is None:
                 return
@@ -181,20 +193,20 @@ class GoalKeys:
                 if until is None:
                     return
                 self._try(card, lambda: goals.pause_goal(self.workspace, self.person_id, card.goal.id, why, until),
-                          f"'{card.goal.what}' is on hold. Weeks on hold are never counted as missed.")
+                          w.held.format(what=card.goal.what))
 
-            self.push_question(OwnWordsScreen("Until when?", "Until when? Type a date, for example 24/01/2027, or leave it "
-                                      "empty if you don't know yet.", optional=True, ask_id="hold-until",
-                                      check=date_problem), until_given)
+            example = typed_date(date.today() + timedelta(weeks=4))  # a date still to come, whenever this is read
+            self.push_question(OwnWordsScreen("Until when?", w.hold_until.format(example=example), optional=True,
+                                              ask_id="hold-until", check=date_problem), until_given)
 
-        self.push_question(OwnWordsScreen("Put it on hold", "Why? For example 'on holiday' or 'not well'. You can leave it "
-                                  "empty.", optional=True, ask_id="hold-why"), why_given)
+        self.push_question(OwnWordsScreen(w.hold_title, w.hold_why, optional=True, ask_id="hold-why"), why_given)
 
     def _ask_why_stop(self, card: GoalProgressCard) -> None:
+        w = self.goal_words
+
         def why_given(why: str | None) -> None:
             if why is not None:
                 self._try(card, lambda: goals.stop_goal(self.workspace, self.person_id, card.goal.id, why),
-                          f"'{card.goal.what}' is stopped. That's fine: it is kept, and you can start it again.")
+                          w.stopped.format(what=card.goal.what))
 
-        self.push_question(OwnWordsScreen("Stop this goal", "Why is it not for you? In your own words; you can leave it "
-                                  "empty.", optional=True, ask_id="stop-why"), why_given)
+        self.push_question(OwnWordsScreen(w.stop_title, w.stop_why, optional=True, ask_id="stop-why"), why_given)

@@ -121,6 +121,10 @@ class ProgressScreen(GoalKeys, Screen[None]):
     def person_id(self) -> int:
         return self.person.id
 
+    @property
+    def easy_read(self) -> bool:
+        return self.person.needs.easy_read
+
     async def show_everything(self) -> None:
         """Show each goal's card, the ratings beside last time and the circles then and now."""
         try:
