@@ -99,6 +99,8 @@ class PlainConversation:
         self.session = session
         self.io = io
         self.words = words or {}  # more words to type at any question ('goals', 'reminders'): each runs, then the question again
+        every = ["back", "skip", "help", "stop", "quit", *self.words]
+        self.commands = f"{', '.join(every[:-1])} or {every[-1]}"  # said once, and with a number out of range
         self.turn: Turn | None = None
         self.last_progress = ""
         self.hint_given = False  # the words to type are said once at the start and on help, not after every question
@@ -163,7 +165,7 @@ class PlainConversation:
             number = int(word)
             if 1 <= number <= len(prompt.options):
                 return Pick(number - 1)
-            self.io.write(f"Please type a number from 1 to {len(prompt.options)}, or {COMMANDS}.")
+            self.io.write(f"Please type a number from 1 to {len(prompt.options)}, or {self.commands}.")
             return None
         return Answer(line)
 
@@ -210,7 +212,7 @@ class PlainConversation:
         if prompt.kind == "choose":
             for number, option in enumerate(prompt.options, start=1):
                 self.io.write(f"  {number}. {option}")
-            self._hint_once(f"Type a number, or {COMMANDS}.")
+            self._hint_once(f"Type a number, or {self.commands}.")
         elif prompt.kind == "suggest":
             self._show_suggestions(turn)
         else:
@@ -221,7 +223,7 @@ class PlainConversation:
                 self.io.write(f"Last time you said: {prompt.previous}")
             if optional or hint or not self.hint_given:
                 self.io.write(f"Type your answer.{optional}{hint}")
-            self._hint_once(f"At any question you can type {COMMANDS}.")
+            self._hint_once(f"At any question you can type {self.commands}.")
 
     def _ask_again(self) -> None:
         """Say the waiting question again (and its numbered replies) after a side trip to goals or reminders."""
@@ -256,7 +258,7 @@ class PlainConversation:
             self.io.write("Type a number to add it to your plan, 0 if none of these suit, or type other words to note your own choice.")
         else:
             self.io.write("Type skip to go on.")
-        self._hint_once(f"Or type {COMMANDS}.")
+        self._hint_once(f"Or type {self.commands}.")
 
 
 def ask_line(io: PlainIO, question: str) -> str | None:

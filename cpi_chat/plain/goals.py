@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 GOALS_WORD = "goals"
 STATUS_IN_WORDS = {"achieved": "done", "dropped": "stopped"}
-CHOOSE_A_GOAL = "Type a goal's number to choose it, or press Enter to go back."
+CHOOSE_A_GOAL = "Type a goal's number to choose it, or press Enter to {leave}."
+BACK_CHANGES_NOTHING = " Or type back to leave the goal as it is."
+NOTHING_CHANGED = "Nothing changed."
 CHOOSE_WHAT = "Type a number, or press Enter to go back to your goals."
 NO_GOALS = "No goals yet. You can set one together at your next session."
 
@@ -46,8 +48,8 @@ def goal_in_words(goal: Goal) -> str:
 class GoalsInLines:
     """One person's goals, numbered; a goal chosen offers what the app's keys do, each through its action."""
 
-    def __init__(self, workspace: Workspace, io: PlainIO, person: Person, mode: str) -> None:
-        self.workspace, self.io, self.person = workspace, io, person
+    def __init__(self, workspace: Workspace, io: PlainIO, person: Person, mode: str, leave: str = "go back to the question") -> None:
+        self.workspace, self.io, self.person, self.leave = workspace, io, person, leave
         self.by = "person" if mode == "self" else "worker"
         self.words: GoalActionWords = goal_action_words(person.needs.easy_read)
 
@@ -63,7 +65,7 @@ class GoalsInLines:
             self.io.write("Your goals:")
             for number, goal in enumerate(everything, start=1):
                 self.io.write(f"  {number}. {goal_in_words(goal)}.")
-            typed = ask_line(self.io, CHOOSE_A_GOAL)
+            typed = ask_line(self.io, CHOOSE_A_GOAL.format(leave=self.leave))
             if not typed:
                 return
             if not typed.isdecimal() or not 1 <= int(typed) <= len(everything):
@@ -133,8 +135,16 @@ class GoalsInLines:
     def reopen(self, goal: Goal) -> None:
         self._try(lambda: goals.reopen_goal(self.workspace, self.person.id, goal.id), self.words.reopened.format(what=goal.what))
 
+    def _why(self, question: str) -> str | None:
+        """Why, in the person's words (empty is fine); None when they typed back (nothing changes) or input ended."""
+        why = ask_line(self.io, question + BACK_CHANGES_NOTHING)
+        if why is not None and why.lower() in {"back", "b"}:
+            self.io.write(NOTHING_CHANGED)
+            return None
+        return why
+
     def hold(self, goal: Goal) -> None:
-        why = ask_line(self.io, self.words.hold_why)
+        why = self._why(self.words.hold_why)
         if why is None:
             return
         until = ask_line(self.io, self.words.hold_until.format(example=typed_date(date.today() + timedelta(weeks=4))))
@@ -143,7 +153,7 @@ class GoalsInLines:
         self._try(lambda: goals.pause_goal(self.workspace, self.person.id, goal.id, why, until), self.words.held.format(what=goal.what))
 
     def stop(self, goal: Goal) -> None:
-        why = ask_line(self.io, self.words.stop_why)
+        why = self._why(self.words.stop_why)
         if why is not None:
             self._try(lambda: goals.stop_goal(self.workspace, self.person.id, goal.id, why),
                       self.words.stopped.format(what=goal.what))

@@ -11,7 +11,7 @@ from cpi_chat.plain.conversation import QUIT_WORDS, PlainIO, ask_line, ask_secre
 from cpi_chat.plain.goals import GOALS_WORD, GoalsInLines
 from cpi_chat.plain.reminders import REMINDERS_WORD, deal_with_reminders, reminders_line
 from cpi_chat.session import Session, Turn
-from cpi_chat.wording import NOT_FOUND_ALONE, PIN_QUESTION
+from cpi_chat.wording import FINISHED_MESSAGE, NOT_FOUND_ALONE, PIN_QUESTION
 
 if TYPE_CHECKING:
     from cpi_chat.assets.directory import AssetDirectory
@@ -207,4 +207,5 @@ def open_goals(workspace: Workspace, io: PlainIO, person_name: str | None, mode:
     """How it's going in lines, outside a session: who (asked as a session asks, PIN and all), then their goals."""
     person = choose_person(workspace, io, person_name, show_people=mode != "self", checked=checked)
     if person is not None:
-        GoalsInLines(workspace, io, person, mode).run()
+        GoalsInLines(workspace, io, person, mode, leave="finish").run()
+        io.write(FINISHED_MESSAGE)

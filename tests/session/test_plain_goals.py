@@ -103,3 +103,22 @@ def test_goals_from_the_command_line_need_plain_mode(tmp_path) -> None:  # type:
     assert refused.exit_code == 2 and "--goals is for plain mode" in refused.output
     listed = runner.invoke(cli, ["--data-dir", data, "run", "--plain", "--goals", "--person", "Ann Test"], input="\n")
     assert listed.exit_code == 0 and "No goals yet. You can set one together at your next session." in listed.output
+
+
+def test_back_at_why_leaves_the_goal_as_it_is_and_outside_a_session_enter_finishes(workspace: Workspace) -> None:
+    ann = walking(workspace)
+    io, shown = scripted("1", "7", "back", "")
+    open_goals(workspace, io, "Ann Test", "joint")
+    assert "Nothing changed." in shown
+    assert "Type a goal's number to choose it, or press Enter to finish." in shown
+    assert shown[-1] == "Thank you. Everything is saved."
+    assert goals.goals_of(workspace, ann)[0].status == "active"
+
+
+def test_the_words_to_type_name_goals_so_a_person_alone_can_find_them(workspace: Workspace) -> None:
+    ann = walking(workspace)
+    io, shown = scripted("quit")
+    opened = open_session(workspace, io, "Ann Test", "joint")
+    assert opened is not None
+    PlainConversation(opened[0], io, words_at_any_question(workspace, io, ann, "joint")).run(opened[1])
+    assert any("back, skip, help, stop, quit, goals or reminders" in line for line in shown)
