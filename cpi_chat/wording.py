@@ -72,6 +72,9 @@ class GoalActionWords:
     reopened: str  # {what}
     held: str  # {what}
     stopped: str  # {what}
+    progress: str  # the choice: say how far they got toward a target (the app's L key)
+    progress_ask: str
+    progress_saved: str  # {words}
 
     def status_choices(self, status: str) -> tuple[tuple[str, str], ...]:
         """What can be done with a goal of this status, as (kind, words): kind is done, hold, stop or again."""
@@ -93,6 +96,9 @@ STANDARD_GOAL_WORDS = GoalActionWords(
     reopened="'{what}' is being worked on again.",
     held="'{what}' is on hold. Weeks on hold are never counted as missed.",
     stopped="'{what}' is stopped. That's fine: it is kept, and you can start it again.",
+    progress="Say how far I have got",
+    progress_ask="How far have you got? With a number when the target has one, like 3 km or 20 minutes. Enter goes back.",
+    progress_saved="Saved: {words}. It is on your chart.",
 )
 
 # Easy read: short sentences, everyday words, one idea each (the flows' easy_read lines are the model).
@@ -109,6 +115,9 @@ EASY_GOAL_WORDS = GoalActionWords(
     reopened="You are doing {what} again.",
     held="{what} is stopped for a while. That is OK.",
     stopped="{what} has stopped. That is OK. You can start it again later.",
+    progress="Say how far I got",
+    progress_ask="How far did you get? Say a number if you can. Press Enter to go back.",
+    progress_saved="Saved: {words}. Well done!",
 )
 
 

@@ -80,6 +80,8 @@ class GoalsInLines:
         if goal.status == "active":
             if goal.kind == "commitment":
                 options.append(("I went this week", lambda: self.went(goal)))
+            else:
+                options.append((w.progress, lambda: self.log_progress(goal)))
             if (step := next_step(goal)) is not None:
                 options.append((f"Tick the next small step: {step.text}", lambda: self.tick(goal, step)))
             options.append(("Add a small step", lambda: self.add_step(goal)))
@@ -112,6 +114,17 @@ class GoalsInLines:
     def went(self, goal: Goal) -> None:
         self._try(lambda: checkins.mark_went(self.workspace, self.person.id, goal.id, by=self.by),  # type: ignore[arg-type]
                   "Saved: you went this week. Well done!")
+
+    def log_progress(self, goal: Goal) -> None:
+        """How far they got toward a target, asked again kindly until it can be kept (or Enter goes back)."""
+        while words := ask_line(self.io, self.words.progress_ask):
+            try:
+                checkins.log_progress(self.workspace, self.person.id, goal.id, words, by=self.by)  # type: ignore[arg-type]
+            except CpiChatError as problem:
+                self.io.write(str(problem))
+                continue
+            self.io.write(self.words.progress_saved.format(words=words.strip()))
+            return
 
     def tick(self, goal: Goal, step: SmallStep) -> None:
         self._try(lambda: steps.tick_step(self.workspace, self.person.id, step.id), self.words.ticked.format(step=step.text))

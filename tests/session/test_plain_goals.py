@@ -122,3 +122,16 @@ def test_the_words_to_type_name_goals_so_a_person_alone_can_find_them(workspace:
     assert opened is not None
     PlainConversation(opened[0], io, words_at_any_question(workspace, io, ann, "joint")).run(opened[1])
     assert any("back, skip, help, stop, quit, goals or reminders" in line for line in shown)
+
+
+def test_progress_toward_a_target_is_asked_again_until_it_has_a_number_then_kept(workspace: Workspace) -> None:
+    from cpi_chat.amounts import NO_NUMBER
+
+    ann = people.add_person(workspace, "Ann Test")
+    running = goals.add_target_goal(workspace, ann.id, "Run 5 km", "5 km without stopping", "in 3 months")
+    io, shown = scripted("1", "1", "quite far", "3 km in 25 minutes", "")
+    open_goals(workspace, io, "Ann Test", "joint")
+    assert "  1. Say how far I have got" in shown
+    assert NO_NUMBER in shown, "the same sentence as the app's L key and `cpi-chat checkin --value`"
+    assert "Saved: 3 km in 25 minutes. It is on your chart." in shown
+    assert [c.value for c in goals.goal(workspace, running.id).checkins] == ["3 km in 25 minutes"]
