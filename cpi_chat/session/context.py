@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cpi_chat import records
-from cpi_chat.amounts import target_words
+from cpi_chat.actions.checkins import progress_target
 from cpi_chat.records import progress
 from cpi_chat.records.gas import goal_levels, level_name, level_with_sign
 from cpi_chat.records.model import Goal, Person
@@ -49,18 +49,13 @@ def context_for(db: PeopleDatabase, person: Person, mode: str, flow: str, goal: 
     return context
 
 
-def goal_target(goal: Goal) -> str:
-    """The words holding the number a target is reached at (amounts.target_words)."""
-    return target_words(goal.measure, goal.what)
-
-
 def goal_item(goal: Goal, today: date, easy_read: bool = False) -> dict[str, str]:
     """One goal's answers while a flow goes through it: what it is, its next step, its levels, how it has gone."""
     status = progress.goal_progress(goal, today)
     steps_to_do = [s for s in sorted(goal.steps, key=lambda s: (s.position, s.id)) if not s.done]
     item = {
         "goal_id": str(goal.id), "goal_what": goal.what, "goal_kind": goal.kind, "goal_how_often": goal.how_often,
-        "goal_asset_id": goal.asset_id, "goal_measure": goal.measure, "goal_target": goal_target(goal),
+        "goal_asset_id": goal.asset_id, "goal_measure": goal.measure, "goal_target": progress_target(goal),
         "goal_status": goal.status, "goal_pause_reason": goal.pause_reason, "goal_paused_until": goal.paused_until,
         "goal_next_step": steps_to_do[0].text if steps_to_do else "",
         "goal_next_step_id": str(steps_to_do[0].id) if steps_to_do else "",
