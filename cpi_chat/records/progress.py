@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from cpi_chat.amounts import parse_amount
+from cpi_chat.amounts import parse_amount, target_words
 from cpi_chat.records.habit import habit_strength
 from cpi_chat.records.model import Checkin, Goal, SmallStep
 from cpi_chat.words import chart_date, day_and_month, long_date
@@ -258,9 +258,8 @@ def target_progress(goal: Goal, today: date) -> TargetProgress:
         if day and checkin.value:
             amount, unit, minutes = parse_amount(checkin.value)
             points.append(ProgressPoint(day, checkin.value, amount, unit, minutes))
-    target_amount, target_unit, _ = parse_amount(goal.measure)
-    if target_amount is None:  # a measure in words only ("the distance I can run"): the number may be in what ("run 5 km")
-        target_amount, target_unit, _ = parse_amount(goal.what)
+    # a measure in words only ("the distance I can run"): the number may be in what ("run 5 km")
+    target_amount, target_unit, _ = parse_amount(target_words(goal.measure, goal.what))
     comparable = bool(target_amount) and target_unit not in ("", "minutes")
     if not comparable:  # a time to beat, or no number at all: values are shown, not measured against it
         target_amount, target_unit = None, ""
