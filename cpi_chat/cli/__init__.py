@@ -13,13 +13,10 @@ from cpi_chat.paths import resolve_paths
 # The module holding each command: a command loads its own module alone, so `cpi-chat checkin` never
 # imports the app, the search or the report (a test checks every module's COMMANDS are listed here).
 COMMAND_MODULES = {
-    "flows": "flows", "assets": "assets", "person": "people", "goals": "people", "checkin": "people", "paths": "people",
+    "flows": "flows", "assets": "assets", "person": "people", "goals": "goals", "checkin": "goals", "paths": "people",
     "restore": "people", "report": "report", "run": "run", "demo": "run", "training": "training", "settings": "settings",
     "step": "goal_changes", "note": "notes",
 }
-# Modules that add commands to another module's group (`goals export` is in plan.py, `goals done` and the rest of a
-# goal's journey in goal_changes.py, `person pin` in settings.py).
-ADDING_TO = {"goals": ("plan", "goal_changes"), "person": ("settings",)}
 
 
 class LazyCommands(CpiGroup):
@@ -33,8 +30,6 @@ class LazyCommands(CpiGroup):
         if module_name is None:
             return None
         module = importlib.import_module(f"cpi_chat.cli.{module_name}")
-        for adding in ADDING_TO.get(cmd_name, ()):
-            importlib.import_module(f"cpi_chat.cli.{adding}")
         return next(command for command in module.COMMANDS if command.name == cmd_name)
 
 

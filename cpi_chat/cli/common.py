@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -95,3 +96,27 @@ class CpiGroup(click.Group):
                 paths.data_dir, error, f"Running `cpi-chat {ctx.invoked_subcommand or ''}`.")
             click.echo(f"cpi-chat: {crashed_in_words(note)}", err=True)
             sys.exit(2)
+
+
+class JoinedLater(click.Group):
+    """A group some of whose commands other modules add: those are imported only when one of them is named or listed."""
+
+    def __init__(self, *args: Any, joined_by: tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.joined_by = joined_by
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
+            self._join()
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._join()
+        return super().list_commands(ctx)
+
+    def _join(self) -> None:
+        for module in self.joined_by:
+            importlib.import_module(module)
+

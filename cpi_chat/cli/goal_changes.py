@@ -7,7 +7,7 @@ import click
 from cpi_chat.actions import attainment, checkins, people, steps
 from cpi_chat.actions import goals as goal_actions
 from cpi_chat.cli.common import echo, pass_paths
-from cpi_chat.cli.people import goals
+from cpi_chat.cli.goals import goals
 from cpi_chat.paths import Paths
 from cpi_chat.workspace import Workspace
 

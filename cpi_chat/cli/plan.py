@@ -9,7 +9,7 @@ import click
 from cpi_chat.actions import people
 from cpi_chat.actions import plan as plan_actions
 from cpi_chat.cli.common import pass_paths
-from cpi_chat.cli.people import goals
+from cpi_chat.cli.goals import goals
 from cpi_chat.paths import Paths
 from cpi_chat.workspace import Workspace
 

@@ -7,6 +7,7 @@ Each name is imported from its module the first time it is used, so importing `c
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -223,11 +224,18 @@ _NAMES_BY_MODULE: dict[str, tuple[str, ...]] = {
 _MODULE_OF = {name: module for module, names in _NAMES_BY_MODULE.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module on first use, and keep it here for next time."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+def imported_on_first_use(namespace: dict[str, Any], module_of: dict[str, str]) -> Callable[[str], Any]:
+    """A module's __getattr__ that imports each name from its module in cpi_chat.records on first use, and keeps it."""
+
+    def __getattr__(name: str) -> Any:
+        module = module_of.get(name)
+        if module is None:
+            raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
+
+
+__getattr__ = imported_on_first_use(globals(), _MODULE_OF)

@@ -4,14 +4,14 @@ Run: .venv/bin/python tests/benchmarks/bench_caseload.py [--runs 5] [--skip-10k]
 
 - first frame: launch to a ready people list with 1,000 and 10,000 people, against a bare Textual app
   (targets 1.5x and 2x);
-- a key in the people search at 10,000 people, from the key event to the list shown and the app idle
-  (target 50 ms); baseline: the same key in a bare Input;
+- a key in the people search at 10,000 people, from the key event sent to the screen showing the list of
+  its matches painted (target 50 ms); baseline: the same key in a bare Input, measured the same way;
 - opening people.db (the checks made on every open) at about 1 MB and 40 MB, against a bare
   sqlite3 open and one query (target: the same at both sizes);
 - the backup made as a session starts, when nothing changed and when something did, against
   opening the file alone (target: a few milliseconds);
 - `cpi-chat goals list NAME --json` and `cpi-chat checkin`, as new processes, against a plain
-  sqlite3 + json script doing the same (target 3x);
+  sqlite3 + json script doing the same on its own copy of the file (target 3x);
 - `cpi-chat report` over 1,000 people for a year (target 2 s) and the team report merged from three
   workers' aggregates (target 3 s).
 
@@ -145,24 +145,70 @@ def first_frames(folders: dict[str, Path], runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-async def _keys_to_idle(app: Any, pilot: Any, text: str, rounds: int = 3) -> list[float]:
+def paint_times(app: Any) -> list[float]:
+    """Record when the app paints its screen: a list that gets each paint's perf_counter time, from now on.
+
+    Textual does not write to a terminal in a test, so each update is also turned into the text a terminal would get
+    (what a real paint costs); the cpi-chat app and the bare Input are measured the same way.
+    """
+    painted: list[float] = []
+    display = app._display
+
+    def display_and_note(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            renderable.render_segments(app.console)
+            painted.append(time.perf_counter())
+
+    app._display = display_and_note
+    return painted
+
+
+async def _keys_to_paint(app: Any, text: str, shows: Callable[[str], bool], rounds: int = 3) -> list[float]:
+    """Milliseconds from each key sent until the screen that shows it is painted.
+
+    After a key, wait until the screen shows what the key asks for (`shows(typed so far)`), then until no paint comes
+    for QUIET seconds; the key's time ends at the last paint before that. Waiting in Textual's own idle steps of about
+    20 ms (`pilot.pause`) would round every key up to them (and paint once more at their end).
+    """
     from textual import events
 
+    painted = paint_times(app)
     times: list[float] = []
     for _ in range(rounds):
-        for char in text:
+        for n, char in enumerate(text, start=1):
+            await _settle(painted)
             started = time.perf_counter()
             app._driver.send_message(events.Key(char, char))
-            await pilot.pause()
-            times.append((time.perf_counter() - started) * 1000)
+            while not (shows(text[:n]) and painted and painted[-1] > started):
+                if time.perf_counter() - started > 10:
+                    raise TimeoutError(f"the screen never showed {text[:n]!r}")
+                await asyncio.sleep(0.002)
+            await _settle(painted)
+            times.append((max(t for t in painted if t > started) - started) * 1000)
         for _ in text:
             app._driver.send_message(events.Key("backspace", None))
-        await pilot.pause()
+        while not shows(""):
+            await asyncio.sleep(0.002)
     return times
 
 
+QUIET = 0.08  # seconds without a paint that count as the screen being done (an update is due every 1/60 s)
+
+
+async def _settle(painted: list[float]) -> None:
+    """Wait until no paint has come for QUIET seconds."""
+    while True:
+        last = painted[-1] if painted else 0.0
+        await asyncio.sleep(QUIET)
+        if (painted[-1] if painted else 0.0) == last:
+            return
+
+
 async def search_keys(folder: Path, text: str) -> list[float]:
-    """Milliseconds from each key typed in the people search until the list is shown and the app idle."""
+    """Milliseconds from each key typed in the people search until the list showing its matches is painted."""
+    from textual.widgets import Input, OptionList
+
     from cpi_chat.paths import resolve_paths
     from cpi_chat.tui.app import CpiChatApp
     from cpi_chat.workspace import Workspace
@@ -172,11 +218,18 @@ async def search_keys(folder: Path, text: str) -> list[float]:
         await pilot.pause()
         await pilot.press("slash")
         await pilot.pause()
-        times = await _keys_to_idle(app, pilot, text)
-    return times
+
+        def shows(typed: str) -> bool:
+            """The search box holds what was typed and every person listed has it in their name."""
+            listing = app.screen.query_one("#people", OptionList)
+            names = [str(option.prompt).split("\n")[0].lower() for option in listing.options]
+            return app.screen.query_one("#search", Input).value == typed and bool(names) and all(typed in name for name in names)
+
+        return await _keys_to_paint(app, text, shows)
 
 
 async def bare_input_keys(text: str) -> list[float]:
+    """Milliseconds from each key typed in a bare Input until it is painted."""
     from textual.app import App, ComposeResult
     from textual.widgets import Input
 
@@ -186,8 +239,10 @@ async def bare_input_keys(text: str) -> list[float]:
 
     app = Bare()
     async with app.run_test(size=(100, 30)) as pilot:
+        box = app.query_one(Input)
+        box.cursor_blink = False  # as in the people search: a blink would be a paint no key asked for
         await pilot.pause()
-        return await _keys_to_idle(app, pilot, text)
+        return await _keys_to_paint(app, text, lambda typed: box.value == typed)
 
 
 def opening(small: Path, big: Path, repeats: int = 15) -> dict[str, float]:
@@ -247,7 +302,10 @@ def wait_for_backups(db: Any) -> None:
 def commands(folder: Path, repeats: int) -> dict[str, float]:
     """Milliseconds for `goals list --json` and `checkin` as new processes, and plain sqlite3 scripts doing the same."""
     commitment, target = bench_goal_ids(folder)
-    db = str(folder / "people.db")
+    # The plain scripts work on their own copy: their writes to cpi-chat's file would make every following cpi-chat
+    # command run the full check it runs when another program changed people.db (tens of ms at 1,000 people), so the
+    # figure would be "goals list after a foreign write", which a worker meets once in a long while, not every time.
+    db = str(shutil.copy(folder / "people.db", folder.parent / f"{folder.name}-plain.db"))
     days = iter(f"2026-{month:02d}-{day:02d}" for month in range(1, 13) for day in range(1, 29))
     run_ms(cpi(folder, "goals", "list", BENCH_PERSON, "--json"))  # warm
     runs = {
@@ -321,7 +379,7 @@ def main() -> None:
         keys = asyncio.run(search_keys(search_folder, fictional_name(7).split()[0].lower()))
         bare_keys = asyncio.run(bare_input_keys("ffion"))
         size = "10,000" if "10k" in folders else "1,000"
-        print(f"people search at {size} people, key to list shown and idle: median {statistics.median(keys):.1f} ms, "
+        print(f"people search at {size} people, key to its matches painted: median {statistics.median(keys):.1f} ms, "
               f"max {max(keys):.1f} ms (target <= 50 ms): {verdict(statistics.median(keys) <= 50)}; "
               f"a bare Input: median {statistics.median(bare_keys):.1f} ms")
         summary["search_key_ms"], summary["search_key_max_ms"] = round(statistics.median(keys), 1), round(max(keys), 1)

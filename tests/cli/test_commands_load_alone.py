@@ -53,3 +53,34 @@ def test_goals_list_and_checkin_load_nothing_heavy(tmp_path: Path) -> None:
     printed = run_and_list_loaded([*data, "goals", "list", "Ann Lee", "--json"], [*data, "checkin", "Ann Lee", "1", "--attended"])
     assert any('"what": "choir"' in line for line in printed) and any("Saved" in line for line in printed), printed
     assert printed[-1] == "[]"
+
+
+# What a quick command has no use for: the model's session and caseload classes, other commands' modules, and the
+# standard modules that cost milliseconds to load (tempfile loads shutil, bz2 and lzma; hashlib loads OpenSSL).
+NOT_NEEDED = ("cpi_chat.records.model_sessions", "cpi_chat.records.model_caseload", "cpi_chat.cli.people",
+              "cpi_chat.cli.plan", "cpi_chat.cli.goal_changes", "cpi_chat.actions.privacy", "tempfile", "hashlib")
+
+
+def test_goals_list_and_checkin_load_only_what_they_use(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    run_and_list_loaded([*data, "person", "add", "Ann Lee", "--plain"],
+                        [*data, "goals", "add", "Ann Lee", "--commitment", "choir", "--every", "week"])
+    script = RUN_AND_LIST_LOADED.replace("{heavy!r}", repr(NOT_NEEDED))
+    runs = [[*data, "goals", "list", "Ann Lee", "--json"], [*data, "checkin", "Ann Lee", "1", "--attended"]]
+    done = subprocess.run([sys.executable, "-c", script.format(runs=runs)], capture_output=True, text=True, check=True)
+    printed = done.stdout.strip().splitlines()
+    assert any("Saved" in line for line in printed), printed
+    assert printed[-1] == "[]"
+
+
+def test_a_group_lists_and_runs_the_commands_other_modules_add_to_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    goals_help = CliRunner().invoke(cli, [*data, "goals", "--help"]).output
+    assert all(f"  {name}" in goals_help for name in ("list", "add", "export", "done", "pause", "levels", "scores"))
+    assert "  pin" in CliRunner().invoke(cli, [*data, "person", "--help"]).output
+    CliRunner().invoke(cli, [*data, "person", "add", "Ann Lee"], catch_exceptions=False)
+    CliRunner().invoke(cli, [*data, "goals", "add", "Ann Lee", "--commitment", "choir", "--every", "week"], catch_exceptions=False)
+    done = CliRunner().invoke(cli, [*data, "goals", "done", "Ann Lee", "1"], catch_exceptions=False)
+    assert done.exit_code == 0 and "choir" in done.output, done.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -60,6 +62,19 @@ def test_a_file_another_program_wrote_to_meanwhile_is_checked_in_full_next_time(
     db.close()
     assert not is_as_last_checked(db_path)
     checks = full_checks(monkeypatch)
+    records.open_people_db(db_path).close()
+    assert checks == ["PRAGMA quick_check"]
+
+
+def test_a_state_kept_by_an_older_cpi_chat_costs_one_full_check_then_none(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Older versions kept a SHA-256 of the first page; that signature never matches now, so the file is checked once."""
+    records.open_people_db(db_path).close()
+    found = db_path.stat()
+    older = f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}:{hashlib.sha256(db_path.read_bytes()[:4096]).hexdigest()[:32]}"
+    state = json.loads(state_file(db_path).read_text(encoding="utf-8"))
+    state_file(db_path).write_text(json.dumps({**state, "checked": older}), encoding="utf-8")
+    checks = full_checks(monkeypatch)
+    records.open_people_db(db_path).close()
     records.open_people_db(db_path).close()
     assert checks == ["PRAGMA quick_check"]
 
