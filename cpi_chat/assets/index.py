@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from cpi_chat.assets.index_store import IndexStore
 from cpi_chat.assets.lexicon import Lexicon, SynonymSpan
 from cpi_chat.assets.normalise import Word, fold, full_terms, joined, raw_words, stem, words
+from cpi_chat.assets.scoring import Postings, SlotPostings, best_candidates, best_of
 from cpi_chat.assets.spelling import is_real_word
 from cpi_chat.assets.terms import (
     EXPANSION_SHARE,
@@ -35,11 +36,9 @@ NAME_SIMILARITY_SHARE = 0.15
 GENERIC_TERMS = frozenset(stem(w) for w in ["club", "group", "class", "session", "society", "circle", "team", "meeting", "meetup", "centre", "association"])
 GENERIC_WEIGHT = 0.6
 CLOSE_ENOUGH_BESIDE_COMPLETIONS = 85.0
-MINIMUM_SHARE = 0.12  # a hit must match at least this share of the query's weight...
-RELATIVE_SHARE = 0.3  # ...or, for long queries, this share of what the best hit matched
 TRIGRAM_LIST_LIMIT = 4000  # a trigram shared by more words than this tells us nothing
 MAX_COMPLETIONS = 8
-DENSE_FROM_SHARE = 32  # terms held, all told, by more than 1/32 of the directory: score in one array of its size
+MIN_CANDIDATES = 50  # ranked by name likeness too: at least this many of the best scores, or five per hit asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,28 +211,20 @@ class SearchIndex:
         # The best a hit could score: every word matched literally in a name, or by expansion where nothing is literal.
         possible = sum(slot.weight * (1.0 if any(a.literal for a in slot.alternatives) else EXPANSION_SHARE)
                        for slot in slots) / total_weight
-        held, total = _scores(slots, by_term, total_weight, size)
+        keep = max(limit * 5, MIN_CANDIDATES)
         dead = self.store.dead_positions()
-        if held is None:  # a score for every position: mask it, then keep the positions over the bar
-            total[dead] = 0
+
+        def usable(held: np.ndarray) -> np.ndarray:
+            ok = ~np.isin(held, dead) if len(dead) else np.ones(len(held), dtype=bool)
             if allowed is not None:
-                total[~allowed[:size]] = 0
-            held = np.flatnonzero(total > _bar(total))
-            total = total[held]
-        else:
-            usable = ~np.isin(held, dead)
-            if allowed is not None:
-                usable &= held < len(allowed)
-                usable[usable] = allowed[held[usable]]
-            held, total = held[usable], total[usable]
-            over = total > _bar(total)
-            held, total = held[over], total[over]
+                ok &= held < len(allowed)
+                ok[ok] = allowed[held[ok]]
+            return ok
+
+        held, total = best_candidates(_slot_postings(slots, by_term, total_weight), size, keep, usable)
         if not len(held):
             return []
-        keep = min(len(held), max(limit * 5, 50))
-        if keep < len(held):
-            top = np.argpartition(-total, keep - 1)[:keep]
-            held, total = held[top], total[top]
+        held, total = best_of(held, total, keep)
         candidates = held
         score_at = dict(zip(held.tolist(), total.tolist(), strict=True))
         names = self.store.names(candidates.tolist())
@@ -279,58 +270,20 @@ class SearchIndex:
         return tuple(unique[:3])
 
 
-def _scores(
-    slots: list[Slot], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None], total_weight: float, size: int,
-) -> tuple[np.ndarray | None, np.ndarray]:
-    """The positions holding any of the query's terms, ascending, and each one's score (None: every position's).
-
-    Within a slot (one word typed) a position keeps its best alternative; across slots the shares add up.
-    Terms held by few assets are scored where they are (a query costs what its terms hold); terms held by
-    a large share of the directory are scored in one array the size of the directory, which is then quicker.
-    """
-    found = [[(by_term.get(a.term), a) for a in slot.alternatives] for slot in slots]
-    held_count = sum(len(hit[0]) for alternatives in found for hit, _ in alternatives if hit is not None)
-    dense = held_count * DENSE_FROM_SHARE > size
-    total = np.zeros(size if dense else 0, dtype=np.float32)
-    held: list[np.ndarray] = []
-    shares: list[np.ndarray] = []
-    for slot, alternatives in zip(slots, found, strict=True):
-        positions: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        for hit, alternative in alternatives:
-            if hit is None or not len(hit[0]):
-                continue
-            table = LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT
-            positions.append(hit[0])
-            weights.append(table[hit[1]] * np.float32(alternative.quality))
-        if not positions:
-            continue
-        share = np.float32(slot.weight / total_weight)
-        if dense:
-            best = np.zeros(size, dtype=np.float32)
-            for where, weight in zip(positions, weights, strict=True):
-                best[where] = np.maximum(best[where], weight)
-            total += best * share
-        else:
-            where, best = _per_position(np.concatenate(positions), np.concatenate(weights), np.maximum)
-            held.append(where)
-            shares.append(best * share)
-    if dense:
-        return None, total
-    if not held:
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
-    return _per_position(np.concatenate(held), np.concatenate(shares), np.add)
-
-
-def _bar(total: np.ndarray) -> float:
-    """The share of the query a hit must match: MINIMUM_SHARE, or for long queries a share of the best hit's."""
-    return min(MINIMUM_SHARE, RELATIVE_SHARE * float(total.max())) if len(total) else 0.0
-
-
-def _per_position(positions: np.ndarray, values: np.ndarray, combine: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
-    """Each position once, ascending, with its values combined (kept in the order given, so sums add as before)."""
-    order = np.argsort(positions, kind="stable")
-    positions, values = positions[order], values[order]
-    starts = np.flatnonzero(np.concatenate(([True], positions[1:] != positions[:-1])))
-    return positions[starts], combine.reduceat(values, starts)
-
+def _slot_postings(
+    slots: list[Slot], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None], total_weight: float,
+) -> list[SlotPostings]:
+    """Each slot's share of the query and the postings of its terms, each code worth the best any alternative makes it."""
+    found = []
+    for slot in slots:
+        held: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        worth: dict[str, np.ndarray] = {}  # one term may stand for a word in several ways ("read" as written and as a synonym)
+        for alternative in slot.alternatives:
+            hit = by_term.get(alternative.term)
+            if hit is not None and len(hit[0]):
+                table = (LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT) * np.float32(alternative.quality)
+                worth[alternative.term] = np.maximum(worth[alternative.term], table) if alternative.term in worth else table
+                held[alternative.term] = hit
+        alternatives = tuple(Postings(*held[term], table) for term, table in worth.items())
+        found.append(SlotPostings(np.float32(slot.weight / total_weight), alternatives))
+    return found

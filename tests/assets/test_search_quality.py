@@ -74,16 +74,34 @@ if __name__ == "__main__":  # a quick report while working on search: python tes
 
 
 def test_scoring_where_the_terms_are_and_over_the_whole_directory_gives_the_same_hits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cpi_chat.assets import index
+    from cpi_chat.assets import scoring
 
     directory = open_directory("demo", tmp_path)
     directory.delete(directory.search("walking football", limit=1)[0].asset.id)  # a dead position, as after an edit
     queries = [(e["q"], SearchFilters(**(e.get("filters") or {}))) for e in labelled("demo")]
 
     def every_hit(dense_from_share: int) -> list[list[tuple[str, float]]]:
-        monkeypatch.setattr(index, "DENSE_FROM_SHARE", dense_from_share)
+        monkeypatch.setattr(scoring, "DENSE_FROM_SHARE", dense_from_share)
         return [[(h.asset.id, h.score) for h in directory.search(q, limit=10, filters=f)] for q, f in queries]
 
     where_the_terms_are, whole_directory = every_hit(0), every_hit(10**9)
     assert where_the_terms_are == whole_directory
     assert sum(map(len, whole_directory)) > len(queries), "the queries find things"
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_skipping_assets_that_cannot_reach_the_best_few_finds_what_scoring_every_asset_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int,
+) -> None:
+    from cpi_chat.assets import index
+
+    directory = open_directory("demo", tmp_path)
+    directory.delete(directory.search("walking football", limit=1)[0].asset.id)  # a dead position, as after an edit
+    queries = [(e["q"], SearchFilters(**(e.get("filters") or {}))) for e in labelled("demo")]
+    monkeypatch.setattr(index, "MIN_CANDIDATES", 1)  # so the best few are few, and skipping happens in a small town
+    skipping = [[(h.asset.id, h.score) for h in directory.search(q, limit=limit, filters=f)] for q, f in queries]
+    best_candidates = index.best_candidates
+    monkeypatch.setattr(index, "best_candidates", lambda slots, size, keep, usable: best_candidates(slots, size, 10**9, usable))
+    scoring_every_asset = [[(h.asset.id, h.score) for h in directory.search(q, limit=limit, filters=f)] for q, f in queries]
+    assert skipping == scoring_every_asset
+    assert sum(map(len, skipping)) >= len(queries) * limit * 0.8, "the queries find things"
