@@ -236,38 +236,35 @@ class SearchIndex:
             score = 100 * score_at[position] / possible * (1 - NAME_SIMILARITY_SHARE + NAME_SIMILARITY_SHARE * likeness)
             scored.append((score, name, position))
         scored.sort(key=lambda row: (-row[0], row[1]))
+        shown = scored[:limit]
+        reasons = self.explain(slots, [position for _, _, position in shown], by_term)
         return [
-            IndexHit(names[position][0], round(min(score, 100.0), 1), self.explain(slots, position, by_term))
-            for score, _, position in scored[:limit]
+            IndexHit(names[position][0], round(min(score, 100.0), 1), why)
+            for (score, _, position), why in zip(shown, reasons, strict=True)
         ]
 
     @staticmethod
-    def explain(slots: list[Slot], position: int, by_term: dict[str, tuple[np.ndarray, np.ndarray] | None]) -> tuple[Reason, ...]:
-        """Why the asset at `position` matched: for each query word, the field and term that did it."""
-        reasons: list[tuple[float, Reason]] = []
-        for slot in slots:
-            best: tuple[float, Reason] | None = None
+    def explain(
+        slots: list[Slot], positions: list[int], by_term: dict[str, tuple[np.ndarray, np.ndarray] | None],
+    ) -> list[tuple[Reason, ...]]:
+        """Why the asset at each position matched: for each query word, the field and term that did it (the best three)."""
+        wanted = np.asarray(positions, dtype=np.int32)
+        best: list[list[tuple[float, Reason] | None]] = [[None] * len(slots) for _ in positions]
+        for s, slot in enumerate(slots):
             for alternative in slot.alternatives:
                 found = by_term.get(alternative.term)
-                if found is None:
+                if found is None or not len(found[0]):
                     continue
-                positions, codes = found
-                at = int(np.searchsorted(positions, position))
-                if at >= len(positions) or positions[at] != position:
-                    continue
-                code = int(codes[at])
+                held, codes = found
+                at = np.minimum(np.searchsorted(held, wanted), len(held) - 1)
                 table = LITERAL_WEIGHT if alternative.literal else EXPANSION_WEIGHT
-                value = float(table[code]) * alternative.quality * slot.weight
-                if value > 0 and (best is None or value > best[0]):
-                    best = (value, Reason(FIELDS[code >> 2], alternative.term, alternative.typed))
-            if best is not None:
-                reasons.append(best)
-        reasons.sort(key=lambda pair: -pair[0])
-        unique: list[Reason] = []
-        for _, reason in reasons:
-            if reason not in unique:
-                unique.append(reason)
-        return tuple(unique[:3])
+                for h in np.flatnonzero(held[at] == wanted).tolist():
+                    code = int(codes[at[h]])
+                    value = float(table[code]) * alternative.quality * slot.weight
+                    kept = best[h][s]
+                    if value > 0 and (kept is None or value > kept[0]):
+                        best[h][s] = (value, Reason(FIELDS[code >> 2], alternative.term, alternative.typed))
+        return [_best_reasons([pair for pair in pairs if pair is not None]) for pairs in best]
 
 
 def _slot_postings(
@@ -287,3 +284,9 @@ def _slot_postings(
         alternatives = tuple(Postings(*held[term], table) for term, table in worth.items())
         found.append(SlotPostings(np.float32(slot.weight / total_weight), alternatives))
     return found
+
+
+def _best_reasons(reasons: list[tuple[float, Reason]]) -> tuple[Reason, ...]:
+    """The three reasons that count most, each once."""
+    reasons.sort(key=lambda pair: -pair[0])
+    return tuple(dict.fromkeys(reason for _, reason in reasons))[:3]
