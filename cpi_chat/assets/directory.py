@@ -268,21 +268,8 @@ class AssetDirectory:
             before = 0 if replace else self.store.count()
             if replace:
                 self.store.save([], replace=True)
-            batch: list[Asset] = []
-            saved = 0
-            for record in records:
-                if isinstance(record, RowProblem):
-                    problems.append(record)
-                    continue
-                if problems and bad_rows != "skip":
-                    saved += 1  # nothing will be kept: count the good rows and find every problem to report
-                    continue
-                batch.append(record)
-                if len(batch) >= 2000:
-                    self.store.save(batch)
-                    saved, batch = saved + len(batch), []
-            self.store.save(batch)
-            saved += len(batch)
+            with self.store.filling():
+                saved = self._save_as_read(records, problems, keep_going=bad_rows == "skip")
             if problems and bad_rows is None:
                 raise BadRowsUndecided(problems, saved)  # rolls everything back
             if problems and bad_rows != "skip":
@@ -291,6 +278,24 @@ class AssetDirectory:
             added = self.store.count() - before
             self.store.log_change("import", "", f"{added} new, {saved - added} updated")
         return ImportReport(added, saved - added, problems, notes() if notes else [])
+
+    def _save_as_read(self, records: Iterable[Asset | RowProblem], problems: list[RowProblem], keep_going: bool) -> int:
+        """Save good records in batches, adding bad ones to `problems`; once one is bad, unless `keep_going`, only count."""
+        batch: list[Asset] = []
+        saved = 0
+        for record in records:
+            if isinstance(record, RowProblem):
+                problems.append(record)
+                continue
+            if problems and not keep_going:
+                saved += 1  # nothing will be kept: count the good rows and find every problem to report
+                continue
+            batch.append(record)
+            if len(batch) >= 2000:
+                self.store.save(batch)
+                saved, batch = saved + len(batch), []
+        self.store.save(batch)
+        return saved + len(batch)
 
     def apply_feed(self, origin: str, parsed: ParsedFile) -> FeedReport:
         """Bring the assets from the feed at `origin` in line with `parsed`, in one transaction (see assets/sync.py)."""

@@ -27,6 +27,7 @@ from cpi_chat.assets.batch_terms import NAME_COLUMN, BatchTermExtractor
 from cpi_chat.assets.lexicon import Lexicon
 from cpi_chat.assets.model import Asset
 from cpi_chat.assets.normalise import fold
+from cpi_chat.assets.store import indexes_built_after
 from cpi_chat.assets.terms import AssetTerms
 
 INDEX_FORMAT = "5"  # change it whenever terms, stemming or these tables change: every index is rebuilt
@@ -302,29 +303,30 @@ class IndexStore:
         Returns how many assets were indexed; `progress(done, total)` is told as it starts and after each batch.
         """
         conn = self.db.conn
-        for table in ("search_term", "search_recent", "search_slot", "search_spelling", "search_gram", "search_gram_recent"):
-            conn.execute(f"delete from {table}")
-        if progress is not None:
-            progress(0, total)  # words on screen at once, not after the first batch
-        extractor = BatchTermExtractor(lexicon)
-        packed: list[np.ndarray] = []
-        written: list[np.ndarray] = []
-        spelled: list[np.ndarray] = []
-        position = 0
-        for rows in batches:
-            found = extractor.terms(rows)
-            packed.append(found.terms << (POSITION_BITS + 5) | (found.assets + position) << 5 | found.codes)
-            written.append(found.written)
-            spelled.append(found.spelled)
-            conn.executemany(
-                "insert into search_slot (position, asset_id, name, alive) values (?, ?, ?, 1)",
-                zip(itertools.count(position), (row[0] for row in rows), map(fold, (row[NAME_COLUMN] for row in rows))),
-            )
-            position += len(rows)
-            if position > _POSITION_MASK:
-                raise ValueError("the directory holds more than four million assets")
+        with indexes_built_after(conn, "search_slot"):
+            for table in ("search_term", "search_recent", "search_slot", "search_spelling", "search_gram", "search_gram_recent"):
+                conn.execute(f"delete from {table}")
             if progress is not None:
-                progress(position, total)
+                progress(0, total)  # words on screen at once, not after the first batch
+            extractor = BatchTermExtractor(lexicon)
+            packed: list[np.ndarray] = []
+            written: list[np.ndarray] = []
+            spelled: list[np.ndarray] = []
+            position = 0
+            for rows in batches:
+                found = extractor.terms(rows)
+                packed.append(found.terms << (POSITION_BITS + 5) | (found.assets + position) << 5 | found.codes)
+                written.append(found.written)
+                spelled.append(found.spelled)
+                conn.executemany(
+                    "insert into search_slot (position, asset_id, name, alive) values (?, ?, ?, 1)",
+                    zip(itertools.count(position), (row[0] for row in rows), map(fold, (row[NAME_COLUMN] for row in rows))),
+                )
+                position += len(rows)
+                if position > _POSITION_MASK:
+                    raise ValueError("the directory holds more than four million assets")
+                if progress is not None:
+                    progress(position, total)
         terms = np.unique(np.concatenate([EMPTY_IDS, *written]))
         self._write_postings(_joined(packed), extractor.names, terms)
         words = np.unique(np.concatenate([EMPTY_IDS, *spelled]))

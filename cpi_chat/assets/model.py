@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import Field, dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from typing import Any, Literal
 
 TABLE = "assets"  # the table in assets.db holding one row per asset
@@ -60,7 +61,16 @@ class Asset:
 
     def to_row(self) -> dict[str, str | None]:
         """The asset as a flat row of text, as stored in assets.db and written to CSV."""
-        return {name: _to_text(getattr(self, name), how) for name, how in _SHAPES}
+        return dict(zip(CSV_COLUMNS, self.to_values(), strict=True))
+
+    def to_values(self) -> tuple[str | None, ...]:
+        """The asset's texts in the order of `CSV_COLUMNS` (quicker than `to_row` for saving many)."""
+        values = list(_EVERY_FIELD(self))
+        for at in _LISTS_AT:
+            values[at] = "; ".join(values[at])
+        for at in _DATES_AT:
+            values[at] = values[at].isoformat() if isinstance(values[at], date) else None
+        return tuple(values)
 
     @classmethod
     def from_row(cls, row: dict[str, object]) -> Asset:
@@ -74,9 +84,11 @@ class Asset:
 
 
 ASSET_FIELDS: tuple[Field[Any], ...] = fields(Asset)
-_SHAPES: tuple[tuple[str, FieldShape], ...] = tuple((f.name, f.metadata["shape"]) for f in ASSET_FIELDS)
 # The columns of the CSV format and of assets.db, in the order we write them.
 CSV_COLUMNS = tuple(f.name for f in ASSET_FIELDS)
+_EVERY_FIELD = attrgetter(*CSV_COLUMNS)
+_LISTS_AT = tuple(at for at, f in enumerate(ASSET_FIELDS) if f.metadata["shape"] == "list")
+_DATES_AT = tuple(at for at, f in enumerate(ASSET_FIELDS) if f.metadata["shape"] == "date")
 # The fields a person's plan shows for the group a goal goes to, in order, each with its label there.
 ON_PLAN: tuple[tuple[str, str], ...] = tuple((f.name, f.metadata["on_plan"]) for f in ASSET_FIELDS if f.metadata["on_plan"])
 # design.md's original header: every later column may be missing.
@@ -87,14 +99,6 @@ FIRST_RELEASE_COLUMNS = tuple(f.name for f in ASSET_FIELDS if f.metadata["first_
 def shape(asset_field: Field[Any]) -> FieldShape:
     """How a field is held: plain text, a `;`-separated list, or a date."""
     return asset_field.metadata["shape"]  # type: ignore[no-any-return]
-
-
-def _to_text(value: object, how: FieldShape) -> str | None:
-    if how == "list":
-        return "; ".join(value)  # type: ignore[arg-type]
-    if how == "date":
-        return value.isoformat() if isinstance(value, date) else None
-    return value  # type: ignore[return-value]
 
 
 def _from_text(value: object, asset_field: Field[Any]) -> object:

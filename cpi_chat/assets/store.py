@@ -21,6 +21,23 @@ _UPSERT = (
 )
 
 
+@contextlib.contextmanager
+def indexes_built_after(conn: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Inside the caller's transaction, drop `table`'s indexes and build them again once a bulk change is done.
+
+    Building an index once over sorted rows is several times quicker than keeping it up to date row
+    by row. On an error the caller's rollback brings the indexes back with everything else.
+    """
+    indexes = conn.execute(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null", [table]
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f"drop index [{name}]")
+    yield
+    for _, sql in indexes:
+        conn.execute(sql)
+
+
 class AssetStore:
     """Read and write assets in one SQLite file; every change is in a transaction."""
 
@@ -83,7 +100,7 @@ class AssetStore:
 
     def save(self, assets: Iterable[Asset], replace: bool = False) -> int:
         """Insert or update assets by id in one transaction; with `replace`, drop everything else first."""
-        rows = ([row[c] for c in CSV_COLUMNS] for row in (asset.to_row() for asset in assets))
+        rows = (asset.to_values() for asset in assets)
         try:
             with self.db.atomic():
                 if replace:
@@ -122,6 +139,15 @@ class AssetStore:
         yield  # on an error the caller's rollback brings the triggers back with everything else
         for _, sql in triggers:
             self.db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+
+    @contextlib.contextmanager
+    def filling(self) -> Iterator[None]:
+        """Inside the caller's transaction, save many assets into an empty directory quicker (its indexes built after)."""
+        if self.db.execute(f"select exists (select 1 from {TABLE})").fetchone()[0]:
+            yield  # a few more into a big directory: keeping the indexes up to date is quicker
+            return
+        with indexes_built_after(self.db.conn, TABLE):
+            yield
 
     def from_origin(self, origin: str) -> list[Asset]:
         """Every asset imported from the feed at `origin`."""

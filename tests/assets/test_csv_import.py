@@ -101,6 +101,27 @@ def test_refusing_bad_rows_imports_nothing_at_all(town: AssetDirectory, tmp_path
     assert town.count() == 10
 
 
+def _indexes(directory: AssetDirectory) -> list[tuple[str, str]]:
+    rows = directory.store.db.execute("select name, sql from sqlite_master where type = 'index' and sql is not null order by name")
+    return [tuple(row) for row in rows]
+
+
+def test_filling_an_empty_directory_leaves_every_index_as_it_was_and_searches_by_area(empty_directory: AssetDirectory) -> None:
+    before = _indexes(empty_directory)
+    empty_directory.import_file(DATA / "mini_town.csv")  # the indexes are dropped while it fills, then built again
+    assert _indexes(empty_directory) == before and len(before) >= 5
+    plan = " ".join(str(row) for row in empty_directory.store.db.execute("explain query plan select id from assets where area = 'Millbrook'"))
+    assert "idx_assets_area" in plan
+
+
+def test_a_refused_import_into_an_empty_directory_keeps_every_index(empty_directory: AssetDirectory, tmp_path: Path) -> None:
+    before = _indexes(empty_directory)
+    path = write(tmp_path, f"{SHORT_HEADER}\na,One,Sport,,,,,,,,\nb,Two,Spurt,,,,,,,,\n")
+    with pytest.raises(AssetImportError):
+        empty_directory.import_file(path, bad_rows="refuse")
+    assert _indexes(empty_directory) == before and empty_directory.count() == 0
+
+
 def test_a_failure_while_saving_leaves_the_directory_as_it_was(town: AssetDirectory) -> None:
     class Exploding(list):  # type: ignore[type-arg]
         def __iter__(self):  # type: ignore[no-untyped-def]
