@@ -52,9 +52,6 @@ class SlotPostings:
         """The most this word can add to an asset's score."""
         return float(self.share) * max((p.ceiling for p in self.alternatives), default=0.0)
 
-    def size_held(self) -> int:
-        return sum(len(p.positions) for p in self.alternatives)
-
     def values_at(self, candidates: np.ndarray, size: int) -> np.ndarray:
         """What this word adds to each candidate (ascending positions): nothing where none of its terms is."""
         best = np.zeros(len(candidates), dtype=np.float32)
