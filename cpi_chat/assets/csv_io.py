@@ -20,6 +20,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], None]
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024  # far above our own limit, so an over-long cell is a bad row, not a crash
+_KNOWN_COLUMNS = frozenset(CSV_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,9 @@ class CsvRecords:
     def _record(self, line: int, values: list[str], columns: list[str], first_line_of: dict[str, int]) -> Asset | RowProblem:
         if len(values) > len(columns) and any(v.strip() for v in values[len(columns):]):
             return RowProblem(line, f"it has {len(values)} values but the header names {len(columns)} columns")
-        row = {c: v for c, v in zip(columns, values) if c in CSV_COLUMNS}
+        row = dict(zip(columns, values))
+        for column in set(row) - _KNOWN_COLUMNS:  # rarely any: a column the file adds
+            del row[column]
         joined = "\n".join(values)
         if joined.startswith("'") or "\n'" in joined:  # a cell our export protected (rare): undo it cell by cell
             row = {c: _unneutralise(v) for c, v in row.items()}

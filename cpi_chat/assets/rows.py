@@ -42,17 +42,20 @@ class _RecordRules(BaseModel):
         if not isinstance(data, Mapping):
             return data
         try:  # the usual row: only text, nothing to clean (one scan of the whole row, not one per field)
-            if not CONTROL.search("".join(data.values())):
-                return data
+            cleaned = dict(data) if not CONTROL.search("".join(data.values())) else None
         except TypeError:  # something not text (None, a list from a feed): field by field below
-            pass
-        cleaned = {}
-        for key, value in data.items():
-            if value is None:
-                value = _EMPTY.get(key, "")
-            elif isinstance(value, str) and CONTROL.search(value):  # "\x1bc" goes whole, never leaving its "c"
-                value = safe(value)
-            cleaned[key] = value
+            cleaned = None
+        if cleaned is None:
+            cleaned = {}
+            for key, value in data.items():
+                if value is None:
+                    value = _EMPTY.get(key, "")
+                elif isinstance(value, str) and CONTROL.search(value):  # "\x1bc" goes whole, never leaving its "c"
+                    value = safe(value)
+                cleaned[key] = value
+        for key in LIST_FIELDS:  # "a; b" is the list [a, b] (here rather than a validator per field: imports are big)
+            if isinstance(cleaned.get(key), str):
+                cleaned[key] = split_tags(cleaned[key])
         return cleaned
 
     @field_validator("id", "name", check_fields=False)
@@ -74,13 +77,6 @@ class _RecordRules(BaseModel):
                 raise ValueError("is empty; use one of the ten domain labels")
             raise ValueError(f"'{value[:60]}' is not one of the ten domains (for example 'Sport' or 'Horticulture')")
         return slug
-
-    @field_validator(*LIST_FIELDS, mode="before", check_fields=False)
-    @classmethod
-    def _split_tags(cls, value: object) -> object:
-        if isinstance(value, str):
-            return split_tags(value)
-        return value
 
     @field_validator("kind", check_fields=False)
     @classmethod
