@@ -31,6 +31,8 @@ class SuggestAssets:
 
 @dataclass(frozen=True)
 class SaveInterest:
+    """Something the person enjoys, or used to enjoy, or would like to try (`when`), in their own words."""
+
     key: str
     text: str
     when: InterestWhen
@@ -90,6 +92,8 @@ class SaveBarrier:
 
 @dataclass(frozen=True)
 class SaveSolution:
+    """One way round the barrier (or part) `barrier_key` names; `realistic` ones may be `chosen` as small steps."""
+
     key: str
     barrier_key: str
     text: str
