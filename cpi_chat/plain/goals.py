@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from cpi_chat.actions import checkins, goals, steps
 from cpi_chat.errors import CpiChatError
+from cpi_chat.goal_words import GoalActionWords, goal_action_words
 from cpi_chat.plain.conversation import PlainIO, ask_line
-from cpi_chat.wording import GoalActionWords, goal_action_words
 from cpi_chat.words import day_of, long_date, typed_date
 
 if TYPE_CHECKING:

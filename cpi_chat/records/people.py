@@ -101,12 +101,13 @@ def find_person(db: PeopleDatabase, name_or_id: str | int) -> Person:
     if text.isdecimal():
         return get_person(db, int(text))
     wanted = same_name(text)
-    everyone = fetch_all(db, "SELECT id, name FROM person ORDER BY id")
-    exact = [row for row in everyone if same_name(row["name"]) == wanted]
+    # Plain rows, not a dict each: every command naming a person reads every name.
+    everyone: list[tuple[int, str]] = db.conn.execute("SELECT id, name FROM person ORDER BY id").fetchall()
+    exact = [(person_id, name) for person_id, name in everyone if same_name(name) == wanted]
     if len(exact) == 1:
-        return get_person(db, exact[0]["id"])
+        return get_person(db, exact[0][0])
     if exact:
-        listed = ", ".join(f"{row['name']} (id {row['id']})" for row in exact)
+        listed = ", ".join(f"{name} (id {person_id})" for person_id, name in exact)
         raise RecordsError(f"More than one person is called {text!r}: {listed}; use the id instead.")
     from rapidfuzz import (  # only when no one is called that: found people need no fuzzy search
         fuzz,
@@ -114,7 +115,7 @@ def find_person(db: PeopleDatabase, name_or_id: str | int) -> Person:
         utils,
     )
 
-    names = {row["id"]: row["name"] for row in everyone}
+    names = dict(everyone)
     close = process.extract(text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5, score_cutoff=60)
     if close:
         listed = ", ".join(f"{name} (id {person_id})" for name, _score, person_id in close)

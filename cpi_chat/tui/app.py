@@ -15,8 +15,9 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widget import AwaitMount
 
 from cpi_chat.actions import crashes, people
@@ -65,6 +66,10 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         Binding("ctrl+c", "quit", "Quit", id="quit_ctrl_c", show=False, priority=True),
     ]
 
+    # The app starts in its own theme as the reactive's default: setting `self.theme` in __init__ instead makes Textual
+    # parse all the CSS a second time (with the theme's colours) before the first frame.
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
+
     # Large spacing is on: every screen and pop-up shows it, by the "-spacious" class for CSS margins, and by
     # watching this for rows a widget draws itself (a list's options, a table's rows: see tui/spacious.py).
     spacious: reactive[bool] = reactive(False, init=False)
@@ -80,9 +85,12 @@ class CpiChatApp(App[starting.SwitchToPlain | None]):
         self.list_look = Look()  # what the worker chose on the people list, where no one's needs apply
         if demo:
             self.title = DEMO_TITLE
-        self.register_theme(DEFAULT_THEME_LOOK)
-        self.register_theme(HIGH_CONTRAST_THEME)
-        self.theme = DEFAULT_THEME
+        self.set_class(True, f"-theme-{DEFAULT_THEME}", update=False)  # as setting the theme would
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """Textual's themes and cpi-chat's two, known before __init__ could register them (its first colours are read there)."""
+        return {**super().available_themes, DEFAULT_THEME: DEFAULT_THEME_LOOK, HIGH_CONTRAST: HIGH_CONTRAST_THEME}
 
     def get_default_screen(self) -> Screen:
         """The people list itself when it is the first screen: pushing it over an empty one costs a second layout."""

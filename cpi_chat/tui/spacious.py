@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import App
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import DataTable
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:  # the table's module is large, and the first frame has no table
+    from textual.widgets import DataTable
 
 # A line holding one space: a blank line at the foot of a prompt (a trailing "\n" alone is dropped when drawn).
 BLANK_LINE = "\n "

@@ -123,3 +123,26 @@ async def test_easy_read_and_large_spacing_ticked_for_dan_change_his_next_questi
         screen = conversation(pilot)
         said = [str(line.render()) for line in screen.query(".chat-line")]
         assert app.has_class("-spacious") and said[-1] == "cpi-chat: What went well? You can skip this.", said[-1]
+
+
+async def test_the_app_opens_in_its_own_theme_with_its_styles_read_once(demo_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Setting the theme after the app was made had Textual read every style a second time before the first frame."""
+    from textual.css.stylesheet import Stylesheet
+
+    from cpi_chat.tui.themes import DEFAULT_THEME_LOOK
+
+    reparsed: list[int] = []
+    real_reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: (reparsed.append(1), real_reparse(self))[1])
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert reparsed == []
+        assert app.theme == DEFAULT_THEME and app.has_class(f"-theme-{DEFAULT_THEME}")
+        listing = app.screen.query_one("#people")
+        cursor = listing.get_component_rich_style("option-list--option-highlighted")
+        assert cursor.bgcolor.triplet.hex.lower() == DEFAULT_THEME_LOOK.variables["block-cursor-background"].lower()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST and app.has_class(f"-theme-{HIGH_CONTRAST}")
+        assert not app.has_class(f"-theme-{DEFAULT_THEME}")

@@ -10,10 +10,10 @@ from textual.screen import Screen
 
 from cpi_chat.actions import goals, steps
 from cpi_chat.errors import CpiChatError
+from cpi_chat.goal_words import GoalActionWords, goal_action_words
 from cpi_chat.tui.screens.ask_line import AskLineScreen
 from cpi_chat.tui.screens.choice import ChoiceScreen
 from cpi_chat.typed_dates import DateProblem, read_typed_date
-from cpi_chat.wording import GoalActionWords, goal_action_words
 from cpi_chat.words import typed_date
 
 if TYPE_CHECKING:
