@@ -52,6 +52,20 @@ def input_is_a_terminal() -> bool:
         return False
 
 
+def wait_for_a_typed_line() -> None:
+    """At a terminal, wait for a line in short steps, so a signal (`kill`, the window closed) ends the program at once.
+
+    A signal that lands just before a blocking read starts is otherwise only acted on after the next line typed.
+    In a terminal's usual line mode each read gives one whole line, so nothing typed ahead waits unseen.
+    """
+    if sys.platform == "win32":
+        return
+    import select
+
+    while not select.select([sys.stdin], [], [], 0.25)[0]:
+        pass
+
+
 def stdin_io(throwaway: bool = False) -> PlainIO:
     """Read lines from standard input (works when piped), write to standard output.
 
@@ -61,6 +75,10 @@ def stdin_io(throwaway: bool = False) -> PlainIO:
 
     def read(prompt: str) -> str | None:
         try:
+            if not echo:
+                print(prompt, end="", flush=True)
+                wait_for_a_typed_line()
+                prompt = ""
             line = input(prompt)
         except EOFError:
             return None
