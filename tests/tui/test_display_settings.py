@@ -146,3 +146,21 @@ async def test_the_app_opens_in_its_own_theme_with_its_styles_read_once(demo_wor
         await pilot.pause()
         assert app.theme == HIGH_CONTRAST and app.has_class(f"-theme-{HIGH_CONTRAST}")
         assert not app.has_class(f"-theme-{DEFAULT_THEME}")
+
+
+async def test_every_need_in_the_person_box_is_read_whole_on_a_narrow_screen_and_still_ticks(demo_workspace) -> None:
+    from cpi_chat.tui.screens.person_form import NeedBox
+
+    app = demo_app(demo_workspace)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_person_named(pilot, "Dan Mercer", key="e")
+        boxes = list(app.screen.query(NeedBox))
+        assert len(boxes) == 6
+        for box in boxes:  # a label too long for the line wraps beside its box instead of ending in "…"
+            shown = " ".join(box.render().plain.split())
+            assert str(box.label) in shown and "…" not in shown
+        reader = app.screen.query_one("#need-reads_with_someone", NeedBox)
+        assert reader.size.height == 2 and not reader.value
+        reader.focus()
+        await pilot.press("space")
+        assert reader.value and reader.render().plain.startswith("▐X▌")
