@@ -13,6 +13,7 @@ from cpi_chat.actions import checkins, goals, steps
 from cpi_chat.errors import CpiChatError
 from cpi_chat.goal_words import GoalActionWords, goal_action_words
 from cpi_chat.plain.conversation import PlainIO, ask_line
+from cpi_chat.records import progress
 from cpi_chat.words import day_of, long_date, typed_date
 
 if TYPE_CHECKING:
@@ -79,7 +80,11 @@ class GoalsInLines:
         options: list[tuple[str, Callable[[], None]]] = []
         if goal.status == "active":
             if goal.kind == "commitment":
-                options.append(("I went this week", lambda: self.went(goal)))
+                period = progress.commitment_progress(goal, date.today()).frequency.period_word
+                if progress.went_already(goal, date.today()):  # the rule the action refuses a second "went" by
+                    self.io.write(f"This {period}: you went. It is marked already.")
+                else:
+                    options.append((f"I went this {period}", lambda: self.went(goal, period)))
             else:
                 options.append((w.progress, lambda: self.log_progress(goal)))
             if (step := next_step(goal)) is not None:
@@ -111,9 +116,9 @@ class GoalsInLines:
             return
         self.io.write(said)
 
-    def went(self, goal: Goal) -> None:
+    def went(self, goal: Goal, period: str) -> None:
         self._try(lambda: checkins.mark_went(self.workspace, self.person.id, goal.id, by=self.by),  # type: ignore[arg-type]
-                  "Saved: you went this week. Well done!")
+                  f"Saved: you went this {period}. Well done!")
 
     def log_progress(self, goal: Goal) -> None:
         """How far they got toward a target, asked again kindly until it can be kept (or Enter goes back)."""

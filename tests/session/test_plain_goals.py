@@ -60,12 +60,14 @@ def test_a_step_is_ticked_another_added_and_the_goal_put_on_hold_until_a_date(wo
     assert (goal.status, goal.pause_reason, goal.paused_until) == ("paused", "on holiday", "2027-04-07")
 
 
-def test_a_goal_is_marked_done_then_started_again_and_a_second_went_is_refused_as_the_app_refuses_it(workspace: Workspace) -> None:
+def test_a_goal_is_marked_done_then_started_again_and_a_week_already_marked_is_said_not_offered_again(workspace: Workspace) -> None:
     ann = walking(workspace)
-    io, shown = scripted("1", "1", "1", "1", "1", "5", "1", "1", "")
+    io, shown = scripted("1", "1", "1", "4", "1", "1", "")
     open_goals(workspace, io, "Ann Test", "joint")
     assert "Saved: you went this week. Well done!" in shown
-    assert any(line.startswith("This week is already marked") for line in shown), "the action's own refusal"
+    assert "This week: you went. It is marked already." in shown
+    assert shown.count("  1. I went this week") == 1, "offered until this week is marked, then not"
+    assert "  1. Tick the next small step: phone the group" in shown
     assert "Well done! 'Walking group' is in 'What I've done' now, kept for good." in shown
     assert "  1. Walking group: done." in shown
     assert "'Walking group' is being worked on again." in shown
@@ -135,3 +137,15 @@ def test_progress_toward_a_target_is_asked_again_until_it_has_a_number_then_kept
     assert NO_NUMBER in shown, "the same sentence as the app's L key and `cpi-chat checkin --value`"
     assert "Saved: 3 km in 25 minutes. It is on your chart." in shown
     assert [c.value for c in goals.goal(workspace, running.id).checkins] == ["3 km in 25 minutes"]
+
+
+def test_a_twice_a_week_goal_still_offers_went_on_another_day_of_a_week_marked_once(workspace: Workspace) -> None:
+    ann = people.add_person(workspace, "Ann Test", CommunicationNeeds())
+    goals.add_commitment_goal(workspace, ann.id, "Swimming", "twice a week")
+    io, shown = scripted("1", "1", "")
+    open_goals(workspace, io, "Ann Test", "joint")
+    assert "Saved: you went this week. Well done!" in shown
+    with time_machine.travel(datetime(2027, 3, 18, 10, 0, tzinfo=UTC), tick=False):  # the next day, the same week
+        io, shown = scripted("1", "1", "1", "")
+        open_goals(workspace, io, "Ann Test", "joint")
+    assert shown.count("  1. I went this week") == 1 and "This week: you went. It is marked already." in shown
