@@ -211,3 +211,12 @@ def test_sigterm_ends_the_real_app_through_its_normal_exit(terminals, tmp_path: 
     assert terminal.ended() == 0
     assert b"Traceback" not in terminal.output
     assert (tmp_path / "real" / "people.db").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux lists a process's threads in /proc")
+def test_loading_the_directory_search_starts_no_thread_a_signal_could_be_lost_to() -> None:
+    # A SIGTERM handed to another thread (numpy's OpenBLAS workers) left a PIN prompt's blocking read waiting.
+    script = "import os, cpi_chat.assets.index; print(len(os.listdir('/proc/self/task')))"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    threads = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+    assert threads.strip() == "1"
