@@ -19,15 +19,26 @@ NOTHING_TYPED = "Please type how far you got, in a few words."
 NOT_THEIR_GOAL = "Goal {goal_id} is not one of {name}'s goals; `cpi-chat goals list` shows them."
 
 
-def refuse_a_second_went(goal: Goal, day: date) -> None:
-    """The rule: a goal gone to regularly counts 'I went' once a period (a second day for 'twice a week', never the same day twice)."""
-    if goal.kind != "commitment":
-        return
+def period_word(goal: Goal) -> str:
+    """The period a goal gone to regularly counts 'I went' in: 'week', 'fortnight' or 'month'."""
     from cpi_chat.records import progress
 
-    if progress.went_already(goal, day):
-        period = progress.parse_how_often(goal.how_often).period_word
-        raise Refused(WENT_ALREADY.format(period=period))
+    return progress.parse_how_often(goal.how_often).period_word
+
+
+def went_already(goal: Goal, day: date) -> bool:
+    """The rule: a goal gone to regularly counts 'I went' once a period (a second day for 'twice a week', never the same day twice)."""
+    if goal.kind != "commitment":
+        return False
+    from cpi_chat.records import progress
+
+    return progress.went_already(goal, day)
+
+
+def refuse_a_second_went(goal: Goal, day: date) -> None:
+    """Refuse, kindly, an 'I went' that `went_already` says would add nothing."""
+    if went_already(goal, day):
+        raise Refused(WENT_ALREADY.format(period=period_word(goal)))
 
 
 def their_goal(workspace: Workspace, person_id: int, goal_id: int) -> Goal:

@@ -225,12 +225,11 @@ class SearchIndex:
         if not len(held):
             return []
         held, total = best_of(held, total, keep)
-        candidates = held
         score_at = dict(zip(held.tolist(), total.tolist(), strict=True))
-        names = self.store.names(candidates.tolist())
+        names = self.store.names(held.tolist())
         plain_query = " ".join(w.surface for w in words(query) if not w.soft) or fold(query)
         scored: list[tuple[float, str, int]] = []
-        for position in candidates.tolist():
+        for position in held.tolist():
             name = names[position][1]
             likeness = fuzz.ratio(plain_query, name) / 100
             score = 100 * score_at[position] / possible * (1 - NAME_SIMILARITY_SHARE + NAME_SIMILARITY_SHARE * likeness)

@@ -30,6 +30,23 @@ _EMPTY: dict[str, object] = {
 }
 
 
+def _without_control_characters(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the fields: None as empty, and escape sequences and control characters gone whole."""
+    try:  # the usual row: only text, nothing to clean (one scan of the whole row, not one per field)
+        if not CONTROL.search("".join(data.values())):
+            return dict(data)
+    except TypeError:  # something not text (None, a list from a feed): field by field below
+        pass
+    cleaned = {}
+    for key, value in data.items():
+        if value is None:
+            value = _EMPTY.get(key, "")
+        elif isinstance(value, str) and CONTROL.search(value):  # "\x1bc" goes whole, never leaving its "c"
+            value = safe(value)
+        cleaned[key] = value
+    return cleaned
+
+
 class _RecordRules(BaseModel):
     """The checks every imported asset record passes; its fields are added from `Asset` by `AssetRecord`."""
 
@@ -38,22 +55,11 @@ class _RecordRules(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _plain_text(cls, data: Any) -> Any:
-        """Nothing given is empty; escape sequences and control characters go whole (one pass: imports are big)."""
+        """Nothing given is empty, escape sequences and control characters go whole, and "a; b" is the list [a, b]."""
         if not isinstance(data, Mapping):
             return data
-        try:  # the usual row: only text, nothing to clean (one scan of the whole row, not one per field)
-            cleaned = dict(data) if not CONTROL.search("".join(data.values())) else None
-        except TypeError:  # something not text (None, a list from a feed): field by field below
-            cleaned = None
-        if cleaned is None:
-            cleaned = {}
-            for key, value in data.items():
-                if value is None:
-                    value = _EMPTY.get(key, "")
-                elif isinstance(value, str) and CONTROL.search(value):  # "\x1bc" goes whole, never leaving its "c"
-                    value = safe(value)
-                cleaned[key] = value
-        for key in LIST_FIELDS:  # "a; b" is the list [a, b] (here rather than a validator per field: imports are big)
+        cleaned = _without_control_characters(data)
+        for key in LIST_FIELDS:  # here rather than a validator per field: imports are big
             if isinstance(cleaned.get(key), str):
                 cleaned[key] = split_tags(cleaned[key])
         return cleaned

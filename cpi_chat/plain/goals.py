@@ -13,7 +13,6 @@ from cpi_chat.actions import checkins, goals, steps
 from cpi_chat.errors import CpiChatError
 from cpi_chat.goal_words import GoalActionWords, goal_action_words
 from cpi_chat.plain.conversation import PlainIO, ask_line
-from cpi_chat.records import progress
 from cpi_chat.words import day_of, long_date, typed_date
 
 if TYPE_CHECKING:
@@ -80,8 +79,8 @@ class GoalsInLines:
         options: list[tuple[str, Callable[[], None]]] = []
         if goal.status == "active":
             if goal.kind == "commitment":
-                period = progress.commitment_progress(goal, date.today()).frequency.period_word
-                if progress.went_already(goal, date.today()):  # the rule the action refuses a second "went" by
+                period = checkins.period_word(goal)
+                if checkins.went_already(goal, date.today()):  # the rule the action refuses a second "went" by
                     self.io.write(f"This {period}: you went. It is marked already.")
                 else:
                     options.append((f"I went this {period}", lambda: self.went(goal, period)))

@@ -17,7 +17,8 @@ PATH_TOOLS = {"flows", "records_file", "crashes", "team_report"}
 FIRST_ARGUMENT = {"directory": "directory"}
 # Pure rules and wording the front ends share as they are typed (no records read or written).
 PURE = {
-    ("checkins", "refuse_a_second_went"), ("checkins", "progress_target"), ("checkins", "progress_example"),
+    ("checkins", "refuse_a_second_went"), ("checkins", "went_already"), ("checkins", "period_word"),
+    ("checkins", "progress_target"), ("checkins", "progress_example"),
     ("directory", "open_directory"), ("directory", "shipped_domain_labels"), ("directory", "new_asset_id"),
     ("report", "period"), ("pin", "pin_problem"),
     ("goals", "refuse_a_status_change"), ("steps", "refuse_a_tick"), ("steps", "refuse_changing_steps_of"),

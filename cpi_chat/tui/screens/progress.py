@@ -238,7 +238,7 @@ class ProgressScreen(GoalKeys, Screen[None]):
         self.marked.append((card, checkin.id))
         self._refresh_card(card)
         self.refresh_bindings()
-        message, word = card.status.message, progress.parse_how_often(goal.how_often).period_word
+        message, word = card.status.message, checkins.period_word(goal)
         self.say(f"Saved. {message}" if "in a row" in message else f"Saved: you went this {word}. Well done!")
 
     def action_undo_went(self) -> None:
